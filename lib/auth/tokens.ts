@@ -1,0 +1,77 @@
+// Hands out a valid access token. One refresh is in flight at a time however many callers ask
+// (Zoho allows 10 refreshes per 10 minutes per refresh token), tokens are refreshed shortly
+// before they expire, and a token Zoho refused is replaced once — not once per caller.
+import { StagecoachError } from '../errors';
+
+export interface AccessToken {
+  accessToken: string;
+  apiDomain: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface TokenManagerDeps {
+  /** The access token kept outside persistent storage (memory / storage.session). */
+  loadAccess(): Promise<AccessToken | null>;
+  saveAccess(token: AccessToken | null): Promise<void>;
+  /** Makes a new access token from the stored refresh token. */
+  refresh(): Promise<AccessToken>;
+  /** Called once a refresh has been refused for good: the person must sign in again. */
+  onReconnectNeeded(error: StagecoachError): Promise<void>;
+  now(): number;
+}
+
+/** Refresh this long before expiry so a call never leaves with a token about to die. */
+export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+export class TokenManager {
+  private current: AccessToken | null = null;
+  private inflight: Promise<AccessToken> | null = null;
+
+  constructor(private readonly deps: TokenManagerDeps) {}
+
+  async get(): Promise<AccessToken> {
+    if (this.inflight) return this.inflight;
+    this.current ??= await this.deps.loadAccess();
+    if (this.current && this.current.expiresAt - this.deps.now() > REFRESH_MARGIN_MS) return this.current;
+    return this.refresh();
+  }
+
+  /**
+   * Zoho answered 401 to a call made with `failed`. If the token has already been replaced (by
+   * a refresh another caller started), use the new one; otherwise refresh once for everybody.
+   */
+  async replace(failed: string): Promise<AccessToken> {
+    if (this.inflight) return this.inflight;
+    if (this.current && this.current.accessToken !== failed) return this.current;
+    return this.refresh();
+  }
+
+  /** Forgets the in-memory token (disconnect). */
+  async clear(): Promise<void> {
+    this.current = null;
+    await this.deps.saveAccess(null);
+  }
+
+  private refresh(): Promise<AccessToken> {
+    this.inflight ??= (async () => {
+      try {
+        const token = await this.deps.refresh();
+        this.current = token;
+        await this.deps.saveAccess(token);
+        return token;
+      } catch (error) {
+        const failure = StagecoachError.from(error);
+        if (failure.code === 'reconnect_needed') {
+          this.current = null;
+          await this.deps.saveAccess(null);
+          await this.deps.onReconnectNeeded(failure);
+        }
+        throw failure;
+      } finally {
+        this.inflight = null;
+      }
+    })();
+    return this.inflight;
+  }
+}

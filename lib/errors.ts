@@ -1,0 +1,78 @@
+// The one error type that crosses from the background to the UIs. It carries a code (the UI
+// turns it into a localised sentence), what the person can do about it, and, when Zoho said
+// something, Zoho's own words verbatim.
+
+export const ERROR_CODES = [
+  'not_connected',
+  'reconnect_needed',
+  'auth_denied',
+  'auth_cancelled',
+  'auth_state_mismatch',
+  'auth_untrusted_server',
+  'auth_failed',
+  'no_client_id',
+  'network',
+  'rate_limited',
+  'no_permission',
+  'not_found',
+  'zoho_error',
+  'bad_response',
+  'bad_message',
+  'forbidden_sender',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What the person can do: the UI shows a matching hint or button. */
+export type ErrorAction = 'reconnect' | 'retry' | 'wait' | 'ask_admin' | 'configure' | 'none';
+
+const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
+  not_connected: 'reconnect',
+  reconnect_needed: 'reconnect',
+  auth_denied: 'retry',
+  auth_cancelled: 'retry',
+  auth_state_mismatch: 'retry',
+  auth_untrusted_server: 'ask_admin',
+  auth_failed: 'retry',
+  no_client_id: 'configure',
+  network: 'retry',
+  rate_limited: 'wait',
+  no_permission: 'ask_admin',
+  not_found: 'none',
+  zoho_error: 'retry',
+  bad_response: 'retry',
+  bad_message: 'none',
+  forbidden_sender: 'none',
+  internal: 'retry',
+};
+
+export interface SerializedError {
+  code: ErrorCode;
+  action: ErrorAction;
+  /** Zoho's or the browser's own words, shown verbatim (as text) under the localised message. */
+  detail?: string;
+}
+
+export class StagecoachError extends Error {
+  readonly code: ErrorCode;
+  readonly action: ErrorAction;
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string, options?: { action?: ErrorAction; cause?: unknown }) {
+    super(detail ? `${code}: ${detail}` : code, { cause: options?.cause });
+    this.name = 'StagecoachError';
+    this.code = code;
+    this.action = options?.action ?? DEFAULT_ACTION[code];
+    this.detail = detail;
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, action: this.action, ...(this.detail ? { detail: this.detail } : {}) };
+  }
+
+  static from(error: unknown): StagecoachError {
+    if (error instanceof StagecoachError) return error;
+    const detail = error instanceof Error ? error.message : String(error);
+    return new StagecoachError('internal', detail, { cause: error });
+  }
+}
