@@ -1,0 +1,53 @@
+// Runtime knobs for tests and demos, changed through POST /__sandbox/config.
+import { z } from 'zod';
+import { SEED } from './seed';
+import { DATA_CENTRE_IDS } from './zoho';
+
+export interface SandboxConfig {
+  /** Delay added to every accounts-server and API response. */
+  latencyMs: number;
+  /** Sent as `location` on the authorization redirect. */
+  dataCentre: (typeof DATA_CENTRE_IDS)[number];
+  /** When a string, sent as `accounts-server` instead of this origin (to test that clients refuse it). */
+  forgeAccountsServer: string | null;
+  /** In-flight /crm/v8 requests beyond this answer 429. */
+  concurrencyLimit: number;
+  accessTokenTtlSeconds: number;
+  codeTtlSeconds: number;
+  /** The user the consent page preselects (the "browser session" of the accounts server). */
+  signedInUserId: string;
+  creditsPerDay: number;
+}
+
+export function defaultConfig(): SandboxConfig {
+  return {
+    latencyMs: 0,
+    dataCentre: 'us',
+    forgeAccountsServer: null,
+    concurrencyLimit: 10,
+    accessTokenTtlSeconds: 3600,
+    codeTtlSeconds: 120,
+    signedInUserId: SEED.users.rep.id,
+    creditsPerDay: 50_000,
+  };
+}
+
+const seededUserIds = Object.values(SEED.users).map((user) => user.id);
+
+/** A partial config; unknown keys are refused so a typo does not silently do nothing. */
+export const configPatch = z
+  .object({
+    latencyMs: z.number().int().min(0).max(60_000),
+    dataCentre: z.enum(DATA_CENTRE_IDS),
+    forgeAccountsServer: z.string().min(1).nullable(),
+    concurrencyLimit: z.number().int().min(1).max(1000),
+    // Zero is allowed: a code or token that is already expired when issued.
+    accessTokenTtlSeconds: z.number().int().min(0),
+    codeTtlSeconds: z.number().int().min(0),
+    signedInUserId: z.string().refine((id) => seededUserIds.includes(id), { message: 'not a seeded user id' }),
+    creditsPerDay: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
+
+export type ConfigPatch = z.infer<typeof configPatch>;

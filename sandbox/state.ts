@@ -1,0 +1,103 @@
+// Everything one running sandbox remembers: config, data, tokens, faults, request log, counters.
+import { defaultConfig, type SandboxConfig } from './config';
+import { Store } from './store';
+import { TokenStore } from './tokens';
+
+export interface Fault {
+  match: { method?: string; path?: string };
+  remaining: number;
+  status?: number;
+  body?: unknown;
+  drop?: 'before' | 'after';
+}
+
+export interface LogEntry {
+  seq: number;
+  at: string;
+  method: string;
+  /** Path without the query string: queries can carry tokens. */
+  path: string;
+  /** 0 when the connection was dropped before a response was written. */
+  status: number;
+  grantType?: string;
+  userId?: string;
+  durationMs: number;
+  /** Set when a fault answered or dropped this request. */
+  fault?: 'status' | 'before' | 'after';
+}
+
+export interface LogCounts {
+  authorizationCode: number;
+  refresh: number;
+  revoke: number;
+  api: number;
+  throttled: number;
+  tooManyRequests: number;
+}
+
+const MAX_LOG_ENTRIES = 5000;
+
+const zeroCounts = (): LogCounts => ({ authorizationCode: 0, refresh: 0, revoke: 0, api: 0, throttled: 0, tooManyRequests: 0 });
+
+export class RequestLog {
+  entries: LogEntry[] = [];
+  counts: LogCounts = zeroCounts();
+  private seq = 0;
+
+  add(entry: Omit<LogEntry, 'seq'>, flags: { throttled?: boolean; tooManyRequests?: boolean }): void {
+    this.seq += 1;
+    this.entries.push({ seq: this.seq, ...entry });
+    // Old entries go first; the counters keep counting.
+    if (this.entries.length > MAX_LOG_ENTRIES) this.entries.splice(0, this.entries.length - MAX_LOG_ENTRIES);
+    if (entry.path === '/oauth/v2/token' && entry.grantType === 'authorization_code') this.counts.authorizationCode += 1;
+    if (entry.path === '/oauth/v2/token' && entry.grantType === 'refresh_token') this.counts.refresh += 1;
+    if (entry.path === '/oauth/v2/token/revoke') this.counts.revoke += 1;
+    if (entry.path.startsWith('/crm/v8/') || entry.path === '/crm/v8') this.counts.api += 1;
+    if (flags.throttled) this.counts.throttled += 1;
+    if (flags.tooManyRequests) this.counts.tooManyRequests += 1;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.counts = zeroCounts();
+    this.seq = 0;
+  }
+}
+
+export class SandboxState {
+  config: SandboxConfig = defaultConfig();
+  readonly store = new Store();
+  readonly tokens = new TokenStore();
+  readonly log = new RequestLog();
+  faults: Fault[] = [];
+  creditsUsed = 0;
+  inFlightApi = 0;
+  maxConcurrent = 0;
+
+  now(): number {
+    return Date.now();
+  }
+
+  reset(): void {
+    this.config = defaultConfig();
+    this.store.reset();
+    this.tokens.reset();
+    this.log.clear();
+    this.faults = [];
+    this.creditsUsed = 0;
+    this.maxConcurrent = this.inFlightApi;
+  }
+
+  /** Takes one use of the first fault matching this request, if any. */
+  takeFault(method: string, pathWithQuery: string): Fault | null {
+    const fault = this.faults.find(
+      (f) =>
+        (!f.match.method || f.match.method.toUpperCase() === method.toUpperCase()) &&
+        (!f.match.path || pathWithQuery.includes(f.match.path)),
+    );
+    if (!fault) return null;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+}
