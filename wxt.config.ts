@@ -3,6 +3,10 @@ import { SANDBOX_HOST_PATTERNS, ZOHO_API_HOST_PATTERNS } from './lib/zoho/dataCe
 
 // The production build knows only Zoho's hosts; `--mode sandbox` adds localhost, where the
 // local Zoho stand-in (sandbox/) serves accounts, API and web pages.
+// Every `wxt build`, whatever its mode, is a production build: Vite picks React's JSX transform
+// from NODE_ENV, and WXT would otherwise leave it at the mode's name for `--mode sandbox`.
+if (process.argv.includes('build')) process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: {

@@ -1,0 +1,55 @@
+// Wiring only: the background's logic is lib/background/service.ts.
+import { browser } from 'wxt/browser';
+import { createHostPolicy } from '@/lib/auth/hosts';
+import type { AccessToken } from '@/lib/auth/tokens';
+import { createBackground } from '@/lib/background/service';
+import { createRouter } from '@/lib/messaging/router';
+import { openDb } from '@/lib/storage/db';
+import { loadCredentials } from '@/lib/auth/credentials';
+
+const ACCESS_TOKEN_KEY = 'accessToken';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const background = createBackground({
+      db: openDb(),
+      fetch: (input, init) => fetch(input, init),
+      hosts: createHostPolicy({ sandboxOrigin: import.meta.env.WXT_SANDBOX_ORIGIN || null }),
+      credentials: () =>
+        loadCredentials({
+          buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID || null,
+          managed: () => browser.storage.managed.get(['clientId', 'clientSecret']),
+        }),
+      redirectUri: browser.identity.getRedirectURL(),
+      launchAuthFlow: async (url) => {
+        const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+        if (!redirect) throw new Error('The user did not approve access.');
+        return redirect;
+      },
+      session: {
+        async load() {
+          const stored = await browser.storage.session.get(ACCESS_TOKEN_KEY);
+          return (stored[ACCESS_TOKEN_KEY] as AccessToken | undefined) ?? null;
+        },
+        async save(token) {
+          if (token) await browser.storage.session.set({ [ACCESS_TOKEN_KEY]: token });
+          else await browser.storage.session.remove(ACCESS_TOKEN_KEY);
+        },
+      },
+      async clearStorage() {
+        await Promise.all([browser.storage.session.clear(), browser.storage.local.clear()]);
+      },
+      now: () => Date.now(),
+    });
+
+    const route = createRouter(background.handlers, {
+      extensionId: browser.runtime.id,
+      extensionUrl: browser.runtime.getURL('/'),
+    });
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      void route(message, sender).then(sendResponse);
+      return true;
+    });
+  },
+});

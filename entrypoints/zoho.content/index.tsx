@@ -1,0 +1,88 @@
+// On Zoho CRM pages: find out which record this is, and mount the panel for it — again on every
+// SPA navigation, tearing the previous one down first.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Panel, type PanelPage } from '@/components/Panel';
+import { createQueryClient, queryKeys } from '@/components/queries';
+import '@/components/theme.css';
+import '@/components/panel.css';
+import { RECORD_MODULES, type RecordModule } from '@/lib/messaging/types';
+import { SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
+import { parseZohoUrl } from '@/lib/zoho/url';
+
+export default defineContentScript({
+  matches: [...ZOHO_CRM_PAGE_PATTERNS, ...(import.meta.env.MODE === 'sandbox' ? SANDBOX_HOST_PATTERNS : [])],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const queryClient = createQueryClient();
+    // The page the panel is for; set at once on navigation, so a slow mount for an older page
+    // can tell it is no longer wanted.
+    let currentKey: string | null = null;
+    let mounted: { ui: ShadowRootContentScriptUi<Root>; abort: AbortController } | null = null;
+
+    async function show(url: string | URL) {
+      const page = toPanelPage(url);
+      const key = page ? `${page.module}/${page.recordId}/${page.orgId}` : null;
+      if (key === currentKey) return;
+      currentKey = key;
+      if (mounted) {
+        mounted.abort.abort();
+        mounted.ui.remove();
+        mounted = null;
+      }
+      if (!page) return;
+
+      const ui = await mountPanel(ctx, page, queryClient);
+      if (ctx.isInvalid || currentKey !== key) {
+        ui.remove();
+        return;
+      }
+      const abort = new AbortController();
+      abort.signal.addEventListener('abort', () => {
+        void queryClient.cancelQueries({ queryKey: queryKeys.record(page.module, page.recordId) });
+      });
+      mounted = { ui, abort };
+    }
+
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void show(newUrl));
+    ctx.onInvalidated(() => mounted?.abort.abort());
+    void show(location.href);
+  },
+});
+
+function toPanelPage(url: string | URL): PanelPage | null {
+  const page = parseZohoUrl(url);
+  if (!page || !(RECORD_MODULES as readonly string[]).includes(page.module)) return null;
+  return { module: page.module as RecordModule, recordId: page.recordId, orgId: page.orgId };
+}
+
+async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClient: ReturnType<typeof createQueryClient>) {
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: 'stagecoach-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    isolateEvents: true,
+    onMount(container) {
+      const wrapper = document.createElement('div');
+      container.append(wrapper);
+      const root = createRoot(wrapper);
+      root.render(
+        <StrictMode>
+          <QueryClientProvider client={queryClient}>
+            <Panel page={page} />
+          </QueryClientProvider>
+        </StrictMode>,
+      );
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+  ui.mount();
+  return ui;
+}

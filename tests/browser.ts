@@ -1,0 +1,59 @@
+// Finding Chromium and launching it with the built extension: shared by the e2e tests and the
+// `npm start` tour. Playwright cannot download its own browsers here, so Debian's is preferred.
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SANDBOX_EXTENSION = fileURLToPath(new URL('../.output/chrome-mv3-sandbox', import.meta.url));
+export const SANDBOX_ORIGIN = 'http://localhost:8787';
+
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(candidate)) return candidate;
+  try {
+    const own = chromium.executablePath();
+    if (existsSync(own)) return own;
+  } catch {
+    // Playwright's own browser is not installed: fall through to the message below.
+  }
+  throw new Error(
+    'No Chromium found. Install one (Debian: `apt-get install -y chromium`), or set CHROMIUM_PATH to a Chromium binary.',
+  );
+}
+
+export async function launchWithExtension(options: { headless?: boolean; extensionPath?: string } = {}): Promise<{
+  context: BrowserContext;
+  extensionId: string;
+}> {
+  const extension = options.extensionPath ?? SANDBOX_EXTENSION;
+  if (!existsSync(`${extension}/manifest.json`)) {
+    throw new Error(`No built extension at ${extension}: run \`npx wxt build --mode sandbox\` first.`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-dev-shm-usage',
+      '--lang=en-US',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  return { context, extensionId: new URL(worker.url()).host };
+}

@@ -1,0 +1,104 @@
+// Playwright fixtures: a fresh Chromium profile with the sandbox build of the extension, a reset
+// sandbox, and page objects for the popup, Zoho's consent page and the record panel.
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { recordPageUrl } from '../../lib/zoho/url';
+import { SEED } from '../../sandbox/seed';
+import { launchWithExtension } from '../browser';
+import { sandbox } from './sandbox-control';
+
+export { expect, SEED, sandbox };
+
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const ORG = SEED.org.zgid as string;
+
+export function recordUrl(module: 'Contacts' | 'Leads' | 'Deals' | 'Accounts', recordId: string, orgId: string | null = ORG): string {
+  const url = recordPageUrl(sandbox.origin, { module, recordId, orgId });
+  if (!url) throw new Error(`No page URL for ${module}/${recordId}`);
+  return url;
+}
+
+export class PopupPage {
+  constructor(
+    readonly page: Page,
+    private readonly extensionId: string,
+  ) {}
+  async open() {
+    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    await expect(this.page.getByRole('heading', { name: 'Stagecoach' })).toBeVisible();
+  }
+  get connectButton(): Locator {
+    return this.page.getByRole('button', { name: /Connect Zoho account|Reconnect/ });
+  }
+  get state(): Locator {
+    return this.page.locator('#state');
+  }
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+  /** Clicks Connect and returns Zoho's consent window. */
+  async startConnect(): Promise<Page> {
+    const authWindow = this.page.context().waitForEvent('page');
+    await this.connectButton.click();
+    const consent = await authWindow;
+    await consent.waitForLoadState('domcontentloaded');
+    return consent;
+  }
+  async connect(): Promise<void> {
+    const consent = await this.startConnect();
+    await consent.getByRole('button', { name: 'Accept' }).click();
+    await expect(this.state).toHaveText('Connected');
+  }
+  /** Reads a runtime message's answer as the popup would get it. */
+  send(message: unknown): Promise<unknown> {
+    return this.page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  }
+}
+
+export class RecordPanel {
+  constructor(readonly page: Page) {}
+  get root(): Locator {
+    return this.page.locator('stagecoach-panel');
+  }
+  get region(): Locator {
+    return this.page.getByRole('complementary', { name: 'Stagecoach panel for this record' });
+  }
+  get name(): Locator {
+    return this.root.getByTestId('record-name');
+  }
+  get owner(): Locator {
+    return this.root.getByTestId('record-owner');
+  }
+}
+
+type Fixtures = {
+  context: BrowserContext;
+  extensionId: string;
+  popup: PopupPage;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    await sandbox.reset();
+    const { context, extensionId } = await launchWithExtension();
+    (context as BrowserContext & { extensionId?: string }).extensionId = extensionId;
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    await use((context as BrowserContext & { extensionId?: string }).extensionId!);
+  },
+  popup: async ({ context, extensionId }, use) => {
+    const popup = new PopupPage(await context.newPage(), extensionId);
+    await popup.open();
+    await use(popup);
+  },
+});
+
+/** Saves a screenshot under tests/artifacts/ for a person to look at. */
+export async function snap(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname });
+}

@@ -1,0 +1,130 @@
+// The panel on Zoho record pages: what it shows, how it follows SPA navigation, how it lives
+// through an expired token, and how it treats hostile record contents.
+import { expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+
+const ann = SEED.contacts.annCarter;
+const deal = SEED.deals.acmeTelematics;
+
+test('asks to connect on a record page when not connected, and connects from there', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.region).toContainText('Connect your Zoho account');
+  await snap(page, 'panel-not-connected');
+
+  const consentWindow = context.waitForEvent('page');
+  await panel.root.getByRole('button', { name: 'Connect Zoho account' }).click();
+  await (await consentWindow).getByRole('button', { name: 'Accept' }).click();
+  await expect(panel.name).toHaveText('Ann Carter');
+});
+
+test('shows the record name and owner on a contact page, fetched through the background', async ({ context, popup }) => {
+  await popup.connect();
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.name).toHaveText('Ann Carter');
+  await expect(panel.owner).toHaveText(SEED.users.rep.full_name);
+  await expect(panel.region).toContainText('Contact');
+  await snap(page, 'panel-contact');
+
+  // Collapsible from the keyboard, and back.
+  const toggle = panel.root.getByRole('button', { name: 'Collapse Stagecoach panel' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.name).toBeHidden();
+  await expect(panel.root.getByRole('button', { name: 'Open Stagecoach panel' })).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(panel.name).toBeVisible();
+});
+
+test('follows SPA navigation to a deal: old panel torn down, new one mounted, no reload', async ({ context, popup }) => {
+  await popup.connect();
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.name).toHaveText('Ann Carter');
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  await page.locator(`a[data-zcrm-link][href*="/tab/Potentials/${deal.id}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/tab/Potentials/${deal.id}$`));
+  await expect(panel.name).toHaveText(deal.Deal_Name as string);
+  await expect(panel.region).toContainText('Deal');
+  await expect(panel.root).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await snap(page, 'panel-deal');
+
+  // Back to the contact (popstate), and to a list page where no panel belongs.
+  await page.goBack();
+  await expect(panel.name).toHaveText('Ann Carter');
+  await expect(panel.root).toHaveCount(1);
+  await page.locator('nav a[data-zcrm-link]', { hasText: 'Contacts' }).first().click();
+  await expect(page).toHaveURL(/\/tab\/Contacts$/);
+  await expect(panel.root).toHaveCount(0);
+});
+
+test('an expired token mid-session: the panel still loads, with exactly one refresh for many calls', async ({ context, popup }) => {
+  await popup.connect();
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.name).toHaveText('Ann Carter');
+
+  await sandbox.config({ latencyMs: 150 });
+  await sandbox.expireTokens();
+  await sandbox.clearLog();
+
+  // Five concurrent reads (four from the popup, one from the panel of a new page) from the popup and the panel of a new page, all with the dead token.
+  const others = [SEED.contacts.joannWhitfield.id, SEED.contacts.oliverBennett.id, SEED.contacts.graceONeill.id, SEED.contacts.chloeNguyen.id];
+  const [answers] = await Promise.all([
+    popup.page.evaluate(
+      (ids) => Promise.all(ids.map((recordId) => chrome.runtime.sendMessage({ type: 'getRecord', data: { module: 'Contacts', recordId } }))),
+      others,
+    ),
+    page.goto(recordUrl('Deals', deal.id)),
+  ]);
+  await expect(panel.name).toHaveText(deal.Deal_Name as string);
+  expect((answers as { ok: boolean }[]).every((answer) => answer.ok)).toBe(true);
+
+  const log = await sandbox.log();
+  expect(log.counts.refresh).toBe(1);
+  const unauthorized = log.entries.filter((entry) => entry.path.startsWith('/crm/v8') && entry.status === 401);
+  expect(unauthorized.length).toBeGreaterThanOrEqual(2);
+});
+
+test('a refused refresh shows "reconnect needed" in the panel and the popup', async ({ context, popup }) => {
+  await popup.connect();
+  await sandbox.expireTokens();
+  // Zoho refuses the refresh token (revoked from Zoho's side, or deleted as the 21st).
+  await sandbox.fault({ match: { path: '/oauth/v2/token' }, count: 1, status: 200, body: { error: 'invalid_code' } });
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.region).toContainText('no longer accepts');
+  await expect(panel.root.getByRole('button', { name: 'Reconnect' })).toBeVisible();
+  await snap(page, 'panel-reconnect-needed');
+
+  await popup.page.reload();
+  await expect(popup.state).toHaveText('Reconnect needed');
+  await popup.connect();
+  await page.reload();
+  await expect(panel.name).toHaveText('Ann Carter');
+});
+
+test('hostile HTML in a record is shown as text, never run', async ({ context, popup }) => {
+  await popup.connect();
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', SEED.hostileContactId));
+  const panel = new RecordPanel(page);
+  await expect(panel.name).toHaveText('Robert <img src=x onerror="window.__pwned=1">Hacker');
+  await expect(panel.root.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('warns when the tab shows another Zoho org than the connected one', async ({ context, popup }) => {
+  await popup.connect();
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id, '99999999'));
+  const panel = new RecordPanel(page);
+  await expect(panel.root.getByTestId('org-mismatch')).toContainText('99999999');
+});

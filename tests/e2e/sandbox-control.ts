@@ -1,0 +1,36 @@
+// The sandbox's control API, as the e2e tests use it.
+import { SANDBOX_ORIGIN } from '../browser';
+
+export interface SandboxLog {
+  entries: { seq: number; method: string; path: string; status: number; grantType?: string; userId?: string }[];
+  counts: { authorizationCode: number; refresh: number; revoke: number; api: number; throttled: number; tooManyRequests: number };
+  maxConcurrent: number;
+  creditsUsed: number;
+}
+
+export interface SandboxState {
+  refreshTokens: { userId: string; revoked: boolean; createdAt: string | number }[];
+  activeAccessTokens: number;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(path, SANDBOX_ORIGIN), {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const sandbox = {
+  origin: SANDBOX_ORIGIN,
+  reset: () => call<unknown>('POST', '/__sandbox/reset'),
+  config: (patch: Record<string, unknown>) => call<Record<string, unknown>>('POST', '/__sandbox/config', patch),
+  fault: (fault: Record<string, unknown>) => call<unknown>('POST', '/__sandbox/faults', fault),
+  expireTokens: () => call<unknown>('POST', '/__sandbox/expire-tokens'),
+  log: () => call<SandboxLog>('GET', '/__sandbox/log'),
+  clearLog: () => call<unknown>('DELETE', '/__sandbox/log'),
+  state: () => call<SandboxState>('GET', '/__sandbox/state'),
+};

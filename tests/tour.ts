@@ -1,0 +1,76 @@
+// `npm start`: the product on its embedded default. Starts the local Zoho sandbox and Chromium with
+// the sandbox build loaded on a contact page. With a display, you drive it (close the browser to
+// stop). Without one (or with --headless), a scripted tour connects, visits a contact and a deal,
+// and saves screenshots to tests/screenshots/.
+import type { BrowserContext, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from '../sandbox/server';
+import { SEED } from '../sandbox/seed';
+import { launchWithExtension, SANDBOX_ORIGIN } from './browser';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const contactUrl = `${SANDBOX_ORIGIN}/crm/org${SEED.org.zgid}/tab/Contacts/${SEED.primary.contactId}`;
+
+const port = Number(new URL(SANDBOX_ORIGIN).port);
+const server = await startSandbox({ port }).catch((error: unknown) => {
+  console.error(`Could not start the sandbox on port ${port} (is another copy running?): ${String(error)}`);
+  process.exit(1);
+});
+console.log(`Zoho sandbox on ${server.url}`);
+
+const { context, extensionId } = await launchWithExtension({ headless });
+try {
+  if (headless) await tour(context, extensionId);
+  else await interactive(context, extensionId);
+} finally {
+  await context.close().catch(() => {});
+  await server.close();
+}
+
+async function interactive(context: BrowserContext, extensionId: string) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const page = await context.newPage();
+  await page.goto(contactUrl);
+  console.log('Chromium is open on a sandbox contact page. Connect from the Stagecoach tab (the popup) or the panel.');
+  console.log('Close the browser window to stop.');
+  await new Promise<void>((resolve) => context.on('close', () => resolve()));
+}
+
+async function tour(context: BrowserContext, extensionId: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const shot = async (page: Page, name: string) => {
+    const path = `${SHOTS}${name}.png`;
+    await page.screenshot({ path });
+    console.log(`  saved ${path}`);
+  };
+  console.log('No display: running the scripted tour.');
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 420 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByText('Not connected').waitFor();
+  await shot(popup, 'popup-disconnected');
+
+  const consentWindow = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Connect Zoho account' }).click();
+  const consent = await consentWindow;
+  await consent.getByRole('button', { name: 'Accept' }).waitFor();
+  await shot(consent, 'consent');
+  await consent.getByRole('button', { name: 'Accept' }).click();
+  await popup.getByText('Connected', { exact: true }).waitFor();
+  await shot(popup, 'popup-connected');
+
+  const page = await context.newPage();
+  await page.goto(contactUrl);
+  const panel = page.locator('stagecoach-panel');
+  await panel.getByTestId('record-name').waitFor();
+  await shot(page, 'panel-contact');
+
+  await page.locator(`a[data-zcrm-link][href*="/tab/Potentials/${SEED.primary.dealId}"]`).first().click();
+  await panel.getByText(SEED.deals.acmeTelematics.Deal_Name as string).waitFor();
+  await shot(page, 'panel-deal');
+  console.log('Tour done.');
+}

@@ -1,0 +1,186 @@
+// The background service in Node against the real sandbox over HTTP: connect, refresh, restart,
+// disconnect. Only the browser's edges are stand-ins: the auth window posts the consent form,
+// storage.session is a variable, IndexedDB is fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHostPolicy } from '@/lib/auth/hosts';
+import type { AccessToken } from '@/lib/auth/tokens';
+import { createBackground } from '@/lib/background/service';
+import { openDb, type StagecoachDb } from '@/lib/storage/db';
+import { startSandbox } from '../../sandbox/server';
+import { SEED } from '../../sandbox/seed';
+
+const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+let server: { url: string; close(): Promise<void> };
+
+const control = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(new URL(path, server.url), {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return text ? JSON.parse(text) : undefined;
+};
+
+/** Zoho's consent page, answered as a person would: Accept (or Deny) as the given user. */
+function consent(decision: 'accept' | 'deny', userId: string = SEED.users.rep.id) {
+  return async (url: string) => {
+    const form = new URLSearchParams(new URL(url).searchParams);
+    form.set('decision', decision);
+    form.set('user_id', userId);
+    const response = await fetch(new URL('/oauth/v2/auth/approve', url), { method: 'POST', body: form, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (!location) throw new Error(`No redirect from consent: HTTP ${response.status}`);
+    return location;
+  };
+}
+
+let db: StagecoachDb;
+let session: AccessToken | null;
+let dbCount = 0;
+
+function makeBackground(launchAuthFlow = consent('accept')) {
+  return createBackground({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    hosts: createHostPolicy({ sandboxOrigin: server.url }),
+    credentials: async () => ({ clientId: '1000.STAGECOACHSANDBOX' }),
+    redirectUri: REDIRECT_URI,
+    launchAuthFlow,
+    session: {
+      load: async () => session,
+      save: async (token) => {
+        session = token;
+      },
+    },
+    clearStorage: async () => {
+      session = null;
+    },
+    now: () => Date.now(),
+  });
+}
+
+beforeAll(async () => {
+  server = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  await control('POST', '/__sandbox/reset');
+  db = openDb(`stagecoach-test-${++dbCount}`);
+  session = null;
+});
+afterEach(() => db.close());
+
+const primary = { module: 'Contacts' as const, recordId: SEED.primary.contactId };
+
+describe('background service against the sandbox', () => {
+  it('connects: identity from Zoho, refresh token encrypted at rest, access token only in session', async () => {
+    const { handlers } = makeBackground();
+    const status = await handlers.connect({}, {});
+    expect(status).toMatchObject({
+      state: 'connected',
+      sandbox: true,
+      dataCentre: 'us',
+      user: { id: SEED.users.rep.id, name: SEED.users.rep.full_name, timeZone: 'Asia/Kolkata' },
+      org: { zgid: SEED.org.zgid },
+    });
+    const row = await db.connection.get('current');
+    const bytes = new TextDecoder('latin1').decode(row!.refreshToken.data);
+    expect(bytes).not.toMatch(/1000\./);
+    expect(session?.accessToken).toMatch(/^1000\./);
+    expect((await control('GET', '/__sandbox/log')).counts.authorizationCode).toBe(1);
+  });
+
+  it('Deny leaves nothing behind', async () => {
+    const { handlers } = makeBackground(consent('deny'));
+    await expect(handlers.connect({}, {})).rejects.toMatchObject({ code: 'auth_denied' });
+    expect(await db.connection.count()).toBe(0);
+    expect(await handlers.status({}, {})).toEqual({ state: 'disconnected', sandbox: true });
+  });
+
+  it('reads a record: name and owner', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    expect(await handlers.getRecord(primary, {})).toEqual({
+      module: 'Contacts',
+      id: SEED.primary.contactId,
+      name: 'Ann Carter',
+      owner: { id: SEED.users.rep.id, name: SEED.users.rep.full_name },
+    });
+  });
+
+  it('many concurrent calls on an expired token make exactly one refresh, and all succeed', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    await control('POST', '/__sandbox/config', { latencyMs: 50 });
+    await control('POST', '/__sandbox/expire-tokens');
+    await control('DELETE', '/__sandbox/log');
+    const ids = Object.values(SEED.contacts).map((contact) => contact.id);
+    const records = await Promise.all(ids.map((recordId) => handlers.getRecord({ module: 'Contacts', recordId }, {})));
+    expect(records).toHaveLength(ids.length);
+    const log = await control('GET', '/__sandbox/log');
+    expect(log.counts.refresh).toBe(1);
+  });
+
+  it('a restarted service worker reuses the session token without refreshing', async () => {
+    await makeBackground().handlers.connect({}, {});
+    await control('DELETE', '/__sandbox/log');
+    const restarted = makeBackground();
+    await restarted.handlers.getRecord(primary, {});
+    expect((await control('GET', '/__sandbox/log')).counts.refresh).toBe(0);
+  });
+
+  it('a restarted browser (session storage gone) refreshes from the encrypted refresh token', async () => {
+    await makeBackground().handlers.connect({}, {});
+    session = null;
+    await control('DELETE', '/__sandbox/log');
+    await makeBackground().handlers.getRecord(primary, {});
+    expect((await control('GET', '/__sandbox/log')).counts.refresh).toBe(1);
+  });
+
+  it('a refused refresh moves to "reconnect needed" and stops calling Zoho', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    await control('POST', '/__sandbox/expire-tokens');
+    await control('POST', '/__sandbox/faults', { match: { path: '/oauth/v2/token' }, count: 1, status: 200, body: { error: 'invalid_code' } });
+    await expect(handlers.getRecord(primary, {})).rejects.toMatchObject({ code: 'reconnect_needed' });
+    expect(await handlers.status({}, {})).toMatchObject({ state: 'reconnect_needed' });
+    await control('DELETE', '/__sandbox/log');
+    await expect(handlers.getRecord(primary, {})).rejects.toMatchObject({ code: 'reconnect_needed' });
+    expect((await control('GET', '/__sandbox/log')).entries).toHaveLength(0);
+  });
+
+  it('connecting again revokes the previous grant (Zoho keeps at most 20)', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    await handlers.connect({}, {});
+    const state = await control('GET', '/__sandbox/state');
+    expect(state.refreshTokens.map((t: { revoked: boolean }) => t.revoked).sort()).toEqual([false, true]);
+  });
+
+  it('disconnect revokes at Zoho and wipes tokens and records', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    await handlers.getRecord(primary, {});
+    expect(await db.records.count()).toBe(1);
+    expect(await handlers.disconnect({}, {})).toEqual({ revoked: true });
+    expect(await db.connection.count()).toBe(0);
+    expect(await db.records.count()).toBe(0);
+    expect(await db.secrets.count()).toBe(0);
+    expect(session).toBeNull();
+    const state = await control('GET', '/__sandbox/state');
+    expect(state.refreshTokens.every((t: { revoked: boolean }) => t.revoked)).toBe(true);
+    await expect(handlers.getRecord(primary, {})).rejects.toMatchObject({ code: 'not_connected' });
+  });
+
+  it('disconnect with Zoho unreachable still wipes, and says the grant was not revoked', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    await control('POST', '/__sandbox/faults', { match: { path: '/oauth/v2/token/revoke' }, count: 1, drop: 'before' });
+    expect(await handlers.disconnect({}, {})).toEqual({ revoked: false });
+    expect(await db.connection.count()).toBe(0);
+  });
+});
