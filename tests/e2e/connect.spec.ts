@@ -1,9 +1,10 @@
 // Connecting and disconnecting from the toolbar popup, against the sandbox's accounts server.
-import { expect, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, sandbox, SEED, snap, test } from './fixtures';
 
 test('connects through Zoho consent (Accept) and shows who and where', async ({ popup }) => {
   await expect(popup.state).toHaveText('Not connected');
   await snap(popup.page, 'popup-disconnected');
+  expect(await accessibilityViolations(popup.page)).toEqual([]);
   const consent = await popup.startConnect();
   await expect(consent.getByRole('button', { name: 'Deny' })).toBeVisible();
   await snap(consent, 'consent');
@@ -14,6 +15,7 @@ test('connects through Zoho consent (Accept) and shows who and where', async ({ 
   await expect(popup.page.getByTestId('org')).toHaveText(SEED.org.company_name as string);
   await expect(popup.page.getByTestId('data-centre')).toHaveText('United States (zoho.com)');
   await snap(popup.page, 'popup-connected');
+  expect(await accessibilityViolations(popup.page)).toEqual([]);
 
   const log = await sandbox.log();
   expect(log.counts.authorizationCode).toBe(1);

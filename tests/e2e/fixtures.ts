@@ -1,6 +1,7 @@
 // Playwright fixtures: a fresh Chromium profile with the sandbox build of the extension, a reset
 // sandbox, and page objects for the popup, Zoho's consent page and the record panel.
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { recordPageUrl } from '../../lib/zoho/url';
 import { SEED } from '../../sandbox/seed';
@@ -101,4 +102,12 @@ export const test = base.extend<Fixtures>({
 /** Saves a screenshot under tests/artifacts/ for a person to look at. */
 export async function snap(target: Page | Locator, name: string): Promise<void> {
   await target.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname });
+}
+
+/** WCAG A/AA violations axe finds in the page (or in `include`), as readable lines. */
+export async function accessibilityViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -1,6 +1,6 @@
 // The panel on Zoho record pages: what it shows, how it follows SPA navigation, how it lives
 // through an expired token, and how it treats hostile record contents.
-import { expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const ann = SEED.contacts.annCarter;
 const deal = SEED.deals.acmeTelematics;
@@ -11,6 +11,7 @@ test('asks to connect on a record page when not connected, and connects from the
   const panel = new RecordPanel(page);
   await expect(panel.region).toContainText('Connect your Zoho account');
   await snap(page, 'panel-not-connected');
+  expect(await accessibilityViolations(page, 'stagecoach-panel')).toEqual([]);
 
   const consentWindow = context.waitForEvent('page');
   await panel.root.getByRole('button', { name: 'Connect Zoho account' }).click();
@@ -27,6 +28,7 @@ test('shows the record name and owner on a contact page, fetched through the bac
   await expect(panel.owner).toHaveText(SEED.users.rep.full_name);
   await expect(panel.region).toContainText('Contact');
   await snap(page, 'panel-contact');
+  expect(await accessibilityViolations(page, 'stagecoach-panel')).toEqual([]);
 
   // Collapsible from the keyboard, and back.
   const toggle = panel.root.getByRole('button', { name: 'Collapse Stagecoach panel' });
