@@ -5,9 +5,10 @@ import { useEffect, useId, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import type { RecordModule } from '@/lib/messaging/types';
 import { ErrorNotice } from './ErrorNotice';
-import { t, type MessageKey } from './i18n';
+import { t, uiLocale, type MessageKey } from './i18n';
 import { queryKeys, recordQuery, statusQuery } from './queries';
 import { request } from './messenger';
+import { useStatusSignal } from './useStatusSignal';
 
 export interface PanelPage {
   module: RecordModule;
@@ -19,7 +20,7 @@ export function Panel({ page }: { page: PanelPage }) {
   const [open, setOpen] = useState(true);
   const bodyId = useId();
   return (
-    <aside className={open ? 'sc-theme panel' : 'sc-theme panel panel-collapsed'} aria-label={t('panelRegion')}>
+    <aside className={open ? 'sc-theme panel' : 'sc-theme panel panel-collapsed'} aria-label={t('panelRegion')} lang={uiLocale()}>
       <header className="panel-header">
         <h2 className="panel-title">{t('panelTitle')}</h2>
         <button
@@ -43,6 +44,7 @@ export function Panel({ page }: { page: PanelPage }) {
 
 function PanelBody({ page }: { page: PanelPage }) {
   const queryClient = useQueryClient();
+  useStatusSignal();
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
   const record = useQuery({ ...recordQuery(page.module, page.recordId), enabled: connected });

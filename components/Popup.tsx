@@ -7,9 +7,11 @@ import { t, uiLocale } from './i18n';
 import { ErrorNotice } from './ErrorNotice';
 import { queryKeys, statusQuery } from './queries';
 import { request } from './messenger';
+import { useStatusSignal } from './useStatusSignal';
 
 export function Popup() {
   const queryClient = useQueryClient();
+  useStatusSignal();
   const status = useQuery(statusQuery());
   const setStatus = (value: ConnectionStatus) => queryClient.setQueryData(queryKeys.status, value);
 

@@ -6,6 +6,7 @@ import { request } from './messenger';
 
 export const queryKeys = {
   status: ['status'] as const,
+  records: ['record'] as const,
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
 };
 

@@ -4,6 +4,7 @@ import { createHostPolicy } from '@/lib/auth/hosts';
 import type { AccessToken } from '@/lib/auth/tokens';
 import { createBackground } from '@/lib/background/service';
 import { createRouter } from '@/lib/messaging/router';
+import { STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
 import { openDb } from '@/lib/storage/db';
 import { loadCredentials } from '@/lib/auth/credentials';
 
@@ -40,6 +41,7 @@ export default defineBackground({
       async clearStorage() {
         await Promise.all([browser.storage.session.clear(), browser.storage.local.clear()]);
       },
+      statusChanged: () => browser.storage.local.set({ [STATUS_SIGNAL_KEY]: Date.now() }),
       now: () => Date.now(),
     });
 

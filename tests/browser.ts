@@ -26,7 +26,7 @@ export function findChromium(): string | undefined {
   );
 }
 
-export async function launchWithExtension(options: { headless?: boolean; extensionPath?: string } = {}): Promise<{
+export async function launchWithExtension(options: { headless?: boolean; extensionPath?: string; language?: string } = {}): Promise<{
   context: BrowserContext;
   extensionId: string;
 }> {
@@ -38,6 +38,8 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language (and so the extension's i18n) from the environment.
+    env: { ...process.env, LANGUAGE: options.language ?? 'en-US' },
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
@@ -50,7 +52,7 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
       '--disable-sync',
       '--disable-default-apps',
       '--disable-dev-shm-usage',
-      '--lang=en-US',
+      `--lang=${options.language ?? 'en-US'}`,
     ],
   });
   let [worker] = context.serviceWorkers();

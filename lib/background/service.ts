@@ -24,6 +24,8 @@ export interface BackgroundDeps {
   session: { load(): Promise<AccessToken | null>; save(token: AccessToken | null): Promise<void> };
   /** Wipes extension storage that may hold personal data. */
   clearStorage(): Promise<void>;
+  /** Tells open UIs the connection changed (connected, disconnected, reconnect needed). */
+  statusChanged(): Promise<void>;
   now(): number;
 }
 
@@ -60,6 +62,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     async onReconnectNeeded() {
       await db.connection.update('current', { state: 'reconnect_needed' });
+      await deps.statusChanged();
     },
   });
 
@@ -150,6 +153,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     await db.connection.put(row);
     await tokens.clear();
     await deps.session.save(access);
+    await deps.statusChanged();
     return status();
   }
 
@@ -163,6 +167,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     await tokens.clear();
     await wipePersonalData(db);
     await deps.clearStorage();
+    await deps.statusChanged();
     return { revoked };
   }
 

@@ -3,6 +3,12 @@ import type { SerializedError } from '../errors';
 import type { ConnectedOrg, ConnectedUser } from '../storage/db';
 import type { DataCentreId } from '../zoho/dataCentres';
 
+/**
+ * storage.local key the background bumps whenever the connection changes, so every open panel
+ * and popup refreshes at once. It holds a timestamp only: nothing personal, nothing secret.
+ */
+export const STATUS_SIGNAL_KEY = 'statusChangedAt';
+
 /** API module names a panel may ask for (the content script maps UI tabs to these). */
 export const RECORD_MODULES = ['Contacts', 'Leads', 'Deals', 'Accounts'] as const;
 export type RecordModule = (typeof RECORD_MODULES)[number];

@@ -19,6 +19,22 @@ test('asks to connect on a record page when not connected, and connects from the
   await expect(panel.name).toHaveText('Ann Carter');
 });
 
+test('an open panel follows connect and disconnect done in the popup, without a reload', async ({ context, popup }) => {
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.region).toContainText('Connect your Zoho account');
+
+  await popup.page.bringToFront();
+  await popup.connect();
+  await expect(panel.name).toHaveText('Ann Carter');
+
+  await popup.page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(popup.state).toHaveText('Not connected');
+  await expect(panel.region).toContainText('Connect your Zoho account');
+  await expect(panel.name).toHaveCount(0);
+});
+
 test('shows the record name and owner on a contact page, fetched through the background', async ({ context, popup }) => {
   await popup.connect();
   const page = await context.newPage();

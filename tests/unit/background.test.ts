@@ -39,6 +39,7 @@ function consent(decision: 'accept' | 'deny', userId: string = SEED.users.rep.id
 let db: StagecoachDb;
 let session: AccessToken | null;
 let dbCount = 0;
+let statusSignals = 0;
 
 function makeBackground(launchAuthFlow = consent('accept')) {
   return createBackground({
@@ -57,6 +58,9 @@ function makeBackground(launchAuthFlow = consent('accept')) {
     clearStorage: async () => {
       session = null;
     },
+    statusChanged: async () => {
+      statusSignals += 1;
+    },
     now: () => Date.now(),
   });
 }
@@ -71,6 +75,7 @@ beforeEach(async () => {
   await control('POST', '/__sandbox/reset');
   db = openDb(`stagecoach-test-${++dbCount}`);
   session = null;
+  statusSignals = 0;
 });
 afterEach(() => db.close());
 
@@ -92,6 +97,7 @@ describe('background service against the sandbox', () => {
     expect(bytes).not.toMatch(/1000\./);
     expect(session?.accessToken).toMatch(/^1000\./);
     expect((await control('GET', '/__sandbox/log')).counts.authorizationCode).toBe(1);
+    expect(statusSignals).toBe(1);
   });
 
   it('Deny leaves nothing behind', async () => {
@@ -148,6 +154,7 @@ describe('background service against the sandbox', () => {
     await control('POST', '/__sandbox/faults', { match: { path: '/oauth/v2/token' }, count: 1, status: 200, body: { error: 'invalid_code' } });
     await expect(handlers.getRecord(primary, {})).rejects.toMatchObject({ code: 'reconnect_needed' });
     expect(await handlers.status({}, {})).toMatchObject({ state: 'reconnect_needed' });
+    expect(statusSignals).toBe(2); // connected, then reconnect needed
     await control('DELETE', '/__sandbox/log');
     await expect(handlers.getRecord(primary, {})).rejects.toMatchObject({ code: 'reconnect_needed' });
     expect((await control('GET', '/__sandbox/log')).entries).toHaveLength(0);
@@ -167,6 +174,7 @@ describe('background service against the sandbox', () => {
     await handlers.getRecord(primary, {});
     expect(await db.records.count()).toBe(1);
     expect(await handlers.disconnect({}, {})).toEqual({ revoked: true });
+    expect(statusSignals).toBe(2);
     expect(await db.connection.count()).toBe(0);
     expect(await db.records.count()).toBe(0);
     expect(await db.secrets.count()).toBe(0);

@@ -1,0 +1,20 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
+import { queryKeys } from './queries';
+
+/** Refreshes this UI when the connection changes elsewhere (popup, another tab, a refused refresh). */
+export function useStatusSignal(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(STATUS_SIGNAL_KEY in changes)) return;
+      // Records read under the old connection may belong to another user or org.
+      queryClient.removeQueries({ queryKey: queryKeys.records });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.status });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [queryClient]);
+}
