@@ -20,7 +20,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['identity', 'storage'],
+    permissions: ['identity', 'storage', 'alarms'],
     host_permissions: [...ZOHO_API_HOST_PATTERNS, ...(mode === 'sandbox' ? SANDBOX_HOST_PATTERNS : [])],
     action: { default_title: '__MSG_extName__' },
     storage: { managed_schema: 'managed_schema.json' },

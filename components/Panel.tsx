@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
 import type { RecordModule } from '@/lib/messaging/types';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
-import { queryKeys, recordQuery, statusQuery } from './queries';
+import { cachedRecordQuery, queryKeys, recordQuery, statusQuery } from './queries';
 import { request } from './messenger';
 import { useStatusSignal } from './useStatusSignal';
 
@@ -47,6 +48,7 @@ function PanelBody({ page }: { page: PanelPage }) {
   useStatusSignal();
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
+  const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId), enabled: connected });
   const record = useQuery({ ...recordQuery(page.module, page.recordId), enabled: connected });
   const connect = useMutation({
     mutationFn: () => request('connect', {}),
@@ -79,6 +81,7 @@ function PanelBody({ page }: { page: PanelPage }) {
 
   const connectedOrg = status.data.org.zgid;
   const orgMismatch = page.orgId !== null && connectedOrg !== null && page.orgId !== connectedOrg;
+  const shown = record.data ?? cached.data;
   return (
     <>
       {orgMismatch ? (
@@ -86,20 +89,62 @@ function PanelBody({ page }: { page: PanelPage }) {
           {t('panelOrgMismatch', [page.orgId ?? '', status.data.org.name ?? connectedOrg ?? ''])}
         </p>
       ) : null}
-      {record.isPending ? <p className="muted">{t('panelLoading')}</p> : null}
+      {!shown && record.isPending ? <p className="muted">{t('panelLoading')}</p> : null}
       {record.isError ? <ErrorNotice error={record.error} onRetry={() => void record.refetch()} /> : null}
-      {record.data ? (
+      {shown?.stale && record.data ? (
+        <p className="notice notice-warn" role="status" data-testid="stale">
+          {t('panelStale', formatDateTime(shown.fetchedAt, { locale: uiLocale(), timeFormat: status.data.user.timeFormat, timeZone: status.data.user.timeZone }))}
+        </p>
+      ) : null}
+      {shown ? (
         <section className="record" aria-live="polite">
-          <p className="record-module">{t(`panelModule_${record.data.module}` as MessageKey)}</p>
+          <p className="record-module">{t(`panelModule_${shown.value.module}` as MessageKey)}</p>
           <h3 className="record-name" data-testid="record-name">
-            {record.data.name}
+            {shown.value.name}
           </h3>
           <p className="record-owner">
             <span className="muted">{t('panelOwner')}: </span>
-            <span data-testid="record-owner">{record.data.owner?.name ?? t('panelNoOwner')}</span>
+            <span data-testid="record-owner">{shown.value.owner?.name ?? t('panelNoOwner')}</span>
           </p>
         </section>
       ) : null}
+      <NoteForm page={page} />
     </>
+  );
+}
+
+/** A note on this record, written through the outbox: kept even when Zoho cannot be reached. */
+function NoteForm({ page }: { page: PanelPage }) {
+  const [content, setContent] = useState('');
+  const id = useId();
+  const queryClient = useQueryClient();
+  const add = useMutation({
+    mutationFn: (text: string) => request('addNote', { module: page.module, recordId: page.recordId, content: text }),
+    onSuccess: (item) => {
+      // Stored in the outbox either way: the text is safe to clear unless Zoho refused it.
+      if (item.status !== 'failed') setContent('');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+    },
+  });
+  return (
+    <form
+      className="note-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (content.trim()) add.mutate(content);
+      }}
+    >
+      <label htmlFor={id}>{t('noteLabel')}</label>
+      <textarea id={id} rows={3} value={content} onChange={(event) => setContent(event.target.value)} maxLength={32000} />
+      <button type="submit" className="button button-secondary" disabled={add.isPending || !content.trim()}>
+        {add.isPending ? t('noteSending') : t('noteSubmit')}
+      </button>
+      {add.data?.status === 'done' ? <p role="status" className="muted">{t('noteSaved')}</p> : null}
+      {add.data && (add.data.status === 'pending' || add.data.status === 'sending') ? (
+        <p role="status" className="notice notice-warn">{t('noteQueued')}</p>
+      ) : null}
+      {add.data?.status === 'failed' && add.data.lastError ? <ErrorNotice error={new StagecoachError(add.data.lastError.code, add.data.lastError.detail)} /> : null}
+      {add.isError ? <ErrorNotice error={add.error} /> : null}
+    </form>
   );
 }

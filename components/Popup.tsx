@@ -1,11 +1,14 @@
 // The toolbar popup: connect or disconnect, and who/where the extension is connected to.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { ConnectionStatus } from '@/lib/messaging/types';
 import { formatDateTime, toBcp47 } from '@/lib/format';
 import type { MessageKey } from './i18n';
 import { t, uiLocale } from './i18n';
 import { ErrorNotice } from './ErrorNotice';
-import { queryKeys, statusQuery } from './queries';
+import { queryKeys, statusQuery, syncStatusQuery } from './queries';
+import { SyncPanel } from './SyncPanel';
 import { request } from './messenger';
 import { useStatusSignal } from './useStatusSignal';
 
@@ -107,10 +110,39 @@ function ConnectionView(props: {
       </dl>
       <div className="actions">
         {status.state === 'reconnect_needed' ? connectButton('reconnect') : null}
-        <button type="button" className="button button-secondary" onClick={props.onDisconnect} disabled={props.disconnecting}>
-          {props.disconnecting ? t('disconnecting') : t('disconnect')}
+        <DisconnectButton disconnecting={props.disconnecting} onDisconnect={props.onDisconnect} />
+        <button type="button" className="button button-link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
         </button>
       </div>
+      <SyncPanel format={{ locale, timeFormat: status.user.timeFormat, timeZone: status.user.timeZone }} />
     </section>
+  );
+}
+
+/** Disconnecting wipes the outbox too: say so first if writes have not reached Zoho. */
+function DisconnectButton({ disconnecting, onDisconnect }: { disconnecting: boolean; onDisconnect(): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const sync = useQuery(syncStatusQuery());
+  const waiting = sync.data?.outbox.filter((item) => item.status !== 'done').length ?? 0;
+  if (confirming) {
+    return (
+      <div className="notice notice-warn" role="alertdialog" aria-labelledby="confirm-disconnect">
+        <p id="confirm-disconnect">{t('confirmDisconnectPending', String(waiting))}</p>
+        <div className="actions">
+          <button type="button" className="button button-primary" onClick={onDisconnect} autoFocus>
+            {t('disconnectAnyway')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <button type="button" className="button button-secondary" onClick={() => (waiting > 0 ? setConfirming(true) : onDisconnect())} disabled={disconnecting}>
+      {disconnecting ? t('disconnecting') : t('disconnect')}
+    </button>
   );
 }

@@ -7,6 +7,7 @@ import { request } from './messenger';
 export const queryKeys = {
   status: ['status'] as const,
   records: ['record'] as const,
+  sync: ['sync'] as const,
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
 };
 
@@ -14,6 +15,16 @@ export const statusQuery = () => queryOptions({ queryKey: queryKeys.status, quer
 
 export const recordQuery = (module: RecordModule, id: string) =>
   queryOptions({ queryKey: queryKeys.record(module, id), queryFn: () => request('getRecord', { module, recordId: id }) });
+
+/** The copy the background has saved, answered without asking Zoho: shown until Zoho answers. */
+export const cachedRecordQuery = (module: RecordModule, id: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.record(module, id), 'cached'] as const,
+    queryFn: () => request('getRecord', { module, recordId: id, cacheOnly: true }),
+    staleTime: Infinity,
+  });
+
+export const syncStatusQuery = () => queryOptions({ queryKey: queryKeys.sync, queryFn: () => request('syncStatus', {}) });
 
 /** Only failures that another try can fix are retried, once. */
 export function createQueryClient(): QueryClient {

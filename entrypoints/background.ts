@@ -4,11 +4,12 @@ import { createHostPolicy } from '@/lib/auth/hosts';
 import type { AccessToken } from '@/lib/auth/tokens';
 import { createBackground } from '@/lib/background/service';
 import { createRouter } from '@/lib/messaging/router';
-import { STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
+import { OUTBOX_SIGNAL_KEY, STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
 import { openDb } from '@/lib/storage/db';
 import { loadCredentials } from '@/lib/auth/credentials';
 
 const ACCESS_TOKEN_KEY = 'accessToken';
+const OUTBOX_ALARM = 'outbox';
 
 export default defineBackground({
   type: 'module',
@@ -42,8 +43,20 @@ export default defineBackground({
         await Promise.all([browser.storage.session.clear(), browser.storage.local.clear()]);
       },
       statusChanged: () => browser.storage.local.set({ [STATUS_SIGNAL_KEY]: Date.now() }),
+      outboxChanged: () => browser.storage.local.set({ [OUTBOX_SIGNAL_KEY]: Date.now() }),
+      newKey: () => crypto.randomUUID(),
+      wakeAt: (at, then) => void setTimeout(then, Math.max(0, at - Date.now())),
       now: () => Date.now(),
     });
+
+    // Writes waiting in the outbox go out at start-up, after a browser restart, and on an alarm
+    // (the backstop when this worker was stopped between tries).
+    void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === OUTBOX_ALARM) void background.outbox.drain();
+    });
+    browser.runtime.onStartup.addListener(() => void background.outbox.drain());
+    void background.outbox.drain();
 
     const route = createRouter(background.handlers, {
       extensionId: browser.runtime.id,

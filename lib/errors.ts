@@ -57,13 +57,21 @@ export class StagecoachError extends Error {
   readonly code: ErrorCode;
   readonly action: ErrorAction;
   readonly detail?: string;
+  /** Zoho's HTTP status, when Zoho answered. */
+  readonly status?: number;
 
-  constructor(code: ErrorCode, detail?: string, options?: { action?: ErrorAction; cause?: unknown }) {
+  constructor(code: ErrorCode, detail?: string, options?: { action?: ErrorAction; cause?: unknown; status?: number }) {
     super(detail ? `${code}: ${detail}` : code, { cause: options?.cause });
     this.name = 'StagecoachError';
     this.code = code;
     this.action = options?.action ?? DEFAULT_ACTION[code];
     this.detail = detail;
+    this.status = options?.status;
+  }
+
+  /** Another try may work: the network, Zoho's rate limit, or Zoho's own server error. */
+  get transient(): boolean {
+    return this.code === 'network' || this.code === 'rate_limited' || (this.status !== undefined && this.status >= 500);
   }
 
   toJSON(): SerializedError {

@@ -26,7 +26,9 @@ export function findChromium(): string | undefined {
   );
 }
 
-export async function launchWithExtension(options: { headless?: boolean; extensionPath?: string; language?: string } = {}): Promise<{
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionPath?: string; language?: string; userDataDir?: string } = {},
+): Promise<{
   context: BrowserContext;
   extensionId: string;
 }> {
@@ -34,7 +36,8 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
   if (!existsSync(`${extension}/manifest.json`)) {
     throw new Error(`No built extension at ${extension}: run \`npx wxt build --mode sandbox\` first.`);
   }
-  const context = await chromium.launchPersistentContext('', {
+  // An empty userDataDir is a fresh throwaway profile; a path keeps the profile across restarts.
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },

@@ -6,8 +6,10 @@ import { createAuthRequest, exchangeCode, parseAuthCallback, refreshTokens, revo
 import { TokenManager, type AccessToken } from '../auth/tokens';
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/router';
-import type { ConnectionStatus, RecordModule, RecordSummary } from '../messaging/protocol';
-import { wipePersonalData, type ConnectionRow, type StagecoachDb } from '../storage/db';
+import type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, SyncStatus } from '../messaging/protocol';
+import { wipePersonalData, type ConnectionRow, type OutboxRow, type StagecoachDb } from '../storage/db';
+import { createOutbox, type Outbox } from '../sync/outbox';
+import { dailyCreditLimit, logApiCall, recordFailure, recordSuccess, syncSummary } from '../sync/status';
 import { createZohoClient, type TokenSource, type ZohoClient } from '../zoho/client';
 import { currentUserResponse, orgResponse, recordDisplayName, recordResponse } from '../zoho/schemas';
 
@@ -26,6 +28,12 @@ export interface BackgroundDeps {
   clearStorage(): Promise<void>;
   /** Tells open UIs the connection changed (connected, disconnected, reconnect needed). */
   statusChanged(): Promise<void>;
+  /** Tells open UIs the outbox changed. */
+  outboxChanged?(): Promise<void>;
+  /** A new idempotency key for the outbox (crypto.randomUUID()). */
+  newKey(): string;
+  /** Runs `then` at about `at` if this worker is still alive (setTimeout). */
+  wakeAt?(at: number, then: () => void): void;
   now(): number;
 }
 
@@ -33,6 +41,16 @@ export interface Background {
   handlers: Handlers;
   tokens: TokenManager;
   client: ZohoClient;
+  outbox: Outbox;
+}
+
+/** A cached record stays fresh this long; after that it is revalidated before use. */
+export const RECORD_FRESH_MS = 5 * 60_000;
+
+/** What the UIs see of an outbox item: no record data, just what it is and how it went. */
+function toOutboxItem(row: OutboxRow): OutboxItem {
+  const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId } = row;
+  return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId };
 }
 
 export function createBackground(deps: BackgroundDeps): Background {
@@ -66,7 +84,22 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
   });
 
-  const client = createZohoClient({ fetch: deps.fetch, tokens });
+  const client = createZohoClient({
+    fetch: deps.fetch,
+    tokens,
+    now: deps.now,
+    onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }),
+  });
+
+  const outbox = createOutbox({
+    db,
+    client,
+    now: deps.now,
+    newKey: deps.newKey,
+    connected: async () => (await db.connection.get('current'))?.state === 'connected',
+    onChange: () => void deps.outboxChanged?.(),
+    wakeAt: (at) => deps.wakeAt?.(at, () => void outbox.drain()),
+  });
 
   const status = async (): Promise<ConnectionStatus> => {
     const connection = await db.connection.get('current');
@@ -107,7 +140,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     // is never saved, and a token we cannot use is revoked at once.
     const previous = await db.connection.get('current');
     const access: AccessToken = { accessToken: issued.accessToken, apiDomain: issued.apiDomain, expiresAt: issued.expiresAt };
-    const probe = createZohoClient({ fetch: deps.fetch, tokens: fixedToken(access) });
+    const probe = createZohoClient({ fetch: deps.fetch, tokens: fixedToken(access), now: deps.now });
     let row: ConnectionRow;
     try {
       const [users, orgs] = await Promise.all([
@@ -135,7 +168,13 @@ export function createBackground(deps: BackgroundDeps): Background {
           timeFormat: user.time_format ?? null,
           locale: user.locale ?? null,
         },
-        org: { id: org.id, name: org.company_name ?? null, zgid: org.zgid ?? org.domain_name?.replace(/^org/, '') ?? null },
+        org: {
+          id: org.id,
+          name: org.company_name ?? null,
+          zgid: org.zgid ?? org.domain_name?.replace(/^org/, '') ?? null,
+          edition: org.license_details?.paid_type ?? null,
+          users: org.license_details?.users_license_purchased ?? null,
+        },
         connectedAt: deps.now(),
       };
     } catch (error) {
@@ -153,7 +192,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     await db.connection.put(row);
     await tokens.clear();
     await deps.session.save(access);
+    await recordSuccess(db, 'identity', deps.now());
     await deps.statusChanged();
+    void outbox.drain();
     return status();
   }
 
@@ -178,19 +219,63 @@ export function createBackground(deps: BackgroundDeps): Background {
     return connection;
   }
 
-  async function getRecord({ module, recordId }: { module: RecordModule; recordId: string }): Promise<RecordSummary> {
+  /**
+   * A record summary, cache first: a fresh cached copy answers at once; otherwise Zoho is asked,
+   * and if Zoho cannot be reached the cached copy is returned marked stale. `cacheOnly` answers
+   * from the cache alone (null if none), so a panel can show something before Zoho answers.
+   */
+  async function getRecord({ module, recordId, cacheOnly }: { module: RecordModule; recordId: string; cacheOnly?: boolean }): Promise<Cached<RecordSummary> | null> {
+    const cached = await db.records.get([module, recordId]);
+    const fromCache = (stale: boolean, error?: StagecoachError): Cached<RecordSummary> => ({
+      value: cached!.value as RecordSummary,
+      fetchedAt: cached!.fetchedAt,
+      stale,
+      ...(error ? { error: error.toJSON() } : {}),
+    });
+    if (cacheOnly) return cached ? fromCache(deps.now() - cached.fetchedAt > RECORD_FRESH_MS) : null;
+    if (cached && deps.now() - cached.fetchedAt <= RECORD_FRESH_MS) return fromCache(false);
+
     await requireConnection();
-    const answer = await client.request(`/${module}/${recordId}`, recordResponse);
-    const record = answer?.data[0];
-    if (!record) throw new StagecoachError('not_found');
-    const summary: RecordSummary = {
-      module,
-      id: record.id,
-      name: recordDisplayName(record),
-      owner: record.Owner ? { id: record.Owner.id, name: record.Owner.name ?? null } : null,
-    };
-    await db.records.put({ module, id: record.id, value: summary, fetchedAt: deps.now() });
-    return summary;
+    try {
+      const answer = await client.request(`/${module}/${recordId}`, recordResponse);
+      const record = answer?.data[0];
+      if (!record) throw new StagecoachError('not_found');
+      const value: RecordSummary = {
+        module,
+        id: record.id,
+        name: recordDisplayName(record),
+        owner: record.Owner ? { id: record.Owner.id, name: record.Owner.name ?? null } : null,
+      };
+      const fetchedAt = deps.now();
+      await db.records.put({ module, id: record.id, value, fetchedAt });
+      await recordSuccess(db, 'records', fetchedAt);
+      return { value, fetchedAt, stale: false };
+    } catch (error) {
+      const failure = StagecoachError.from(error);
+      await recordFailure(db, 'records', failure, deps.now());
+      if (cached && failure.transient) return fromCache(true, failure);
+      throw failure;
+    }
+  }
+
+  async function addNote({ module, recordId, content }: { module: RecordModule; recordId: string; content: string }) {
+    await requireConnection();
+    const summary = await db.records.get([module, recordId]);
+    const name = (summary?.value as RecordSummary | undefined)?.name ?? recordId;
+    const row = await outbox.enqueue({
+      op: 'create',
+      module: 'Notes',
+      data: { Note_Content: content, Parent_Id: { module: { api_name: module }, id: recordId } },
+      summary: `Note on ${name}`,
+    });
+    return toOutboxItem((await outbox.sendNow(row.key)) ?? row);
+  }
+
+  async function syncStatus(): Promise<SyncStatus> {
+    const connection = await db.connection.get('current');
+    const limit = dailyCreditLimit(connection?.org.edition, connection?.org.users);
+    const [summary, items] = await Promise.all([syncSummary(db, deps.now(), limit), outbox.list()]);
+    return { ...summary, outbox: items.map(toOutboxItem) };
   }
 
   const handlers: Handlers = {
@@ -198,8 +283,19 @@ export function createBackground(deps: BackgroundDeps): Background {
     connect: () => (connecting ??= connect().finally(() => (connecting = null))),
     disconnect,
     getRecord,
+    addNote,
+    syncStatus,
+    outboxRetry: async ({ key }) => {
+      const row = await outbox.retry(key);
+      if (!row) throw new StagecoachError('not_found');
+      return toOutboxItem(row);
+    },
+    outboxDiscard: async ({ key }) => {
+      await outbox.discard(key);
+      return { discarded: true };
+    },
   };
-  return { handlers, tokens, client };
+  return { handlers, tokens, client, outbox };
 }
 
 /** One fixed token, used before the connection is saved: nothing to refresh it from yet. */

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { RECORD_MODULES } from './types';
 
 const empty = z.object({}).strict();
+const recordId = z.string().regex(/^\d{1,25}$/);
+const outboxKey = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
 /**
  * `from`: who may send it. Content scripts run inside Zoho's pages, so anything that changes the
@@ -14,9 +16,16 @@ export const REQUESTS = {
   connect: { schema: empty, from: 'any' },
   disconnect: { schema: empty, from: 'extensionPage' },
   getRecord: {
-    schema: z.object({ module: z.enum(RECORD_MODULES), recordId: z.string().regex(/^\d{1,25}$/) }).strict(),
+    schema: z.object({ module: z.enum(RECORD_MODULES), recordId: recordId, cacheOnly: z.boolean().optional() }).strict(),
     from: 'any',
   },
+  addNote: {
+    schema: z.object({ module: z.enum(RECORD_MODULES), recordId: recordId, content: z.string().trim().min(1).max(32_000) }).strict(),
+    from: 'any',
+  },
+  syncStatus: { schema: empty, from: 'any' },
+  outboxRetry: { schema: z.object({ key: outboxKey }).strict(), from: 'extensionPage' },
+  outboxDiscard: { schema: z.object({ key: outboxKey }).strict(), from: 'extensionPage' },
 } as const satisfies Record<string, { schema: z.ZodType; from: 'any' | 'extensionPage' }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -25,4 +34,4 @@ export type RequestData<T extends RequestType> = z.infer<(typeof REQUESTS)[T]['s
 export const envelope = z.object({ type: z.string(), data: z.unknown() }).strict();
 export type Envelope = z.infer<typeof envelope>;
 
-export type { ConnectionStatus, RecordModule, RecordSummary, Reply, ResponseMap } from './types';
+export type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, Reply, ResponseMap, SyncStatus } from './types';

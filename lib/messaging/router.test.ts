@@ -13,7 +13,15 @@ const handlers: Handlers = {
     throw new StagecoachError('auth_denied');
   },
   disconnect: async () => (calls.push('disconnect'), { revoked: true }),
-  getRecord: async ({ module, recordId }) => ({ module, id: recordId, name: 'Ann', owner: null }),
+  getRecord: async ({ module, recordId }) => ({ value: { module, id: recordId, name: 'Ann', owner: null }, fetchedAt: 1, stale: false }),
+  addNote: async () => {
+    throw new StagecoachError('internal', 'unused');
+  },
+  syncStatus: async () => ({ dataSets: [], usage: { calls24h: 0, limit: null, creditsRemaining: null }, lastError: null, outbox: [] }),
+  outboxRetry: async () => {
+    throw new StagecoachError('not_found');
+  },
+  outboxDiscard: async () => (calls.push('discard'), { discarded: true }),
 };
 const route = createRouter(handlers, self);
 
@@ -21,7 +29,7 @@ describe('router', () => {
   it('answers a valid request', async () => {
     expect(await route({ type: 'getRecord', data: { module: 'Deals', recordId: '4876876000000431001' } }, contentScript)).toEqual({
       ok: true,
-      value: { module: 'Deals', id: '4876876000000431001', name: 'Ann', owner: null },
+      value: { value: { module: 'Deals', id: '4876876000000431001', name: 'Ann', owner: null }, fetchedAt: 1, stale: false },
     });
   });
 
@@ -38,6 +46,8 @@ describe('router', () => {
     ['bad module', { type: 'getRecord', data: { module: 'Users', recordId: '1' } }, popup, 'bad_message'],
     ['bad id', { type: 'getRecord', data: { module: 'Contacts', recordId: '1; DROP' } }, popup, 'bad_message'],
     ['extra payload keys', { type: 'status', data: { x: 1 } }, popup, 'bad_message'],
+    ['a content script discarding a queued write', { type: 'outboxDiscard', data: { key: 'abcdef12-0000' } }, contentScript, 'forbidden_sender'],
+    ['an empty note', { type: 'addNote', data: { module: 'Contacts', recordId: '1', content: '   ' } }, popup, 'bad_message'],
   ])('refuses %s', async (_name, message, sender, code) => {
     calls.length = 0;
     const reply = await route(message, sender);

@@ -8,6 +8,8 @@ import type { DataCentreId } from '../zoho/dataCentres';
  * and popup refreshes at once. It holds a timestamp only: nothing personal, nothing secret.
  */
 export const STATUS_SIGNAL_KEY = 'statusChangedAt';
+/** Bumped whenever the outbox changes, so the popup's list of waiting writes stays current. */
+export const OUTBOX_SIGNAL_KEY = 'outboxChangedAt';
 
 /** API module names a panel may ask for (the content script maps UI tabs to these). */
 export const RECORD_MODULES = ['Contacts', 'Leads', 'Deals', 'Accounts'] as const;
@@ -35,7 +37,40 @@ export interface ResponseMap {
   status: ConnectionStatus;
   connect: ConnectionStatus;
   disconnect: { revoked: boolean };
-  getRecord: RecordSummary;
+  getRecord: Cached<RecordSummary> | null;
+  addNote: OutboxItem;
+  syncStatus: SyncStatus;
+  outboxRetry: OutboxItem;
+  outboxDiscard: { discarded: true };
+}
+
+export interface Cached<T> {
+  value: T;
+  fetchedAt: number;
+  /** Older than its freshness: shown, but marked, and revalidated. */
+  stale: boolean;
+  /** Why it could not be revalidated (offline, rate limited). */
+  error?: SerializedError;
+}
+
+export interface OutboxItem {
+  key: string;
+  op: 'create' | 'update' | 'delete';
+  module: string;
+  summary: string;
+  status: 'pending' | 'sending' | 'failed' | 'done';
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+  lastError: SerializedError | null;
+  resultId: string | null;
+}
+
+export interface SyncStatus {
+  dataSets: { dataSet: string; lastSuccessAt: number | null; lastErrorAt: number | null; lastError: SerializedError | null }[];
+  usage: { calls24h: number; limit: number | null; creditsRemaining: number | null };
+  lastError: (SerializedError & { at: number; dataSet: string }) | null;
+  outbox: OutboxItem[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

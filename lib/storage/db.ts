@@ -1,7 +1,9 @@
 // The extension's IndexedDB (background and extension pages only: in a content script IndexedDB
 // would belong to the Zoho page's origin). Versioned with dexie; later versions add tables.
 import Dexie, { type EntityTable } from 'dexie';
+import type { SerializedError } from '../errors';
 import type { DataCentreId } from '../zoho/dataCentres';
+import type { WriteModule } from '../zoho/writes';
 
 export interface EncryptedValue {
   iv: Uint8Array<ArrayBuffer>;
@@ -24,6 +26,9 @@ export interface ConnectedOrg {
   name: string | null;
   /** The number in `/crm/org<zgid>/` page URLs. */
   zgid: string | null;
+  /** Zoho edition (`paid_type`) and seats, for the daily credit limit. */
+  edition?: string | null;
+  users?: number | null;
 }
 
 export interface ConnectionRow {
@@ -51,10 +56,53 @@ export interface CachedRecordRow {
   fetchedAt: number;
 }
 
+export interface OutboxRow {
+  /** Idempotency key, also written into the created record as its marker. */
+  key: string;
+  op: 'create' | 'update' | 'delete';
+  module: WriteModule;
+  recordId: string | null;
+  data: Record<string, unknown> | null;
+  /** What the person sees in the popup, e.g. "Note on Ann Carter". */
+  summary: string;
+  status: 'pending' | 'sending' | 'failed' | 'done';
+  attempts: number;
+  nextAttemptAt: number;
+  createdAt: number;
+  updatedAt: number;
+  lastError: SerializedError | null;
+  resultId: string | null;
+}
+
+export interface SyncRow {
+  /** A data set: 'identity', 'records', … */
+  dataSet: string;
+  lastSuccessAt: number | null;
+  lastErrorAt: number | null;
+  lastError: SerializedError | null;
+}
+
+export interface ApiCallRow {
+  id?: number;
+  at: number;
+  status: number;
+  creditsRemaining: number | null;
+}
+
+export interface SettingsRow {
+  id: 'settings';
+  version: number;
+  values: unknown;
+}
+
 export type StagecoachDb = Dexie & {
   secrets: EntityTable<SecretKeyRow, 'name'>;
   connection: EntityTable<ConnectionRow, 'id'>;
   records: Dexie.Table<CachedRecordRow, [string, string]>;
+  outbox: EntityTable<OutboxRow, 'key'>;
+  sync: EntityTable<SyncRow, 'dataSet'>;
+  apiCalls: EntityTable<ApiCallRow, 'id'>;
+  settings: EntityTable<SettingsRow, 'id'>;
 };
 
 export function openDb(name = 'stagecoach'): StagecoachDb {
@@ -64,12 +112,23 @@ export function openDb(name = 'stagecoach'): StagecoachDb {
     connection: 'id',
     records: '[module+id], fetchedAt',
   });
+  // v2: the outbox of writes, sync state per data set, the API usage log, settings.
+  db.version(2).stores({
+    outbox: 'key, status, nextAttemptAt, createdAt',
+    sync: 'dataSet',
+    apiCalls: '++id, at',
+    settings: 'id',
+  });
   return db;
 }
 
-/** Every table holding personal data: wiped on disconnect. */
+/**
+ * Every table holding personal data or tokens, wiped on disconnect: everything but settings,
+ * which are preferences (working hours, switches), not Zoho data.
+ */
 export async function wipePersonalData(db: StagecoachDb): Promise<void> {
-  await db.transaction('rw', [db.secrets, db.connection, db.records], async () => {
-    await Promise.all([db.secrets.clear(), db.connection.clear(), db.records.clear()]);
+  const tables = db.tables.filter((table) => table.name !== 'settings');
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessToken } from '../auth/tokens';
-import { createZohoClient, type TokenSource } from './client';
+import { createZohoClient, type ClientOptions, type TokenSource } from './client';
 import { currentUserResponse, recordResponse } from './schemas';
 
 const INVALID_TOKEN = { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' };
@@ -22,7 +22,7 @@ const CURRENT_USER = {
 
 type Answer = { status: number; body?: unknown };
 
-function setup(answers: Answer[]) {
+function setup(answers: Answer[], options: Partial<ClientOptions> = {}) {
   const seen: { url: string; auth: string | null }[] = [];
   let replaced = 0;
   const tokens: TokenSource = {
@@ -38,7 +38,9 @@ function setup(answers: Answer[]) {
     const answer = answers.shift() ?? { status: 500, body: { code: 'INTERNAL_ERROR' } };
     return answer.body === undefined ? new Response(null, { status: answer.status }) : Response.json(answer.body, { status: answer.status });
   }) as typeof fetch;
-  return { client: createZohoClient({ fetch: fetchImpl, tokens }), seen, replaced: () => replaced };
+  const sleeps: number[] = [];
+  const client = createZohoClient({ fetch: fetchImpl, tokens, retries: 0, sleep: async (ms) => void sleeps.push(ms), random: () => 1, ...options });
+  return { client, seen, sleeps, replaced: () => replaced };
 }
 
 describe('Zoho client', () => {
@@ -93,5 +95,76 @@ describe('Zoho client', () => {
       tokens: { get: async () => ({ accessToken: 'T', apiDomain: 'https://www.zohoapis.com', expiresAt: Infinity }), replace: async () => { throw new Error('unused'); } },
     });
     await expect(client.request('/org', currentUserResponse)).rejects.toMatchObject({ code: 'network' });
+  });
+});
+
+describe('Zoho client under load and failure', () => {
+  const INTERNAL = { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' };
+  const TOO_MANY = { code: 'TOO_MANY_REQUESTS', details: {}, message: 'too many requests', status: 'error' };
+
+  it('retries a read on 429 and 5xx with exponential backoff, then succeeds', async () => {
+    const { client, seen, sleeps } = setup(
+      [{ status: 429, body: TOO_MANY }, { status: 500, body: INTERNAL }, { status: 200, body: CURRENT_USER }],
+      { retries: 3, baseDelayMs: 500 },
+    );
+    expect((await client.request('/users', currentUserResponse))?.users[0]?.id).toBe('4876876000000225013');
+    expect(seen).toHaveLength(3);
+    expect(sleeps).toEqual([500, 1000]); // random() = 1: the top of each jitter window
+  });
+
+  it('gives up after the configured retries with the last error', async () => {
+    const { client, seen } = setup(Array.from({ length: 5 }, () => ({ status: 429, body: TOO_MANY })), { retries: 2 });
+    await expect(client.request('/users', currentUserResponse)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('never retries a create by itself (the outbox decides)', async () => {
+    const { client, seen } = setup([{ status: 500, body: INTERNAL }], { retries: 3 });
+    await expect(client.request('/Notes', currentUserResponse, { method: 'POST', body: { data: [] } })).rejects.toMatchObject({ code: 'zoho_error' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('shares identical reads in flight', async () => {
+    const { client, seen } = setup([{ status: 200, body: CURRENT_USER }]);
+    const answers = await Promise.all([1, 2, 3].map(() => client.request('/users', currentUserResponse, { query: { type: 'CurrentUser' } })));
+    expect(answers.every((a) => a?.users[0]?.full_name === 'Priya Raman')).toBe(true);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('keeps concurrent calls under the cap', async () => {
+    let active = 0;
+    let peak = 0;
+    const fetchImpl = (async () => {
+      active += 1;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      active -= 1;
+      return Response.json(CURRENT_USER);
+    }) as typeof fetch;
+    const client = createZohoClient({
+      fetch: fetchImpl,
+      tokens: { get: async () => ({ accessToken: 'T', apiDomain: 'https://www.zohoapis.com', expiresAt: Infinity }), replace: async () => { throw new Error('unused'); } },
+      maxConcurrent: 4,
+    });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => client.request(`/Contacts/${i}`, currentUserResponse)));
+    expect(peak).toBe(4);
+    client.setMaxConcurrent(2);
+    peak = 0;
+    await Promise.all(Array.from({ length: 10 }, (_, i) => client.request(`/Leads/${i}`, currentUserResponse)));
+    expect(peak).toBe(2);
+  });
+
+  it('reports every call with Zoho’s remaining credits', async () => {
+    const calls: unknown[] = [];
+    const fetchImpl = (async () =>
+      new Response(JSON.stringify(CURRENT_USER), { status: 200, headers: { 'X-API-CREDITS-REMAINING': '24990' } })) as typeof fetch;
+    const client = createZohoClient({
+      fetch: fetchImpl,
+      tokens: { get: async () => ({ accessToken: 'T', apiDomain: 'https://www.zohoapis.com', expiresAt: Infinity }), replace: async () => { throw new Error('unused'); } },
+      onCall: (call) => calls.push(call),
+      now: () => 42,
+    });
+    await client.request('/users', currentUserResponse);
+    expect(calls).toEqual([{ method: 'GET', path: '/crm/v8/users', status: 200, at: 42, creditsRemaining: 24990 }]);
   });
 });

@@ -1,5 +1,9 @@
 // The one way to call Zoho CRM's REST API v8. It adds the token, replaces an expired token once
-// and retries once, parses every answer with zod, and turns every failure into StagecoachError.
+// and retries once, keeps concurrent calls under a cap (Zoho counts concurrency per org), backs
+// off with jitter on 429/5xx/network errors for reads (Zoho sends no Retry-After), shares
+// identical reads already in flight, parses every answer with zod, and turns every failure into
+// StagecoachError.
+import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { StagecoachError } from '../errors';
 import type { AccessToken } from '../auth/tokens';
@@ -10,11 +14,19 @@ export interface ZohoRequest {
   query?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Safe to send again after a failure. GETs are; a COQL POST is; a create is not (the outbox
+   * owns retrying writes, because it can look up whether the first try landed).
+   */
+  idempotent?: boolean;
+  /** Answers with these statuses are parsed with the schema instead of thrown (207, 400 per-record results). */
+  acceptStatuses?: readonly number[];
 }
 
 export interface ZohoClient {
   /** Resolves to null when Zoho answers 204 (nothing found). */
   request<S extends z.ZodType>(path: string, schema: S, init?: ZohoRequest): Promise<z.infer<S> | null>;
+  setMaxConcurrent(limit: number): void;
 }
 
 /** Where the client gets tokens: the TokenManager, or one fixed token while connecting. */
@@ -24,12 +36,49 @@ export interface TokenSource {
   replace(failed: string): Promise<AccessToken>;
 }
 
-export function createZohoClient(deps: { fetch: typeof fetch; tokens: TokenSource }): ZohoClient {
-  async function send(path: string, token: string, apiDomain: string, init: ZohoRequest): Promise<Response> {
-    const url = new URL(`/crm/v8${path}`, apiDomain);
-    for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, value);
+export interface ApiCall {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+  /** Zoho's `X-API-CREDITS-REMAINING`, sent once half the day's credits are used. */
+  creditsRemaining: number | null;
+}
+
+export interface ClientOptions {
+  fetch: typeof fetch;
+  tokens: TokenSource;
+  /** Concurrent calls at most (Zoho's per-org limit is 5–25 by edition; COQL 10). */
+  maxConcurrent?: number;
+  /** Extra attempts for an idempotent call that failed with 429, 5xx or a network error. */
+  retries?: number;
+  /** Backoff: full jitter over min(maxDelayMs, baseDelayMs · 2^attempt). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  onCall?: (call: ApiCall) => void;
+}
+
+export const DEFAULT_MAX_CONCURRENT = 5;
+
+export function createZohoClient(options: ClientOptions): ZohoClient {
+  const {
+    tokens,
+    retries = 3,
+    baseDelayMs = 500,
+    maxDelayMs = 8000,
+    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    random = Math.random,
+    now = Date.now,
+  } = options;
+  const limit = pLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
+  const inflight = new Map<string, Promise<Response>>();
+
+  async function send(url: URL, token: string, init: ZohoRequest): Promise<Response> {
     try {
-      return await deps.fetch(url, {
+      const response = await options.fetch(url, {
         method: init.method ?? 'GET',
         headers: {
           Authorization: `Zoho-oauthtoken ${token}`,
@@ -38,30 +87,90 @@ export function createZohoClient(deps: { fetch: typeof fetch; tokens: TokenSourc
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: init.signal,
       });
+      const credits = response.headers.get('x-api-credits-remaining');
+      options.onCall?.({
+        method: init.method ?? 'GET',
+        path: url.pathname,
+        status: response.status,
+        at: now(),
+        creditsRemaining: credits === null || Number.isNaN(Number(credits)) ? null : Number(credits),
+      });
+      return response;
     } catch (cause) {
       if (init.signal?.aborted) throw cause;
       throw new StagecoachError('network', cause instanceof Error ? cause.message : undefined, { cause });
     }
   }
 
+  /** One try, holding a concurrency slot: token, call, and on 401 one replacement token. */
+  function attempt(path: string, init: ZohoRequest): Promise<Response> {
+    return limit(async () => {
+      let token = await tokens.get();
+      let response = await send(apiUrl(token.apiDomain, path, init.query), token.accessToken, init);
+      if (response.status === 401 && (await errorCode(response.clone())) === 'INVALID_TOKEN') {
+        token = await tokens.replace(token.accessToken);
+        response = await send(apiUrl(token.apiDomain, path, init.query), token.accessToken, init);
+      }
+      return response;
+    });
+  }
+
+  async function withRetries(path: string, init: ZohoRequest): Promise<Response> {
+    const method = init.method ?? 'GET';
+    const idempotent = init.idempotent ?? method === 'GET';
+    for (let tries = 0; ; tries += 1) {
+      let response: Response | null = null;
+      let failure: StagecoachError | null = null;
+      try {
+        response = await attempt(path, init);
+      } catch (error) {
+        failure = StagecoachError.from(error);
+      }
+      const retryable = failure ? failure.code === 'network' : response!.status === 429 || response!.status >= 500;
+      if (!retryable || !idempotent || tries >= retries) {
+        if (failure) throw failure;
+        return response!;
+      }
+      await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** tries));
+    }
+  }
+
+  /** Identical reads in flight share one call; each caller reads its own clone of the answer. */
+  async function shared(path: string, init: ZohoRequest): Promise<Response> {
+    const method = init.method ?? 'GET';
+    if (method !== 'GET' || init.signal) return withRetries(path, init);
+    const key = `${path}?${new URLSearchParams(init.query).toString()}`;
+    let pending = inflight.get(key);
+    if (!pending) {
+      pending = withRetries(path, init).finally(() => inflight.delete(key));
+      inflight.set(key, pending);
+    }
+    return (await pending).clone();
+  }
+
   return {
     async request(path, schema, init = {}) {
-      let token = await deps.tokens.get();
-      let response = await send(path, token.accessToken, token.apiDomain, init);
-      if (response.status === 401 && (await errorCode(response.clone())) === 'INVALID_TOKEN') {
-        token = await deps.tokens.replace(token.accessToken);
-        response = await send(path, token.accessToken, token.apiDomain, init);
-      }
+      const response = await shared(path, init);
       if (response.status === 204) return null;
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toError(response.status, body);
+      if (!response.ok && !init.acceptStatuses?.includes(response.status)) throw toError(response.status, body);
       const parsed = schema.safeParse(body);
       if (!parsed.success) {
+        if (!response.ok) throw toError(response.status, body);
         throw new StagecoachError('bad_response', `Zoho's answer to ${path} had an unexpected shape.`);
       }
       return parsed.data;
     },
+    setMaxConcurrent(value) {
+      limit.concurrency = Math.max(1, Math.floor(value));
+    },
   };
+}
+
+function apiUrl(apiDomain: string, path: string, query: Record<string, string> | undefined): URL {
+  const url = new URL(`/crm/v8${path}`, apiDomain);
+  for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+  return url;
 }
 
 async function errorCode(response: Response): Promise<string | null> {
@@ -69,14 +178,14 @@ async function errorCode(response: Response): Promise<string | null> {
   return parsed.success ? parsed.data.code : null;
 }
 
-function toError(status: number, body: unknown): StagecoachError {
+export function toError(status: number, body: unknown): StagecoachError {
   const parsed = zohoErrorBody.safeParse(body);
   const code = parsed.success ? parsed.data.code : null;
   const detail = parsed.success ? (parsed.data.message ?? parsed.data.code) : `HTTP ${status}`;
-  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new StagecoachError('rate_limited', detail);
-  if (code === 'INVALID_TOKEN' || code === 'AUTHENTICATION_FAILURE') return new StagecoachError('reconnect_needed', detail);
-  if (code === 'OAUTH_SCOPE_MISMATCH') return new StagecoachError('no_permission', detail, { action: 'reconnect' });
-  if (status === 403 || code === 'NO_PERMISSION') return new StagecoachError('no_permission', detail);
-  if (status === 404 || code === 'INVALID_URL_PATTERN') return new StagecoachError('not_found', detail);
-  return new StagecoachError('zoho_error', detail);
+  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new StagecoachError('rate_limited', detail, { status });
+  if (code === 'INVALID_TOKEN' || code === 'AUTHENTICATION_FAILURE') return new StagecoachError('reconnect_needed', detail, { status });
+  if (code === 'OAUTH_SCOPE_MISMATCH') return new StagecoachError('no_permission', detail, { action: 'reconnect', status });
+  if (status === 403 || code === 'NO_PERMISSION') return new StagecoachError('no_permission', detail, { status });
+  if (status === 404 || code === 'INVALID_URL_PATTERN') return new StagecoachError('not_found', detail, { status });
+  return new StagecoachError('zoho_error', detail, { status });
 }

@@ -45,6 +45,7 @@ export const zohoOrg = z.object({
   domain_name: z.string().nullish(),
   zgid: z.string().nullish(),
   time_zone: z.string().nullish(),
+  license_details: z.object({ paid_type: z.string().nullish(), users_license_purchased: z.number().nullish() }).nullish(),
 });
 export type ZohoOrg = z.infer<typeof zohoOrg>;
 export const orgResponse = z.object({ org: z.array(zohoOrg).min(1) });

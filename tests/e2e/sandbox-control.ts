@@ -33,4 +33,13 @@ export const sandbox = {
   log: () => call<SandboxLog>('GET', '/__sandbox/log'),
   clearLog: () => call<unknown>('DELETE', '/__sandbox/log'),
   state: () => call<SandboxState>('GET', '/__sandbox/state'),
+  clearFaults: () => call<unknown>('DELETE', '/__sandbox/faults'),
+  /** Stored records of a module whose text contains `text` (e.g. a note's content). */
+  recordsContaining: async (module: string, text: string) => {
+    const answer = await call<{ data?: Record<string, unknown>[] } | Record<string, unknown>[]>(
+      'GET',
+      `/__sandbox/records/${module}?contains=${encodeURIComponent(text)}`,
+    );
+    return Array.isArray(answer) ? answer : (answer.data ?? []);
+  },
 };

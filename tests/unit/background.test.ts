@@ -61,6 +61,7 @@ function makeBackground(launchAuthFlow = consent('accept')) {
     statusChanged: async () => {
       statusSignals += 1;
     },
+    newKey: () => crypto.randomUUID(),
     now: () => Date.now(),
   });
 }
@@ -111,10 +112,9 @@ describe('background service against the sandbox', () => {
     const { handlers } = makeBackground();
     await handlers.connect({}, {});
     expect(await handlers.getRecord(primary, {})).toEqual({
-      module: 'Contacts',
-      id: SEED.primary.contactId,
-      name: 'Ann Carter',
-      owner: { id: SEED.users.rep.id, name: SEED.users.rep.full_name },
+      value: { module: 'Contacts', id: SEED.primary.contactId, name: 'Ann Carter', owner: { id: SEED.users.rep.id, name: SEED.users.rep.full_name } },
+      fetchedAt: expect.any(Number),
+      stale: false,
     });
   });
 

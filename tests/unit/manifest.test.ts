@@ -15,7 +15,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('production manifest (%s)', (flavou
   const everything = JSON.stringify(m);
 
   it('asks for the fewest permissions', () => {
-    expect([...m.permissions].sort()).toEqual(['identity', 'storage']);
+    expect([...m.permissions].sort()).toEqual(['alarms', 'identity', 'storage']);
     expect(m.optional_permissions ?? []).toEqual([]);
   });
 

@@ -1,0 +1,104 @@
+// The popup's "is everything in sync" section: per data set, the outbox, API use, last error.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { StagecoachError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import { OUTBOX_SIGNAL_KEY, type OutboxItem, type SyncStatus } from '@/lib/messaging/types';
+import { ErrorNotice } from './ErrorNotice';
+import { t, type MessageKey } from './i18n';
+import { request } from './messenger';
+import { queryKeys, syncStatusQuery } from './queries';
+
+export interface TimeFormat {
+  locale: string;
+  timeFormat: string | null;
+  timeZone: string | null;
+}
+
+export function SyncPanel({ format }: { format: TimeFormat }) {
+  const queryClient = useQueryClient();
+  const sync = useQuery(syncStatusQuery());
+  useOutboxSignal();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+  const retry = useMutation({ mutationFn: (key: string) => request('outboxRetry', { key }), onSettled: refresh });
+  const discard = useMutation({ mutationFn: (key: string) => request('outboxDiscard', { key }), onSettled: refresh });
+
+  if (sync.isError) return <ErrorNotice error={sync.error} onRetry={() => void sync.refetch()} />;
+  if (!sync.data) return null;
+  const when = (at: number) => formatDateTime(at, format);
+  const waiting = sync.data.outbox.filter((item) => item.status !== 'done');
+
+  return (
+    <>
+      <section aria-labelledby="sync-heading" className="section">
+        <h2 id="sync-heading">{t('syncHeading')}</h2>
+        <ul className="plain" data-testid="data-sets">
+          {sync.data.dataSets.map((row) => (
+            <li key={row.dataSet}>
+              {t(`dataSet_${row.dataSet}` as MessageKey)}: {row.lastSuccessAt ? t('lastSynced', when(row.lastSuccessAt)) : t('notSynced')}
+            </li>
+          ))}
+        </ul>
+        <p className="muted" data-testid="usage">
+          {usageLine(sync.data.usage)}
+        </p>
+        {sync.data.usage.creditsRemaining !== null ? <p className="muted">{t('usageRemaining', String(sync.data.usage.creditsRemaining))}</p> : null}
+      </section>
+
+      <section aria-labelledby="outbox-heading" className="section">
+        <h2 id="outbox-heading">{t('outboxHeading')}</h2>
+        {waiting.length === 0 ? <p className="muted">{t('outboxEmpty')}</p> : null}
+        <ul className="outbox" data-testid="outbox">
+          {waiting.map((item) => (
+            <OutboxRow key={item.key} item={item} onRetry={() => retry.mutate(item.key)} onDiscard={() => discard.mutate(item.key)} busy={retry.isPending || discard.isPending} />
+          ))}
+        </ul>
+      </section>
+
+      {sync.data.lastError ? (
+        <section aria-labelledby="last-error-heading" className="section" data-testid="last-error">
+          <h2 id="last-error-heading">{t('lastErrorHeading')}</h2>
+          <p className="muted">{when(sync.data.lastError.at)}</p>
+          <ErrorNotice error={new StagecoachError(sync.data.lastError.code, sync.data.lastError.detail, { action: sync.data.lastError.action })} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function usageLine(usage: SyncStatus['usage']): string {
+  const calls = usage.calls24h.toLocaleString();
+  return usage.limit ? t('usageOfLimit', [calls, usage.limit.toLocaleString()]) : t('usageCalls', calls);
+}
+
+function OutboxRow({ item, onRetry, onDiscard, busy }: { item: OutboxItem; onRetry(): void; onDiscard(): void; busy: boolean }) {
+  return (
+    <li className={`outbox-item outbox-${item.status}`} data-status={item.status}>
+      <p className="outbox-summary">
+        <span>{item.summary}</span> <span className="muted">· {t(`outboxStatus_${item.status}` as MessageKey)}</span>
+      </p>
+      {item.lastError ? <p className="notice-detail">{item.lastError.detail ?? t(`error_${item.lastError.code}` as MessageKey)}</p> : null}
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={onRetry} disabled={busy} aria-label={t('outboxRetryLabel', item.summary)}>
+          {t('outboxRetry')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onDiscard} disabled={busy} aria-label={t('outboxDiscardLabel', item.summary)}>
+          {t('outboxDiscard')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Keeps the outbox list current while the popup is open. */
+function useOutboxSignal(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && OUTBOX_SIGNAL_KEY in changes) void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [queryClient]);
+}

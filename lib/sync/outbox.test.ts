@@ -1,0 +1,147 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StagecoachError } from '../errors';
+import { openDb, type StagecoachDb } from '../storage/db';
+import type { ZohoClient, ZohoRequest } from '../zoho/client';
+import { createOutbox } from './outbox';
+
+type Call = { path: string; method: string; body: unknown };
+type Script = (call: Call) => unknown;
+
+const CREATED = (id: string) => ({ data: [{ code: 'SUCCESS', details: { id, Created_Time: '2026-11-22T10:00:00+05:30' }, message: 'record added', status: 'success' }] });
+const REFUSED = { data: [{ code: 'INVALID_DATA', details: { api_name: 'Parent_Id', json_path: '$.data[0].Parent_Id' }, message: 'the related id given seems to be invalid', status: 'error' }] };
+const NONE = null; // COQL 204
+
+let db: StagecoachDb;
+let n = 0;
+let clock = 1_000_000;
+let keys = 0;
+
+function setup(script: Script, connected = true) {
+  const calls: Call[] = [];
+  const client: ZohoClient = {
+    async request(path, schema, init: ZohoRequest = {}) {
+      const call = { path, method: init.method ?? 'GET', body: init.body };
+      calls.push(call);
+      const answer = script(call);
+      if (answer instanceof Error) throw answer;
+      return answer === null ? null : schema.parse(answer);
+    },
+    setMaxConcurrent() {},
+  };
+  const outbox = createOutbox({ db, client, now: () => clock, random: () => 0.5, newKey: () => `key-${++keys}-0000`, connected: async () => connected });
+  return { outbox, calls };
+}
+
+const note = { op: 'create' as const, module: 'Notes' as const, data: { Note_Content: 'Budget approved.', Parent_Id: { module: { api_name: 'Deals' }, id: '4876876000000431001' } }, summary: 'Note on Acme' };
+
+beforeEach(() => {
+  db = openDb(`outbox-test-${++n}`);
+});
+afterEach(() => db.close());
+
+describe('outbox', () => {
+  it('stores the write before sending, with its marker in the record, and marks it done', async () => {
+    const { outbox, calls } = setup(() => CREATED('900'));
+    const row = await outbox.enqueue(note);
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'pending', attempts: 0 });
+    const sent = await outbox.sendNow(row.key);
+    expect(sent).toMatchObject({ status: 'done', resultId: '900', attempts: 1 });
+    expect(calls).toEqual([{ path: '/Notes', method: 'POST', body: { data: [{ ...note.data, Note_Content: `Budget approved.\n\nstagecoach:${row.key}` }] } }]);
+  });
+
+  it('after an unknown outcome, finds the record by its marker and does not send it again', async () => {
+    let posts = 0;
+    const { outbox, calls } = setup((call) => {
+      if (call.path === '/coql') return { data: [{ id: '901' }], info: { count: 1, more_records: false } };
+      posts += 1;
+      return new StagecoachError('network', 'connection reset');
+    });
+    const row = await outbox.enqueue(note);
+    expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'pending', attempts: 1, lastError: { code: 'network' } });
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '901' });
+    expect(posts).toBe(1);
+    expect(calls[1]).toEqual({ path: '/coql', method: 'POST', body: { select_query: `select id from Notes where Note_Content like '%stagecoach:${row.key}%' limit 2` } });
+  });
+
+  it('after an unknown outcome with no record found, sends again once', async () => {
+    let posts = 0;
+    const { outbox } = setup((call) => {
+      if (call.path === '/coql') return NONE;
+      posts += 1;
+      return posts === 1 ? new StagecoachError('rate_limited', 'too many requests', { status: 429 }) : CREATED('902');
+    });
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    expect((await db.outbox.get(row.key))?.status).toBe('pending');
+    await outbox.drain(); // not due yet: nothing happens
+    expect(posts).toBe(1);
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '902' });
+    expect(posts).toBe(2);
+  });
+
+  it('a worker that died mid-send (status "sending") looks first on the next run', async () => {
+    const { outbox, calls } = setup((call) => (call.path === '/coql' ? { data: [{ id: '903' }] } : CREATED('never')));
+    const row = await outbox.enqueue(note);
+    await db.outbox.update(row.key, { status: 'sending', attempts: 1 });
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '903' });
+    expect(calls.map((c) => c.path)).toEqual(['/coql']);
+  });
+
+  it('a refusal from Zoho fails with Zoho’s words and is not retried by itself; retry sends again', async () => {
+    let answer: unknown = REFUSED;
+    const { outbox, calls } = setup((call) => (call.path === '/coql' ? NONE : answer));
+    const row = await outbox.enqueue(note);
+    const failed = await outbox.sendNow(row.key);
+    expect(failed).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', detail: 'the related id given seems to be invalid (Parent_Id)' } });
+    clock += 24 * 60 * 60_000;
+    await outbox.drain();
+    expect(calls).toHaveLength(1);
+    answer = CREATED('904');
+    expect(await outbox.retry(row.key)).toMatchObject({ status: 'done', resultId: '904' });
+  });
+
+  it('waits while not connected: nothing is sent, nothing is lost', async () => {
+    const { outbox, calls } = setup(() => CREATED('x'), false);
+    const row = await outbox.enqueue(note);
+    await outbox.drain();
+    expect(calls).toHaveLength(0);
+    expect((await db.outbox.get(row.key))?.status).toBe('pending');
+  });
+
+  it('a delete retried after an unknown outcome that finds the record gone is done', async () => {
+    let tries = 0;
+    const { outbox } = setup(() => (++tries === 1 ? new StagecoachError('network') : REFUSED));
+    const row = await outbox.enqueue({ op: 'delete', module: 'Events', recordId: '4876876000000500001', summary: 'Cancel meeting' });
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    expect((await db.outbox.get(row.key))?.status).toBe('done');
+  });
+
+  it('backs off exponentially between tries', async () => {
+    const { outbox } = setup((call) => (call.path === '/coql' ? NONE : new StagecoachError('network')));
+    const row = await outbox.enqueue(note);
+    const gaps: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const before = clock;
+      await outbox.sendNow(row.key);
+      const next = (await db.outbox.get(row.key))!.nextAttemptAt;
+      gaps.push(next - before);
+      clock = next;
+    }
+    expect(gaps).toEqual([1500, 3000, 6000, 12000]); // delay·(½ + random()/2) with random() = ½
+  });
+
+  it('discard removes it', async () => {
+    const { outbox } = setup(() => REFUSED);
+    const row = await outbox.enqueue(note);
+    await outbox.discard(row.key);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

@@ -1,0 +1,168 @@
+// Every write to Zoho goes through here: stored in IndexedDB before it is sent, sent with an
+// idempotency marker in the record, retried with backoff on transient failures, processed at
+// start-up and on an alarm, so a killed service worker or a browser restart loses nothing. A
+// create whose outcome is unknown is looked up by its marker before it is sent again, so a retry
+// never makes a second record. Zoho's refusals stay visible until retried or discarded.
+import { StagecoachError } from '../errors';
+import type { OutboxRow, StagecoachDb } from '../storage/db';
+import type { ZohoClient } from '../zoho/client';
+import { coqlIdsResponse, markerQuery, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
+
+export interface OutboxInput {
+  op: OutboxRow['op'];
+  module: WriteModule;
+  recordId?: string;
+  data?: Record<string, unknown>;
+  summary: string;
+}
+
+export interface OutboxDeps {
+  db: StagecoachDb;
+  client: ZohoClient;
+  now(): number;
+  random?: () => number;
+  /** A new idempotency key: lowercase letters, digits and dashes (crypto.randomUUID()). */
+  newKey(): string;
+  /** False while there is no usable connection: items wait rather than fail. */
+  connected(): Promise<boolean>;
+  onChange?: () => void;
+  /** Asks to be drained again at this time (a timer while the worker lives; the alarm is the backstop). */
+  wakeAt?: (at: number) => void;
+}
+
+const BASE_DELAY_MS = 2_000;
+const MAX_DELAY_MS = 30 * 60_000;
+/** Done items are kept this long for the popup's "sent" list, then pruned. */
+const KEEP_DONE_MS = 24 * 60 * 60_000;
+
+export function createOutbox(deps: OutboxDeps) {
+  const { db, client, now } = deps;
+  const random = deps.random ?? Math.random;
+  const busy = new Set<string>();
+  let draining: Promise<void> | null = null;
+
+  const changed = () => deps.onChange?.();
+
+  async function enqueue(input: OutboxInput): Promise<OutboxRow> {
+    const at = now();
+    const key = deps.newKey();
+    const row: OutboxRow = {
+      key,
+      op: input.op,
+      module: input.module,
+      recordId: input.recordId ?? null,
+      data: input.op === 'create' && input.data ? withMarker(input.module, input.data, key) : (input.data ?? null),
+      summary: input.summary,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+      updatedAt: at,
+      lastError: null,
+      resultId: null,
+    };
+    await db.outbox.add(row);
+    changed();
+    return row;
+  }
+
+  /** The create's record if an earlier try landed: looked up by the marker written into it. */
+  async function findCreated(row: OutboxRow): Promise<string | null> {
+    const found = await client.request('/coql', coqlIdsResponse, {
+      method: 'POST',
+      body: { select_query: markerQuery(row.module, row.key) },
+      idempotent: true,
+    });
+    return found?.data[0]?.id ?? null;
+  }
+
+  async function write(row: OutboxRow) {
+    const path = row.op === 'create' ? `/${row.module}` : `/${row.module}/${row.recordId}`;
+    const method = row.op === 'create' ? 'POST' : row.op === 'update' ? 'PUT' : 'DELETE';
+    const body = row.op === 'delete' ? undefined : { data: [row.data ?? {}] };
+    const answer = await client.request(path, writeResponse, { method, body, acceptStatuses: WRITE_STATUSES });
+    return writeOutcome(answer?.data[0]);
+  }
+
+  async function settle(row: OutboxRow, patch: Partial<OutboxRow>): Promise<OutboxRow> {
+    const next = { ...row, ...patch, updatedAt: now() };
+    await db.outbox.put(next);
+    changed();
+    return next;
+  }
+
+  async function process(row: OutboxRow): Promise<OutboxRow> {
+    try {
+      if (row.op === 'create' && row.attempts > 0) {
+        const existing = await findCreated(row);
+        if (existing) return settle(row, { status: 'done', resultId: existing, lastError: null });
+      }
+      // Recorded before sending: if the worker dies mid-call, the next run knows to look first.
+      row = await settle(row, { status: 'sending', attempts: row.attempts + 1 });
+      const outcome = await write(row);
+      if (outcome.ok) return settle(row, { status: 'done', resultId: outcome.id ?? row.recordId, lastError: null });
+      // A delete retried after an unknown outcome finds the record gone: the first try worked.
+      if (row.op === 'delete' && row.attempts > 1) return settle(row, { status: 'done', lastError: null });
+      return settle(row, { status: 'failed', lastError: outcome.error.toJSON() });
+    } catch (error) {
+      const failure = StagecoachError.from(error);
+      // Unknown outcome or no connection: try again later; a create will be looked up first.
+      if (failure.transient || ['bad_response', 'reconnect_needed', 'not_connected'].includes(failure.code)) {
+        const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, row.attempts - 1));
+        const nextAttemptAt = now() + delay / 2 + random() * (delay / 2);
+        deps.wakeAt?.(nextAttemptAt);
+        return settle(row, { status: 'pending', nextAttemptAt, lastError: failure.toJSON() });
+      }
+      return settle(row, { status: 'failed', lastError: failure.toJSON() });
+    }
+  }
+
+  /** Sends one item now if nobody else is sending it. */
+  async function sendNow(key: string): Promise<OutboxRow | undefined> {
+    const row = await db.outbox.get(key);
+    if (!row || row.status === 'done' || row.status === 'failed' || busy.has(key)) return row;
+    if (!(await deps.connected())) return row;
+    busy.add(key);
+    try {
+      return await process(row);
+    } finally {
+      busy.delete(key);
+    }
+  }
+
+  /** Everything due, oldest first. One drain at a time; call it at start-up, on the alarm, after enqueue. */
+  function drain(): Promise<void> {
+    draining ??= (async () => {
+      try {
+        await db.outbox.where('status').equals('done').and((row) => row.updatedAt < now() - KEEP_DONE_MS).delete();
+        const due = await db.outbox
+          .where('status')
+          .anyOf('pending', 'sending')
+          .and((row) => row.nextAttemptAt <= now())
+          .sortBy('createdAt');
+        for (const row of due) await sendNow(row.key);
+      } finally {
+        draining = null;
+      }
+    })();
+    return draining;
+  }
+
+  return {
+    enqueue,
+    sendNow,
+    drain,
+    list: () => db.outbox.orderBy('createdAt').reverse().toArray(),
+    async retry(key: string) {
+      const row = await db.outbox.get(key);
+      if (!row || row.status === 'done') return row;
+      await settle(row, { status: 'pending', nextAttemptAt: now() });
+      return sendNow(key);
+    },
+    async discard(key: string) {
+      await db.outbox.delete(key);
+      changed();
+    },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;
