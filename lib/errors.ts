@@ -1,6 +1,7 @@
 // The one error type that crosses from the background to the UIs. It carries a code (the UI
 // turns it into a localised sentence), what the person can do about it, and, when Zoho said
 // something, Zoho's own words verbatim.
+import type { SettingsIssue } from './settings/issues';
 
 export const ERROR_CODES = [
   'not_connected',
@@ -18,6 +19,7 @@ export const ERROR_CODES = [
   'zoho_error',
   'bad_response',
   'bad_message',
+  'invalid_settings',
   'forbidden_sender',
   'internal',
 ] as const;
@@ -42,6 +44,7 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   zoho_error: 'retry',
   bad_response: 'retry',
   bad_message: 'none',
+  invalid_settings: 'none',
   forbidden_sender: 'none',
   internal: 'retry',
 };
@@ -51,6 +54,8 @@ export interface SerializedError {
   action: ErrorAction;
   /** Zoho's or the browser's own words, shown verbatim (as text) under the localised message. */
   detail?: string;
+  /** Field-level problems (invalid settings): the UI shows each beside its field. */
+  issues?: SettingsIssue[];
 }
 
 export class StagecoachError extends Error {
@@ -59,14 +64,20 @@ export class StagecoachError extends Error {
   readonly detail?: string;
   /** Zoho's HTTP status, when Zoho answered. */
   readonly status?: number;
+  readonly issues?: SettingsIssue[];
 
-  constructor(code: ErrorCode, detail?: string, options?: { action?: ErrorAction; cause?: unknown; status?: number }) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    options?: { action?: ErrorAction; cause?: unknown; status?: number; issues?: SettingsIssue[] },
+  ) {
     super(detail ? `${code}: ${detail}` : code, { cause: options?.cause });
     this.name = 'StagecoachError';
     this.code = code;
     this.action = options?.action ?? DEFAULT_ACTION[code];
     this.detail = detail;
     this.status = options?.status;
+    this.issues = options?.issues;
   }
 
   /** Another try may work: the network, Zoho's rate limit, or Zoho's own server error. */
@@ -75,7 +86,12 @@ export class StagecoachError extends Error {
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, action: this.action, ...(this.detail ? { detail: this.detail } : {}) };
+    return {
+      code: this.code,
+      action: this.action,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
   }
 
   static from(error: unknown): StagecoachError {

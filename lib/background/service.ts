@@ -6,8 +6,9 @@ import { createAuthRequest, exchangeCode, parseAuthCallback, refreshTokens, revo
 import { TokenManager, type AccessToken } from '../auth/tokens';
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/router';
-import type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, SyncStatus } from '../messaging/protocol';
+import type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, SettingsView, SyncStatus } from '../messaging/protocol';
 import { wipePersonalData, type ConnectionRow, type OutboxRow, type StagecoachDb } from '../storage/db';
+import { createSettingsStore } from '../settings/store';
 import { createOutbox, type Outbox } from '../sync/outbox';
 import { dailyCreditLimit, logApiCall, recordFailure, recordSuccess, syncSummary } from '../sync/status';
 import { createZohoClient, type TokenSource, type ZohoClient } from '../zoho/client';
@@ -17,8 +18,10 @@ export interface BackgroundDeps {
   db: StagecoachDb;
   fetch: typeof fetch;
   hosts: HostPolicy;
-  /** The OAuth client to use (build default, options page or managed policy); null if none. */
-  credentials(): Promise<ClientCredentials | null>;
+  /** The build's default Zoho API client id (`WXT_ZOHO_CLIENT_ID`); settings or policy override it. */
+  buildClientId: string | null;
+  /** The enterprise policy (`storage.managed.get()`); may reject where there is none. */
+  readPolicy(): Promise<unknown>;
   redirectUri: string;
   /** Opens Zoho's consent page; resolves with the redirect URL, rejects when the window closes. */
   launchAuthFlow(url: string): Promise<string>;
@@ -56,6 +59,19 @@ function toOutboxItem(row: OutboxRow): OutboxItem {
 export function createBackground(deps: BackgroundDeps): Background {
   const { db } = deps;
 
+  const settingsStore = createSettingsStore({
+    read: async () => (await db.settings.get('settings')) ?? null,
+    write: async (row) => void (await db.settings.put({ id: 'settings', ...row })),
+    readPolicy: deps.readPolicy,
+  });
+
+  /** The OAuth client: the policy's or the user's override, else the build's default. */
+  async function credentials(): Promise<ClientCredentials | null> {
+    const { settings } = await settingsStore.load();
+    const clientId = settings.oauth.clientId ?? deps.buildClientId;
+    return clientId ? { clientId, clientSecret: settings.oauth.clientSecret } : null;
+  }
+
   const tokens = new TokenManager({
     loadAccess: () => deps.session.load(),
     saveAccess: (token) => deps.session.save(token),
@@ -66,12 +82,12 @@ export function createBackground(deps: BackgroundDeps): Background {
       if (connection.state === 'reconnect_needed') throw new StagecoachError('reconnect_needed');
       const refreshToken = await decryptText(db, connection.refreshToken);
       if (!refreshToken) throw new StagecoachError('reconnect_needed', 'The stored sign-in could not be read.');
-      const credentials = await deps.credentials();
-      if (!credentials) throw new StagecoachError('no_client_id');
+      const creds = await credentials();
+      if (!creds) throw new StagecoachError('no_client_id');
       return refreshTokens({
         fetch: deps.fetch,
         hosts: deps.hosts,
-        credentials,
+        credentials: creds,
         accountsServer: connection.accountsServer,
         dataCentre: connection.dataCentre,
         refreshToken,
@@ -90,6 +106,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     now: deps.now,
     onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }),
   });
+
+  void settingsStore.load().then(({ settings }) => client.setMaxConcurrent(settings.api.maxConcurrent), () => {});
 
   const outbox = createOutbox({
     db,
@@ -111,11 +129,11 @@ export function createBackground(deps: BackgroundDeps): Background {
   let connecting: Promise<ConnectionStatus> | null = null;
 
   async function connect(): Promise<ConnectionStatus> {
-    const credentials = await deps.credentials();
-    if (!credentials?.clientId) throw new StagecoachError('no_client_id');
+    const creds = await credentials();
+    if (!creds?.clientId) throw new StagecoachError('no_client_id');
     const request = await createAuthRequest({
       authorizeOrigin: deps.hosts.authorizeOrigin(),
-      clientId: credentials.clientId,
+      clientId: creds.clientId,
       redirectUri: deps.redirectUri,
     });
 
@@ -129,7 +147,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     const issued = await exchangeCode({
       fetch: deps.fetch,
       hosts: deps.hosts,
-      credentials,
+      credentials: creds,
       callback,
       redirectUri: deps.redirectUri,
       verifier: request.verifier,
@@ -156,7 +174,7 @@ export function createBackground(deps: BackgroundDeps): Background {
         dataCentre: callback.dataCentre,
         accountsServer: callback.accountsServer,
         apiDomain: issued.apiDomain,
-        clientId: credentials.clientId,
+        clientId: creds.clientId,
         refreshToken: await encryptText(db, issued.refreshToken),
         user: {
           id: user.id,
@@ -278,8 +296,28 @@ export function createBackground(deps: BackgroundDeps): Background {
     return { ...summary, outbox: items.map(toOutboxItem) };
   }
 
+  /** The settings in effect, as the UIs may see them: a client secret is never sent out. */
+  async function getSettings(): Promise<SettingsView> {
+    const loaded = await settingsStore.load();
+    client.setMaxConcurrent(loaded.settings.api.maxConcurrent);
+    return {
+      settings: { ...loaded.settings, oauth: { ...loaded.settings.oauth, clientSecret: null } },
+      clientSecretSet: loaded.settings.oauth.clientSecret !== null,
+      locked: loaded.locked,
+      buildClientId: deps.buildClientId,
+    };
+  }
+
+  async function saveSettings({ patch }: { patch: unknown }): Promise<SettingsView> {
+    const result = await settingsStore.save(patch);
+    if (!result.ok) throw new StagecoachError('invalid_settings', undefined, { issues: result.issues });
+    return getSettings();
+  }
+
   const handlers: Handlers = {
     status,
+    getSettings,
+    saveSettings,
     connect: () => (connecting ??= connect().finally(() => (connecting = null))),
     disconnect,
     getRecord,

@@ -13,6 +13,9 @@ const outboxKey = z.string().regex(/^[a-z0-9-]{8,64}$/);
  */
 export const REQUESTS = {
   status: { schema: empty, from: 'any' },
+  getSettings: { schema: empty, from: 'any' },
+  // The patch is validated field by field by the settings module, which names each problem.
+  saveSettings: { schema: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), from: 'extensionPage' },
   connect: { schema: empty, from: 'any' },
   disconnect: { schema: empty, from: 'extensionPage' },
   getRecord: {
@@ -34,4 +37,4 @@ export type RequestData<T extends RequestType> = z.infer<(typeof REQUESTS)[T]['s
 export const envelope = z.object({ type: z.string(), data: z.unknown() }).strict();
 export type Envelope = z.infer<typeof envelope>;
 
-export type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, Reply, ResponseMap, SyncStatus } from './types';
+export type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, Reply, ResponseMap, SettingsView, SyncStatus } from './types';

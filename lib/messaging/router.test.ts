@@ -22,6 +22,13 @@ const handlers: Handlers = {
     throw new StagecoachError('not_found');
   },
   outboxDiscard: async () => (calls.push('discard'), { discarded: true }),
+  getSettings: async () => {
+    throw new StagecoachError('internal', 'unused');
+  },
+  saveSettings: async () => {
+    calls.push('saveSettings');
+    throw new StagecoachError('internal', 'unused');
+  },
 };
 const route = createRouter(handlers, self);
 
@@ -47,6 +54,8 @@ describe('router', () => {
     ['bad id', { type: 'getRecord', data: { module: 'Contacts', recordId: '1; DROP' } }, popup, 'bad_message'],
     ['extra payload keys', { type: 'status', data: { x: 1 } }, popup, 'bad_message'],
     ['a content script discarding a queued write', { type: 'outboxDiscard', data: { key: 'abcdef12-0000' } }, contentScript, 'forbidden_sender'],
+    ['a content script changing settings', { type: 'saveSettings', data: { patch: { features: { booking: true } } } }, contentScript, 'forbidden_sender'],
+    ['settings that are not an object', { type: 'saveSettings', data: { patch: 'booking=true' } }, popup, 'bad_message'],
     ['an empty note', { type: 'addNote', data: { module: 'Contacts', recordId: '1', content: '   ' } }, popup, 'bad_message'],
   ])('refuses %s', async (_name, message, sender, code) => {
     calls.length = 0;

@@ -1,5 +1,6 @@
 // The protocol's answer types, free of zod so the content script and popup bundles stay small.
 import type { SerializedError } from '../errors';
+import type { Settings } from '../settings/schema';
 import type { ConnectedOrg, ConnectedUser } from '../storage/db';
 import type { DataCentreId } from '../zoho/dataCentres';
 
@@ -35,6 +36,8 @@ export interface RecordSummary {
 
 export interface ResponseMap {
   status: ConnectionStatus;
+  getSettings: SettingsView;
+  saveSettings: SettingsView;
   connect: ConnectionStatus;
   disconnect: { revoked: boolean };
   getRecord: Cached<RecordSummary> | null;
@@ -71,6 +74,15 @@ export interface SyncStatus {
   usage: { calls24h: number; limit: number | null; creditsRemaining: number | null };
   lastError: (SerializedError & { at: number; dataSet: string }) | null;
   outbox: OutboxItem[];
+}
+
+export interface SettingsView {
+  /** In effect: the user's values with the policy applied. `oauth.clientSecret` is always null here. */
+  settings: Settings;
+  clientSecretSet: boolean;
+  /** Dotted paths set by enterprise policy: shown, but not editable. */
+  locked: string[];
+  buildClientId: string | null;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

@@ -40,13 +40,15 @@ let db: StagecoachDb;
 let session: AccessToken | null;
 let dbCount = 0;
 let statusSignals = 0;
+let policy: unknown = undefined;
 
 function makeBackground(launchAuthFlow = consent('accept')) {
   return createBackground({
     db,
     fetch: (input, init) => fetch(input, init),
     hosts: createHostPolicy({ sandboxOrigin: server.url }),
-    credentials: async () => ({ clientId: '1000.STAGECOACHSANDBOX' }),
+    buildClientId: '1000.STAGECOACHSANDBOX',
+    readPolicy: async () => policy,
     redirectUri: REDIRECT_URI,
     launchAuthFlow,
     session: {
@@ -77,6 +79,7 @@ beforeEach(async () => {
   db = openDb(`stagecoach-test-${++dbCount}`);
   session = null;
   statusSignals = 0;
+  policy = undefined;
 });
 afterEach(() => db.close());
 
@@ -191,4 +194,41 @@ describe('background service against the sandbox', () => {
     expect(await handlers.disconnect({}, {})).toEqual({ revoked: false });
     expect(await db.connection.count()).toBe(0);
   });
+
+  it('settings: invalid working hours are refused with the field and the reason, nothing saved', async () => {
+    const { handlers } = makeBackground();
+    await expect(
+      handlers.saveSettings({ patch: { workingHours: { mon: [{ start: '09:00', end: '08:30' }] } } }, {}),
+    ).rejects.toMatchObject({ code: 'invalid_settings', issues: [{ path: 'workingHours.mon.0.end', code: 'endNotAfterStart' }] });
+    expect((await handlers.getSettings({}, {})).settings.workingHours.mon).toEqual([{ start: '09:00', end: '17:00' }]);
+    const saved = await handlers.saveSettings({ patch: { workingHours: { mon: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '18:00' }] } } }, {});
+    expect(saved.settings.workingHours.mon).toHaveLength(2);
+  });
+
+  it('settings: a policy client id is used to sign in and shows as locked; a secret is never sent to the UI', async () => {
+    policy = { clientId: '1000.POLICYCLIENT', clientSecret: 'shh' };
+    const opened: string[] = [];
+    const { handlers } = makeBackground(async (url) => {
+      opened.push(url);
+      throw new Error('The user did not approve access.');
+    });
+    const view = await handlers.getSettings({}, {});
+    expect(view.locked).toEqual(expect.arrayContaining(['oauth.clientId', 'oauth.clientSecret']));
+    expect(view.settings.oauth).toEqual({ clientId: '1000.POLICYCLIENT', clientSecret: null });
+    expect(view.clientSecretSet).toBe(true);
+    await expect(handlers.saveSettings({ patch: { oauth: { clientId: '1000.MINE' } } }, {})).rejects.toMatchObject({
+      issues: [{ path: 'oauth.clientId', code: 'locked' }],
+    });
+    await expect(handlers.connect({}, {})).rejects.toMatchObject({ code: 'auth_cancelled' });
+    expect(new URL(opened[0]!).searchParams.get('client_id')).toBe('1000.POLICYCLIENT');
+  });
+
+  it('settings survive disconnect; tokens and records do not', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    await handlers.saveSettings({ patch: { slotMinutes: 45 } }, {});
+    await handlers.disconnect({}, {});
+    expect((await handlers.getSettings({}, {})).settings.slotMinutes).toBe(45);
+  });
 });
+
