@@ -1,6 +1,7 @@
 // CRM REST API v8 subset (`/crm/v8/...`): authentication by `Zoho-oauthtoken`, scope checks,
-// credits, then users, org, records and search with Zoho's response shapes.
-import { json, noContent, Router, type RouteContext, type SandboxResponse } from './http';
+// credits, then users, org, records, search, writes, notes and COQL with Zoho's response shapes.
+import { CoqlError, mayQueryModule, parseCoql, runCoql } from './coql';
+import { json, noContent, parseJsonBody, Router, type RouteContext, type SandboxResponse } from './http';
 import {
   criteriaFields,
   CriteriaError,
@@ -15,7 +16,8 @@ import type { SandboxState } from './state';
 import { moduleByApiName, type ModuleDef } from './store';
 import { isIsoDateTime, toZone } from './time';
 import type { AccessToken } from './tokens';
-import { apiError, hasScope, LIMITS } from './zoho';
+import { createRecord, deleteRecord, updateRecord, writeEntry, type WriteContext, type WriteResult } from './writes';
+import { apiError, coqlCredits, hasScope, limitExceeded, LIMITS, writeScopes, writeStatus, type WriteKind } from './zoho';
 
 interface ApiCall {
   ctx: RouteContext;
@@ -23,6 +25,8 @@ interface ApiCall {
   user: ZohoUserJson;
   /** A 401 OAUTH_SCOPE_MISMATCH response unless the token has every one of these scopes. */
   requireScopes(...scopes: string[]): SandboxResponse | null;
+  /** The same, unless the token has at least one of these. */
+  requireAnyScope(scopes: string[]): SandboxResponse | null;
 }
 
 type ApiHandler = (call: ApiCall) => SandboxResponse;
@@ -34,9 +38,22 @@ export class CrmApi {
     this.route('GET', '/crm/v8/users', (call) => this.users(call));
     this.route('GET', '/crm/v8/users/:userId', (call) => this.userById(call));
     this.route('GET', '/crm/v8/org', (call) => this.org(call));
+    this.route('POST', '/crm/v8/coql', (call) => this.coql(call));
+    // These paths are not modules: other methods on them must not fall into the /:module routes.
+    for (const [path, served] of [['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST']] as const) {
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        if (method !== served) this.route(method, path, () => apiError('INVALID_REQUEST_METHOD'));
+      }
+    }
     this.route('GET', '/crm/v8/:module/search', (call) => this.search(call));
     this.route('GET', '/crm/v8/:module/:id', (call) => this.record(call));
+    this.route('PUT', '/crm/v8/:module/:id', (call) => this.updateOne(call));
+    this.route('DELETE', '/crm/v8/:module/:id', (call) => this.deleteMany(call, [call.ctx.params.id ?? '']));
+    this.route('GET', '/crm/v8/:module/:id/:related', (call) => this.related(call));
     this.route('GET', '/crm/v8/:module', (call) => this.list(call));
+    this.route('POST', '/crm/v8/:module', (call) => this.create(call));
+    this.route('PUT', '/crm/v8/:module', (call) => this.updateMany(call));
+    this.route('DELETE', '/crm/v8/:module', (call) => this.deleteMany(call, null));
   }
 
   /** Handles any request under /crm/v8. */
@@ -71,6 +88,7 @@ export class CrmApi {
       user,
       requireScopes: (...scopes) =>
         scopes.every((scope) => hasScope(token.scopes, scope)) ? null : apiError('OAUTH_SCOPE_MISMATCH'),
+      requireAnyScope: (scopes) => (scopes.some((scope) => hasScope(token.scopes, scope)) ? null : apiError('OAUTH_SCOPE_MISMATCH')),
     };
     return match.handler(call);
   }
@@ -165,6 +183,10 @@ export class CrmApi {
     // Since API v3, listing records requires `fields`.
     const fields = fieldsParam(call);
     if (!fields) return apiError('REQUIRED_PARAM_MISSING', { param: 'fields' });
+    if (found.module.apiName === 'Notes') {
+      const sorted = sortNotes(call, this.sandbox.store.list('Notes'));
+      return 'error' in sorted ? sorted.error : this.page(call, sorted.records, fields);
+    }
     return this.page(call, this.sandbox.store.list(found.module.apiName), fields);
   }
 
@@ -206,6 +228,144 @@ export class CrmApi {
     return this.page(call, hits, fieldsParam(call));
   }
 
+
+  // ---- writes ----------------------------------------------------------------------------------
+
+  private writeContext(call: ApiCall): WriteContext {
+    return { store: this.sandbox.store, user: call.user, now: this.sandbox.now() };
+  }
+
+  /** The module and the write scope check. */
+  private writable(call: ApiCall, kind: WriteKind): { module: ModuleDef } | { error: SandboxResponse } {
+    const found = this.module(call);
+    if ('error' in found) return found;
+    const denied = call.requireAnyScope(writeScopes(found.module.scopeName, kind));
+    return denied ? { error: denied } : found;
+  }
+
+  /** `{"data": [...]}` from the body: the records, or the error for the whole request. */
+  private dataArray(call: ApiCall): { records: unknown[] } | { error: SandboxResponse } {
+    const body = parseJsonBody(call.ctx.req);
+    if (!body.ok) return { error: apiError('INVALID_DATA', {}, 'body') };
+    const value = body.value as { data?: unknown } | null;
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !('data' in value)) {
+      return { error: apiError('REQUIRED_PARAM_MISSING', { param: 'data' }) };
+    }
+    if (!Array.isArray(value.data)) return { error: apiError('INVALID_DATA', { api_name: 'data', expected_data_type: 'jsonarray' }) };
+    if (value.data.length === 0) return { error: apiError('REQUIRED_PARAM_MISSING', { param: 'data' }) };
+    if (value.data.length > LIMITS.maxRecordsPerWrite) return { error: limitExceeded({ limit: LIMITS.maxRecordsPerWrite }) };
+    return { records: value.data };
+  }
+
+  private answer(call: ApiCall, kind: WriteKind, results: WriteResult[]): SandboxResponse {
+    return json(writeStatus(kind, results), { data: results.map((result) => writeEntry(kind, result, call.user)) });
+  }
+
+  private create(call: ApiCall): SandboxResponse {
+    const found = this.writable(call, 'create');
+    if ('error' in found) return found.error;
+    const input = this.dataArray(call);
+    if ('error' in input) return input.error;
+    const ctx = this.writeContext(call);
+    return this.answer(call, 'create', input.records.map((record, i) => createRecord(ctx, found.module, record, i)));
+  }
+
+  /** `PUT /{Module}/{id}`: the first record of `data` applies to the record in the path. */
+  private updateOne(call: ApiCall): SandboxResponse {
+    const found = this.writable(call, 'update');
+    if ('error' in found) return found.error;
+    const id = call.ctx.params.id ?? '';
+    if (!/^\d+$/.test(id)) return apiError('INVALID_DATA', { resource_path_index: 1 }, 'the id given seems to be invalid');
+    const input = this.dataArray(call);
+    if ('error' in input) return input.error;
+    return this.answer(call, 'update', [updateRecord(this.writeContext(call), found.module, id, input.records[0], 0)]);
+  }
+
+  /** `PUT /{Module}`: every record names itself with `id`. */
+  private updateMany(call: ApiCall): SandboxResponse {
+    const found = this.writable(call, 'update');
+    if ('error' in found) return found.error;
+    const input = this.dataArray(call);
+    if ('error' in input) return input.error;
+    const ctx = this.writeContext(call);
+    const results = input.records.map((record, i): WriteResult => {
+      const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string' || !id) {
+        return { status: 'error', error: { code: 'MANDATORY_NOT_FOUND', details: { api_name: 'id', json_path: `$.data[${i}].id` }, message: 'required field not found', status: 'error' } };
+      }
+      return updateRecord(ctx, found.module, id, record, i);
+    });
+    return this.answer(call, 'update', results);
+  }
+
+  /** `DELETE /{Module}/{id}` or `DELETE /{Module}?ids=a,b`. */
+  private deleteMany(call: ApiCall, pathIds: string[] | null): SandboxResponse {
+    const found = this.writable(call, 'delete');
+    if ('error' in found) return found.error;
+    let ids = pathIds;
+    if (!ids) {
+      const param = call.ctx.req.url.searchParams.get('ids');
+      if (!param) return apiError('REQUIRED_PARAM_MISSING', { param: 'ids' });
+      ids = param.split(',').map((id) => id.trim()).filter(Boolean);
+      if (ids.length === 0) return apiError('REQUIRED_PARAM_MISSING', { param: 'ids' });
+      if (ids.length > LIMITS.maxRecordsPerWrite) return limitExceeded({ limit: LIMITS.maxRecordsPerWrite });
+    }
+    const ctx = this.writeContext(call);
+    return this.answer(call, 'delete', ids.map((id) => deleteRecord(ctx, found.module, id)));
+  }
+
+  // ---- notes of a record -----------------------------------------------------------------------
+
+  /** `GET /{Module}/{id}/Notes`: the one related list served. */
+  private related(call: ApiCall): SandboxResponse {
+    const found = this.module(call);
+    if ('error' in found) return found.error;
+    if ((call.ctx.params.related ?? '').toLowerCase() !== 'notes') return apiError('INVALID_URL_PATTERN');
+    const denied = call.requireScopes(this.readScope(found.module), 'ZohoCRM.modules.notes.READ');
+    if (denied) return denied;
+    const id = call.ctx.params.id ?? '';
+    if (!/^\d+$/.test(id)) return apiError('INVALID_DATA', { resource_path_index: 1 }, 'the id given seems to be invalid');
+    // UNCONFIRMED: the answer for a parent that does not exist; 204 like an empty list.
+    if (!this.sandbox.store.get(found.module.apiName, id)) return noContent();
+    const notes = this.sandbox.store.list('Notes').filter((note) => (note.Parent_Id as { id?: string } | null)?.id === id);
+    const sorted = sortNotes(call, notes);
+    if ('error' in sorted) return sorted.error;
+    // related_records.json makes `fields` optional here (notes.json makes it mandatory on /Notes).
+    return this.page(call, sorted.records, fieldsParam(call));
+  }
+
+  // ---- COQL ------------------------------------------------------------------------------------
+
+  private coql(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.coql.READ');
+    if (denied) return denied;
+    const body = parseJsonBody(call.ctx.req);
+    const query = body.ok ? (body.value as { select_query?: unknown } | null)?.select_query : undefined;
+    if (typeof query !== 'string' || !query.trim()) return apiError('REQUIRED_PARAM_MISSING', { param: 'select_query' });
+    try {
+      const parsed = parseCoql(query);
+      const module = moduleByApiName(parsed.module);
+      if (module) {
+        const moduleDenied = call.requireScopes(this.readScope(module));
+        if (moduleDenied) return moduleDenied;
+        if (this.sandbox.config.coqlStrict && !mayQueryModule(module, call.user)) {
+          return apiError('INVALID_QUERY', { module: module.apiName, reason: 'only administrators may query Notes' }, 'permission denied', 403);
+        }
+      }
+      const result = runCoql(this.sandbox.store, parsed, { refuseTextareaCriteria: this.sandbox.config.coqlStrict });
+      // A LIMIT above 200 costs more credits (the first one was taken by handle()).
+      this.sandbox.creditsUsed += coqlCredits(result.limit) - 1;
+      if (result.rows.length === 0) return noContent();
+      return json(200, {
+        data: result.rows.map((row) => inZone(row, call.user)),
+        info: { count: result.rows.length, more_records: result.moreRecords },
+      });
+    } catch (error) {
+      if (error instanceof CoqlError) return json(400, { code: error.code, details: error.details, message: error.message, status: 'error' });
+      throw error;
+    }
+  }
+
   /** `page`/`per_page` paging; an empty page answers 204 with no body, like Zoho. */
   private page(call: ApiCall, records: ZohoRecord[], fields: string[] | null): SandboxResponse {
     const params = call.ctx.req.url.searchParams;
@@ -222,6 +382,26 @@ export class CrmApi {
       info: { per_page: perPage, count: slice.length, page, more_records: records.length > page * perPage },
     });
   }
+}
+
+/**
+ * Notes' `sort_by` (id, Created_Time, Modified_Time) and `sort_order`. UNCONFIRMED: the default,
+ * newest first by Modified_Time.
+ */
+function sortNotes(call: ApiCall, notes: ZohoRecord[]): { records: ZohoRecord[] } | { error: SandboxResponse } {
+  const params = call.ctx.req.url.searchParams;
+  const by = params.get('sort_by') ?? 'Modified_Time';
+  const order = params.get('sort_order') ?? 'desc';
+  if (!['id', 'Created_Time', 'Modified_Time'].includes(by)) return { error: apiError('INVALID_DATA', { param_name: 'sort_by' }) };
+  if (order !== 'asc' && order !== 'desc') return { error: apiError('INVALID_DATA', { param_name: 'sort_order' }) };
+  const key = (note: ZohoRecord): bigint | number => (by === 'id' ? BigInt(note.id) : Date.parse(String(note[by])));
+  const sorted = [...notes].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const cmp = x < y ? -1 : x > y ? 1 : 0;
+    return order === 'asc' ? cmp : -cmp;
+  });
+  return { records: sorted };
 }
 
 function positiveInt(value: string | null, fallback: number): number | null {

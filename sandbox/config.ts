@@ -12,6 +12,14 @@ export interface SandboxConfig {
   forgeAccountsServer: string | null;
   /** In-flight /crm/v8 requests beyond this answer 429. */
   concurrencyLimit: number;
+  /** In-flight COQL requests beyond this answer 429 ("complex" calls have their own sub-limit). */
+  coqlConcurrencyLimit: number;
+  /**
+   * COQL as strict as Zoho's documented limitations: multi-line fields (Description,
+   * Note_Content) refused in WHERE, Notes only for administrators. Off by default so the
+   * extension's marker lookups work; turn on to see what real Zoho may refuse.
+   */
+  coqlStrict: boolean;
   accessTokenTtlSeconds: number;
   codeTtlSeconds: number;
   /** The user the consent page preselects (the "browser session" of the accounts server). */
@@ -25,6 +33,8 @@ export function defaultConfig(): SandboxConfig {
     dataCentre: 'us',
     forgeAccountsServer: null,
     concurrencyLimit: 10,
+    coqlConcurrencyLimit: 10,
+    coqlStrict: false,
     accessTokenTtlSeconds: 3600,
     codeTtlSeconds: 120,
     signedInUserId: SEED.users.rep.id,
@@ -41,6 +51,8 @@ export const configPatch = z
     dataCentre: z.enum(DATA_CENTRE_IDS),
     forgeAccountsServer: z.string().min(1).nullable(),
     concurrencyLimit: z.number().int().min(1).max(1000),
+    coqlConcurrencyLimit: z.number().int().min(1).max(1000),
+    coqlStrict: z.boolean(),
     // Zero is allowed: a code or token that is already expired when issued.
     accessTokenTtlSeconds: z.number().int().min(0),
     codeTtlSeconds: z.number().int().min(0),

@@ -7,7 +7,7 @@ import { CrmApi } from './api';
 import { registerControlRoutes } from './control';
 import { html, json, Router, type LogMeta, type RouteContext, type SandboxRequest, type SandboxResponse } from './http';
 import { registerOAuthRoutes } from './oauth';
-import { SandboxState, type Fault } from './state';
+import { SandboxState, type Fault, type FaultEffect } from './state';
 import { notFoundPage, registerUiInternals, registerUiPages } from './ui';
 import { apiError } from './zoho';
 
@@ -60,6 +60,21 @@ function faultResponse(fault: Fault, area: Area): SandboxResponse {
     : json(status, fault.body);
 }
 
+/** Valid JSON that no Zoho endpoint answers: `data` is not an array of objects. */
+const MALFORMED_BODY = { data: 'oops' };
+const TRUNCATED_PREFIX = '{"data":[{';
+
+/** Announces a longer body than it sends, sends the start of one and closes the connection. */
+function writeTruncated(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8', 'content-length': '4096' });
+    res.write(TRUNCATED_PREFIX, () => {
+      res.destroy();
+      resolve();
+    });
+  });
+}
+
 function write(res: ServerResponse, response: SandboxResponse): void {
   const noBody = response.status === 204 || response.status === 304 || response.body === undefined;
   const headers = { ...response.headers };
@@ -98,7 +113,7 @@ export class SandboxApp {
     }
 
     const meta: LogMeta = {};
-    const record = (status: number, fault?: 'status' | 'before' | 'after'): void => {
+    const record = (status: number, fault?: FaultEffect): void => {
       sandbox.log.add(
         {
           at: new Date().toISOString(),
@@ -121,12 +136,20 @@ export class SandboxApp {
       return;
     }
 
+    // Faults that let the handler run (its effect happens) and then spoil the answer.
+    const afterHandler = fault !== null && (fault.drop === 'after' || fault.malformed === true || fault.truncated === true);
+    // COQL is a "complex" call: it also counts against its own, smaller sub-limit.
+    const isCoql = area === 'api' && method === 'POST' && url.pathname.replace(/\/+$/, '').toLowerCase() === '/crm/v8/coql';
     let inFlight = false;
+    let inFlightCoql = false;
     try {
       let response: SandboxResponse;
-      if (fault && fault.drop === undefined) {
+      if (fault && !afterHandler && fault.drop === undefined) {
         response = faultResponse(fault, area);
-      } else if (area === 'api' && sandbox.inFlightApi >= sandbox.config.concurrencyLimit) {
+      } else if (
+        area === 'api' &&
+        (sandbox.inFlightApi >= sandbox.config.concurrencyLimit || (isCoql && sandbox.inFlightCoql >= sandbox.config.coqlConcurrencyLimit))
+      ) {
         meta.tooManyRequests = true;
         response = apiError('TOO_MANY_REQUESTS');
       } else {
@@ -134,6 +157,10 @@ export class SandboxApp {
           inFlight = true;
           sandbox.inFlightApi += 1;
           sandbox.maxConcurrent = Math.max(sandbox.maxConcurrent, sandbox.inFlightApi);
+          if (isCoql) {
+            inFlightCoql = true;
+            sandbox.inFlightCoql += 1;
+          }
         }
         response = await this.run(req, method, url, origin, meta, (ctx) => this.dispatch(area, ctx));
       }
@@ -144,10 +171,21 @@ export class SandboxApp {
         record(0, 'after');
         return;
       }
+      if (fault?.malformed) {
+        write(res, json(200, MALFORMED_BODY));
+        record(200, 'malformed');
+        return;
+      }
+      if (fault?.truncated) {
+        await writeTruncated(res);
+        record(200, 'truncated');
+        return;
+      }
       write(res, response);
       record(response.status, fault ? 'status' : undefined);
     } finally {
       if (inFlight) sandbox.inFlightApi -= 1;
+      if (inFlightCoql) sandbox.inFlightCoql -= 1;
     }
   }
 

@@ -9,6 +9,10 @@ export interface Fault {
   status?: number;
   body?: unknown;
   drop?: 'before' | 'after';
+  /** Run the handler, then answer 200 with valid JSON of an unexpected shape. */
+  malformed?: boolean;
+  /** Run the handler, then send the start of a JSON body and close the connection. */
+  truncated?: boolean;
 }
 
 export interface LogEntry {
@@ -22,8 +26,8 @@ export interface LogEntry {
   grantType?: string;
   userId?: string;
   durationMs: number;
-  /** Set when a fault answered or dropped this request. */
-  fault?: 'status' | 'before' | 'after';
+  /** Set when a fault answered, garbled or dropped this request. */
+  fault?: FaultEffect;
 }
 
 export interface LogCounts {
@@ -34,6 +38,8 @@ export interface LogCounts {
   throttled: number;
   tooManyRequests: number;
 }
+
+export type FaultEffect = 'status' | 'before' | 'after' | 'malformed' | 'truncated';
 
 const MAX_LOG_ENTRIES = 5000;
 
@@ -72,15 +78,17 @@ export class SandboxState {
   faults: Fault[] = [];
   creditsUsed = 0;
   inFlightApi = 0;
+  inFlightCoql = 0;
   maxConcurrent = 0;
 
   now(): number {
     return Date.now();
   }
 
-  reset(): void {
+  /** Back to the seed; `seedNow` pins the clock the seeded activities are laid out from. */
+  reset(seedNow: number = this.now()): void {
     this.config = defaultConfig();
-    this.store.reset();
+    this.store.reset(seedNow);
     this.tokens.reset();
     this.log.clear();
     this.faults = [];

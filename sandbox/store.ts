@@ -1,8 +1,11 @@
 // The sandbox's data: one in-memory store keyed by module, each record kept as Zoho's API JSON.
 // Module definitions say how each module is named in URLs and scopes and which fields hold
-// emails, phones and the display name; adding Events, Notes or Tasks is a new entry here plus
-// seed rows.
-import { createSeedData, type SeedData, type ZohoRecord, type ZohoUserJson } from './seed';
+// emails, phones and the display name; fields.ts says what each field is. The store also keeps
+// a stage-change history per deal (Zoho's "Stage History" related list, simplified).
+import { FIELDS, MODULE_IDS } from './fields';
+import { createSeedData, type SeedData, type StageChange, type ZohoRecord, type ZohoUserJson } from './seed';
+
+export type { StageChange };
 
 export interface ModuleDef {
   /** API name, as in `/crm/v8/{apiName}`. */
@@ -20,26 +23,54 @@ export interface ModuleDef {
   phoneFields: string[];
   /** Whether `/search` is served for it. */
   searchable: boolean;
+  /** Zoho's module id (appears in Notes' `Parent_Id.module`). */
+  moduleId: string;
+  /** Whether the sandbox's web UI has pages for it. */
+  ui: boolean;
 }
 
 export const MODULES: readonly ModuleDef[] = [
   {
     apiName: 'Contacts', tab: 'Contacts', label: 'Contacts', singular: 'Contact', scopeName: 'contacts',
     nameField: 'Full_Name', emailFields: ['Email', 'Secondary_Email'], phoneFields: ['Phone', 'Mobile', 'Home_Phone', 'Other_Phone', 'Asst_Phone'], searchable: true,
+    moduleId: MODULE_IDS.Contacts as string, ui: true,
   },
   {
     apiName: 'Leads', tab: 'Leads', label: 'Leads', singular: 'Lead', scopeName: 'leads',
     nameField: 'Full_Name', emailFields: ['Email', 'Secondary_Email'], phoneFields: ['Phone', 'Mobile'], searchable: true,
+    moduleId: MODULE_IDS.Leads as string, ui: true,
   },
   {
     apiName: 'Deals', tab: 'Potentials', label: 'Deals', singular: 'Deal', scopeName: 'deals',
     nameField: 'Deal_Name', emailFields: [], phoneFields: [], searchable: true,
+    moduleId: MODULE_IDS.Deals as string, ui: true,
   },
   {
     apiName: 'Accounts', tab: 'Accounts', label: 'Accounts', singular: 'Account', scopeName: 'accounts',
     nameField: 'Account_Name', emailFields: [], phoneFields: ['Phone'], searchable: true,
+    moduleId: MODULE_IDS.Accounts as string, ui: true,
+  },
+  // Activities and notes: API only (the UI shows no pages for them). "Meetings" in Zoho's UI.
+  {
+    apiName: 'Events', tab: 'Events', label: 'Meetings', singular: 'Meeting', scopeName: 'events',
+    nameField: 'Event_Title', emailFields: [], phoneFields: [], searchable: true,
+    moduleId: MODULE_IDS.Events as string, ui: false,
+  },
+  {
+    apiName: 'Tasks', tab: 'Tasks', label: 'Tasks', singular: 'Task', scopeName: 'tasks',
+    nameField: 'Subject', emailFields: [], phoneFields: [], searchable: true,
+    moduleId: MODULE_IDS.Tasks as string, ui: false,
+  },
+  {
+    apiName: 'Notes', tab: 'Notes', label: 'Notes', singular: 'Note', scopeName: 'notes',
+    nameField: 'Note_Title', emailFields: [], phoneFields: [], searchable: false,
+    moduleId: MODULE_IDS.Notes as string, ui: false,
   },
 ];
+
+/** The modules the web UI shows as tabs. */
+export const UI_MODULES: readonly ModuleDef[] = MODULES.filter((module) => module.ui);
+
 
 /** Zoho matches module names in URLs without regard to case. */
 export function moduleByApiName(name: string): ModuleDef | undefined {
@@ -48,21 +79,26 @@ export function moduleByApiName(name: string): ModuleDef | undefined {
 }
 
 export function moduleByTab(tab: string): ModuleDef | undefined {
-  return MODULES.find((module) => module.tab === tab);
+  return UI_MODULES.find((module) => module.tab === tab);
 }
 
 export class Store {
   org!: SeedData['org'];
   users: ZohoUserJson[] = [];
   private records = new Map<string, Map<string, ZohoRecord>>();
+  private stageHistory = new Map<string, StageChange[]>();
   private idCounter = 0;
+  /** The clock the seed's activities were laid out from (epoch ms). */
+  seededAt = 0;
 
   constructor() {
     this.reset();
   }
 
-  reset(): void {
-    const seed = createSeedData();
+  /** Reseeds; activities are laid out around `now` (default: the real clock). */
+  reset(now: number = Date.now()): void {
+    const seed = createSeedData(now);
+    this.seededAt = now;
     this.org = seed.org;
     this.users = seed.users;
     this.records = new Map();
@@ -71,7 +107,20 @@ export class Store {
       const table = this.table(module);
       for (const row of rows) table.set(row.id, row);
     }
+    this.stageHistory = new Map();
+    for (const [dealId, history] of Object.entries(seed.stageHistory)) this.stageHistory.set(dealId, history);
     this.idCounter = 0;
+  }
+
+  /** A deal's stage changes, oldest first (empty for an unknown deal). */
+  stageChanges(dealId: string): StageChange[] {
+    return structuredClone(this.stageHistory.get(dealId) ?? []);
+  }
+
+  recordStageChange(dealId: string, change: StageChange): void {
+    const history = this.stageHistory.get(dealId) ?? [];
+    history.push(change);
+    this.stageHistory.set(dealId, history);
   }
 
   user(id: string): ZohoUserJson | undefined {
@@ -103,12 +152,13 @@ export class Store {
   }
 
   delete(module: string, id: string): boolean {
+    if (module === 'Deals') this.stageHistory.delete(id);
     return this.records.get(module)?.delete(id) ?? false;
   }
 
   /** Field names seen in a module's records: what criteria may name. */
   fieldNames(module: string): Set<string> {
-    const names = new Set<string>(['id']);
+    const names = new Set<string>(['id', ...Object.keys(FIELDS[module] ?? {})]);
     for (const record of this.list(module)) for (const key of Object.keys(record)) names.add(key);
     return names;
   }

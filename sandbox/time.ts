@@ -46,3 +46,39 @@ export function toZone(value: string, timeZone: string): string {
   const epoch = Date.parse(value);
   return Number.isNaN(epoch) ? value : formatInZone(epoch, timeZone);
 }
+
+/** `yyyy-MM-dd` of `epochMs` in `timeZone`. */
+export function dateInZone(epochMs: number, timeZone: string): string {
+  return formatInZone(epochMs, timeZone).slice(0, 10);
+}
+
+/** Adds whole days to a `yyyy-MM-dd` date (calendar arithmetic, no zone involved). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a `yyyy-MM-dd` date. */
+export function weekday(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/**
+ * The instant when the wall clock in `timeZone` shows `date` `time` (`HH:mm`). Two passes settle
+ * the offset around DST changes; a wall time that does not exist resolves to the later offset.
+ */
+export function zonedTimeToEpoch(date: string, time: string, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute);
+  let epoch = wallClock - zoneOffsetMs(timeZone, wallClock);
+  epoch = wallClock - zoneOffsetMs(timeZone, epoch);
+  return epoch;
+}
+
+/** Whether a `yyyy-MM-dd` string is a real calendar date. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return addDays(value, 0) === value;
+}

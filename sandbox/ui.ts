@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { escapeHtml, html, json, redirect, type Router, type SandboxResponse } from './http';
 import type { ZohoRecord } from './seed';
 import type { SandboxState } from './state';
-import { MODULES, moduleByTab, type ModuleDef } from './store';
+import { UI_MODULES, moduleByTab, type ModuleDef } from './store';
 
 // ---- view models -----------------------------------------------------------------------------
 
@@ -344,7 +344,7 @@ export function registerUiInternals(router: Router, sandbox: SandboxState): void
     const user = signedInUser(sandbox);
     return json(200, {
       org: { zgid: sandbox.store.org.zgid, company_name: sandbox.store.org.company_name },
-      tabs: MODULES.map((module) => ({ tab: module.tab, label: module.label, module: module.apiName })),
+      tabs: UI_MODULES.map((module) => ({ tab: module.tab, label: module.label, module: module.apiName })),
       user: user ? { id: user.id, full_name: user.full_name, email: user.email } : null,
     });
   });

@@ -37,7 +37,22 @@ export const LIMITS = {
   refreshTokensPerUser: 20,
   /** Search and list paging. */
   maxPerPage: 200,
+  /** Records per insert, update or delete call. */
+  maxRecordsPerWrite: 100,
+  /** COQL: LIMIT default and maximum per call, and how deep OFFSET + LIMIT may reach (v8 docs). */
+  coqlDefaultLimit: 200,
+  coqlMaxLimit: 2000,
+  coqlMaxRows: 100_000,
+  /** COQL: criteria in WHERE, values in IN, columns in SELECT (v8 docs). */
+  coqlMaxCriteria: 25,
+  coqlMaxInValues: 100,
+  coqlMaxColumns: 50,
 } as const;
+
+/** COQL credits by LIMIT: 1-200 one credit, 201-1000 two, 1001-2000 three (Zoho's docs). */
+export function coqlCredits(limit: number): number {
+  return limit <= 200 ? 1 : limit <= 1000 ? 2 : 3;
+}
 
 // ---- Accounts server (token endpoint) errors -------------------------------------------------
 // UNCONFIRMED: Zoho's HTTP statuses for these. Zoho is known to answer several of them with HTTP 200
@@ -81,6 +96,7 @@ export type ApiErrorKind =
   | 'INVALID_URL_PATTERN'
   | 'INVALID_REQUEST_METHOD'
   | 'INVALID_QUERY'
+  | 'SYNTAX_ERROR'
   | 'INVALID_DATA'
   | 'REQUIRED_PARAM_MISSING'
   | 'TOO_MANY_REQUESTS'
@@ -97,6 +113,8 @@ const API_ERRORS: Record<ApiErrorKind, { status: number; message: string }> = {
   INVALID_URL_PATTERN: { status: 404, message: 'Please check if the URL trying to access is a correct one' },
   INVALID_REQUEST_METHOD: { status: 400, message: 'The http request method type is not a valid one' },
   INVALID_QUERY: { status: 400, message: 'invalid query formed' },
+  // COQL parse errors; the message is UNCONFIRMED (coql.json leaves it free).
+  SYNTAX_ERROR: { status: 400, message: 'invalid query formed' },
   INVALID_DATA: { status: 400, message: 'invalid data' },
   REQUIRED_PARAM_MISSING: { status: 400, message: 'One of the expected parameter is missing' },
   // No Retry-After header, like Zoho.
@@ -106,9 +124,71 @@ const API_ERRORS: Record<ApiErrorKind, { status: number; message: string }> = {
   INTERNAL_ERROR: { status: 500, message: 'Internal server error occurred.' },
 };
 
-export function apiError(kind: ApiErrorKind, details: Record<string, unknown> = {}, message?: string): SandboxResponse {
+export function apiError(kind: ApiErrorKind, details: Record<string, unknown> = {}, message?: string, status?: number): SandboxResponse {
   const known = API_ERRORS[kind];
-  return json(known.status, { code: kind, details, message: message ?? known.message, status: 'error' });
+  return json(status ?? known.status, { code: kind, details, message: message ?? known.message, status: 'error' });
+}
+
+/**
+ * Too many records in one write, or a COQL limit passed. UNCONFIRMED: Zoho's status (400 here,
+ * unlike the 429 of spent credits) and message ("Record count exceeded" is in record.json's enum).
+ */
+export function limitExceeded(details: Record<string, unknown>, message = 'Record count exceeded'): SandboxResponse {
+  return json(400, { code: 'LIMIT_EXCEEDED', details, message, status: 'error' });
+}
+
+// ---- Per-record write answers -------------------------------------------------------------------
+// Inserts, updates and deletes answer `{data: [...]}` with one entry per record, in order.
+
+export type RecordErrorCode = 'MANDATORY_NOT_FOUND' | 'INVALID_DATA' | 'DUPLICATE_DATA';
+
+export interface RecordError {
+  code: RecordErrorCode;
+  details: Record<string, unknown>;
+  message: string;
+  status: 'error';
+}
+
+export const RECORD_MESSAGES = {
+  MANDATORY_NOT_FOUND: 'required field not found',
+  INVALID_DATA: 'invalid data',
+  DUPLICATE_DATA: 'duplicate data',
+  // UNCONFIRMED: update or delete of an id that matches nothing (record.json lists both).
+  unknownId: 'the id given seems to be invalid',
+  // notes.json documents this one for deletes of notes.
+  noteNotDeleted: 'record not deleted',
+} as const;
+
+export function recordError(code: RecordErrorCode, details: Record<string, unknown>, message: string = RECORD_MESSAGES[code]): RecordError {
+  return { code, details, message, status: 'error' };
+}
+
+export type WriteKind = 'create' | 'update' | 'delete';
+
+export const SUCCESS_MESSAGES: Record<WriteKind, string> = {
+  create: 'record added',
+  update: 'record updated',
+  delete: 'record deleted',
+};
+
+/**
+ * HTTP status of a write: 201 (inserts) or 200 when every record succeeded, 207 Multi-Status when
+ * some failed, 400 when all failed (zoho-api.md §3). The OAS documents only 200 for these; see
+ * the errata in tests/sandbox/oas.ts.
+ */
+export function writeStatus(kind: WriteKind, results: ReadonlyArray<{ status: string }>): number {
+  const failed = results.filter((result) => result.status !== 'success').length;
+  if (failed === 0) return kind === 'create' ? 201 : 200;
+  return failed === results.length ? 400 : 207;
+}
+
+/**
+ * Scopes that allow a write, any one of them (besides `.ALL`, which scopeCovers handles).
+ * UNCONFIRMED: Zoho's pages list WRITE among the operation types for insert, update and delete.
+ */
+export function writeScopes(scopeName: string, kind: WriteKind): string[] {
+  const operation = kind === 'create' ? 'CREATE' : kind === 'update' ? 'UPDATE' : 'DELETE';
+  return [`ZohoCRM.modules.${scopeName}.${operation}`, `ZohoCRM.modules.${scopeName}.WRITE`];
 }
 
 // ---- Scopes -----------------------------------------------------------------------------------

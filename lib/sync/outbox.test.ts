@@ -10,7 +10,16 @@ type Script = (call: Call) => unknown;
 
 const CREATED = (id: string) => ({ data: [{ code: 'SUCCESS', details: { id, Created_Time: '2026-11-22T10:00:00+05:30' }, message: 'record added', status: 'success' }] });
 const REFUSED = { data: [{ code: 'INVALID_DATA', details: { api_name: 'Parent_Id', json_path: '$.data[0].Parent_Id' }, message: 'the related id given seems to be invalid', status: 'error' }] };
-const NONE = null; // COQL 204
+const NONE = null; // 204: no notes on the record
+const LOOKUP = '/Deals/4876876000000431001/Notes';
+const isLookup = (call: Call) => call.path === LOOKUP && call.method === 'GET';
+/** The parent's notes as Zoho lists them, one of them carrying the marker of outbox key `key`. */
+const notesWith = (id: string, key: string) => ({
+  data: [
+    { id: '111', Note_Content: 'An older note.' },
+    { id, Note_Content: `Budget approved.\n\nstagecoach:${key}` },
+  ],
+});
 
 let db: StagecoachDb;
 let n = 0;
@@ -37,6 +46,8 @@ const note = { op: 'create' as const, module: 'Notes' as const, data: { Note_Con
 
 beforeEach(() => {
   db = openDb(`outbox-test-${++n}`);
+  keys = 0;
+  clock = 1_000_000;
 });
 afterEach(() => db.close());
 
@@ -53,7 +64,7 @@ describe('outbox', () => {
   it('after an unknown outcome, finds the record by its marker and does not send it again', async () => {
     let posts = 0;
     const { outbox, calls } = setup((call) => {
-      if (call.path === '/coql') return { data: [{ id: '901' }], info: { count: 1, more_records: false } };
+      if (isLookup(call)) return notesWith('901', 'key-1-0000');
       posts += 1;
       return new StagecoachError('network', 'connection reset');
     });
@@ -63,13 +74,14 @@ describe('outbox', () => {
     await outbox.drain();
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '901' });
     expect(posts).toBe(1);
-    expect(calls[1]).toEqual({ path: '/coql', method: 'POST', body: { select_query: `select id from Notes where Note_Content like '%stagecoach:${row.key}%' limit 2` } });
+    expect(row.key).toBe('key-1-0000');
+    expect(calls[1]).toEqual({ path: LOOKUP, method: 'GET', body: undefined });
   });
 
   it('after an unknown outcome with no record found, sends again once', async () => {
     let posts = 0;
     const { outbox } = setup((call) => {
-      if (call.path === '/coql') return NONE;
+      if (isLookup(call)) return { data: [{ id: '111', Note_Content: 'An older note.' }] };
       posts += 1;
       return posts === 1 ? new StagecoachError('rate_limited', 'too many requests', { status: 429 }) : CREATED('902');
     });
@@ -85,17 +97,17 @@ describe('outbox', () => {
   });
 
   it('a worker that died mid-send (status "sending") looks first on the next run', async () => {
-    const { outbox, calls } = setup((call) => (call.path === '/coql' ? { data: [{ id: '903' }] } : CREATED('never')));
+    const { outbox, calls } = setup((call) => (isLookup(call) ? notesWith('903', 'key-1-0000') : CREATED('never')));
     const row = await outbox.enqueue(note);
     await db.outbox.update(row.key, { status: 'sending', attempts: 1 });
     await outbox.drain();
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '903' });
-    expect(calls.map((c) => c.path)).toEqual(['/coql']);
+    expect(calls.map((c) => c.path)).toEqual([LOOKUP]);
   });
 
   it('a refusal from Zoho fails with Zoho’s words and is not retried by itself; retry sends again', async () => {
     let answer: unknown = REFUSED;
-    const { outbox, calls } = setup((call) => (call.path === '/coql' ? NONE : answer));
+    const { outbox, calls } = setup((call) => (isLookup(call) ? NONE : answer));
     const row = await outbox.enqueue(note);
     const failed = await outbox.sendNow(row.key);
     expect(failed).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', detail: 'the related id given seems to be invalid (Parent_Id)' } });
@@ -125,7 +137,7 @@ describe('outbox', () => {
   });
 
   it('backs off exponentially between tries', async () => {
-    const { outbox } = setup((call) => (call.path === '/coql' ? NONE : new StagecoachError('network')));
+    const { outbox } = setup((call) => (isLookup(call) ? NONE : new StagecoachError('network')));
     const row = await outbox.enqueue(note);
     const gaps: number[] = [];
     for (let i = 0; i < 4; i += 1) {
@@ -136,6 +148,22 @@ describe('outbox', () => {
       clock = next;
     }
     expect(gaps).toEqual([1500, 3000, 6000, 12000]); // delay·(½ + random()/2) with random() = ½
+  });
+
+  it('finds a created Task through a creation-time window in COQL, confirming the marker itself', async () => {
+    let posts = 0;
+    const { outbox, calls } = setup((call) => {
+      if (call.path === '/coql') return { data: [{ id: '7', Description: 'other' }, { id: '8', Description: 'Follow up\n\nstagecoach:key-1-0000' }] };
+      posts += 1;
+      return new StagecoachError('network');
+    });
+    const row = await outbox.enqueue({ op: 'create', module: 'Tasks', data: { Subject: 'Send proposal', Description: 'Follow up' }, summary: 'Task' });
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '8' });
+    expect(posts).toBe(1);
+    expect(calls[1]?.body).toEqual({ select_query: `select id, Description from Tasks where Created_Time >= '1970-01-01T00:06:40+00:00' limit 200` });
   });
 
   it('discard removes it', async () => {

@@ -6,7 +6,7 @@
 import { StagecoachError } from '../errors';
 import type { OutboxRow, StagecoachDb } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
-import { coqlIdsResponse, markerQuery, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
+import { findMarked, markerCandidates, markerLookup, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
 
 export interface OutboxInput {
   op: OutboxRow['op'];
@@ -68,12 +68,8 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** The create's record if an earlier try landed: looked up by the marker written into it. */
   async function findCreated(row: OutboxRow): Promise<string | null> {
-    const found = await client.request('/coql', coqlIdsResponse, {
-      method: 'POST',
-      body: { select_query: markerQuery(row.module, row.key) },
-      idempotent: true,
-    });
-    return found?.data[0]?.id ?? null;
+    const lookup = markerLookup(row.module, row.data, row.createdAt);
+    return findMarked(row.module, row.key, await client.request(lookup.path, markerCandidates, lookup.init));
   }
 
   async function write(row: OutboxRow) {

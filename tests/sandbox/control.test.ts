@@ -16,6 +16,8 @@ describe('config', () => {
       dataCentre: 'us',
       forgeAccountsServer: null,
       concurrencyLimit: 10,
+      coqlConcurrencyLimit: 10,
+      coqlStrict: false,
       accessTokenTtlSeconds: 3600,
       codeTtlSeconds: 120,
       signedInUserId: SEED.users.rep.id,

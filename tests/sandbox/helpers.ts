@@ -135,3 +135,28 @@ export async function apiJson(base: string, path: string, accessToken: string | 
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
+
+/** Every scope the write and COQL tests need. */
+export const WRITE_SCOPES = `${ALL_SCOPES},ZohoCRM.coql.READ`;
+
+/** A JSON request to the API; the body is parsed when there is one. */
+export async function apiSend(
+  base: string,
+  method: string,
+  path: string,
+  accessToken: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await api(base, path, accessToken, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+/** A COQL query. */
+export function coql(base: string, accessToken: string, query: string) {
+  return apiSend(base, 'POST', '/coql', accessToken, { select_query: query });
+}

@@ -1,7 +1,7 @@
 // The sandbox's answers checked against Zoho's own OpenAPI description of API v8.
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../sandbox/seed';
-import { apiJson, login, useSandbox } from './helpers';
+import { apiJson, apiSend, coql, control, login, useSandbox, WRITE_SCOPES } from './helpers';
 import { loadOas, validateAgainstOas, validateAgainstOasSchema } from './oas';
 
 const sandbox = useSandbox();
@@ -74,6 +74,116 @@ describe('responses validate against zoho-oas-v8', () => {
     expect(await validateAgainstOas('users.json', '/crm/v8/users', 'get', 401, {})).toEqual([
       'users.json: GET /crm/v8/users documents no 401 response',
     ]);
+  });
+
+  describe('writes (record.json, notes.json)', () => {
+    const MODULE = '/crm/v8/{module_api_name}';
+    const event = { Event_Title: 'x', Start_DateTime: '2026-12-01T10:00:00+05:30', End_DateTime: '2026-12-01T11:00:00+05:30' };
+
+    it('POST 201, 207 and 400', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      const created = await apiSend(sandbox.url, 'POST', '/Events', token, { data: [{ ...event, Participants: [{ type: 'contact', participant: SEED.primary.contactId }] }] });
+      expect(created.status).toBe(201);
+      expect(await validateAgainstOas('record.json', MODULE, 'post', 201, created.body)).toEqual([]);
+      const mixed = await apiSend(sandbox.url, 'POST', '/Leads', token, { data: [{ Last_Name: 'a', Company: 'b' }, { Last_Name: 'a' }, { Last_Name: 'c', Company: 'd', Owner: { id: '1' } }] });
+      expect(mixed.status).toBe(207);
+      expect(await validateAgainstOas('record.json', MODULE, 'post', 207, mixed.body)).toEqual([]);
+      const failed = await apiSend(sandbox.url, 'POST', '/Contacts', token, { data: [{ First_Name: 'x' }, { Last_Name: 'y', Email: 'ann@acme.com' }] });
+      expect(failed.status).toBe(400);
+      expect(await validateAgainstOas('record.json', MODULE, 'post', 400, failed.body)).toEqual([]);
+      // The whole-request errors are API_Exception bodies.
+      const tooMany = await apiSend(sandbox.url, 'POST', '/Tasks', token, { data: Array.from({ length: 101 }, () => ({ Subject: 's' })) });
+      expect(await validateAgainstOasSchema('record.json', 'API_Exception', tooMany.body)).toEqual([]);
+    });
+
+    it('PUT and DELETE, one and many', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      const one = await apiSend(sandbox.url, 'PUT', `/Deals/${SEED.primary.dealId}`, token, { data: [{ Stage: 'Closed Won' }] });
+      expect(await validateAgainstOas('record.json', RECORD, 'put', one.status, one.body)).toEqual([]);
+      const many = await apiSend(sandbox.url, 'PUT', '/Deals', token, { data: [{ id: SEED.primary.dealId, Amount: 1 }, { id: '4876876000000999999', Amount: 2 }] });
+      expect(many.status).toBe(207);
+      expect(await validateAgainstOas('record.json', MODULE, 'put', many.status, many.body)).toEqual([]);
+      const removed = await apiSend(sandbox.url, 'DELETE', `/Events/${SEED.events.acmeDiscovery.id}`, token);
+      expect(await validateAgainstOas('record.json', RECORD, 'delete', removed.status, removed.body)).toEqual([]);
+      const bulk = await apiSend(sandbox.url, 'DELETE', `/Tasks?ids=${SEED.tasks.msaRedlines.id},4876876000000999999`, token);
+      expect(await validateAgainstOas('record.json', MODULE, 'delete', bulk.status, bulk.body)).toEqual([]);
+    });
+
+    it('Notes: POST 201 and 207, DELETE 200 and 207', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      const parent = { module: { api_name: 'Deals' }, id: SEED.primary.dealId };
+      const created = await apiSend(sandbox.url, 'POST', '/Notes', token, { data: [{ Note_Title: 't', Note_Content: 'c', Parent_Id: parent }] });
+      expect(created.status).toBe(201);
+      expect(await validateAgainstOas('notes.json', '/crm/v8/Notes', 'post', 201, created.body)).toEqual([]);
+      const mixed = await apiSend(sandbox.url, 'POST', '/Notes', token, { data: [{ Note_Content: 'c', Parent_Id: parent }, { Note_Content: 'c' }] });
+      expect(mixed.status).toBe(207);
+      expect(await validateAgainstOas('notes.json', '/crm/v8/Notes', 'post', 207, mixed.body)).toEqual([]);
+      const removed = await apiSend(sandbox.url, 'DELETE', `/Notes?ids=${created.body.data[0].details.id}`, token);
+      expect(await validateAgainstOas('notes.json', '/crm/v8/Notes', 'delete', removed.status, removed.body)).toEqual([]);
+      const partly = await apiSend(sandbox.url, 'DELETE', `/Notes?ids=${SEED.notes.budgetApproved.id},4876876000000999999`, token);
+      expect(partly.status).toBe(207);
+      expect(await validateAgainstOas('notes.json', '/crm/v8/Notes', 'delete', 207, partly.body)).toEqual([]);
+    });
+  });
+
+  describe('notes (notes.json, related_records.json)', () => {
+    it('GET /{Module}/{id}/Notes: every note a full Note', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      const { status, body } = await apiJson(sandbox.url, `/Deals/${SEED.primary.dealId}/Notes`, token);
+      expect(status).toBe(200);
+      expect(await validateAgainstOas('related_records.json', '/crm/v8/{module_api_name}/{record_id}/{related_list_api_name}', 'get', 200, body)).toEqual([]);
+      for (const note of body.data) expect(await validateAgainstOasSchema('notes.json', 'Note', note)).toEqual([]);
+      // A note without a title (Note_Title: null, see the erratum).
+      const untitled = await apiJson(sandbox.url, `/Deals/${SEED.deals.harrowgatePilot.id}/Notes`, token);
+      expect(untitled.body.data[0].Note_Title).toBeNull();
+      expect(await validateAgainstOasSchema('notes.json', 'Note', untitled.body.data[0])).toEqual([]);
+    });
+
+    it('GET /Notes?fields=…', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      const { status, body } = await apiJson(sandbox.url, '/Notes?fields=Note_Title,Note_Content,Parent_Id,Created_Time', token);
+      expect(status).toBe(200);
+      expect(await validateAgainstOas('notes.json', '/crm/v8/Notes', 'get', 200, body)).toEqual([]);
+    });
+  });
+
+  describe('COQL (coql.json)', () => {
+    it('200 rows, 400 syntax, invalid query and limit errors', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      const rows = await coql(sandbox.url, token, "select Deal_Name, Owner, Owner.email, Created_Time, Amount from Deals where Amount > 0 limit 5");
+      expect(rows.status).toBe(200);
+      expect(await validateAgainstOas('coql.json', '/crm/v8/coql', 'post', 200, rows.body)).toEqual([]);
+      for (const query of [
+        "select Last_Name from Contacts where Last_Name = 'a' and Title = 'b' and City = 'c'",
+        'select Last_Name from Contacts',
+        "select Nickname from Contacts where Last_Name = 'x'",
+        "select Deal_Name from Deals where Amount = 'lots'",
+        "select Last_Name from Contacts where Last_Name = 'x' limit 5000",
+      ]) {
+        const error = await coql(sandbox.url, token, query);
+        expect(error.status, query).toBe(400);
+        expect(await validateAgainstOas('coql.json', '/crm/v8/coql', 'post', 400, error.body), query).toEqual([]);
+      }
+    });
+
+    // TOO_MANY_REQUESTS is not in record.json's code enum (nor is 429 documented anywhere): the
+    // generic API_Exception of common.json is what it matches.
+    it('429 from the COQL sub-limit is an API_Exception', async () => {
+      const { access_token: token } = await login(sandbox.url, { scope: WRITE_SCOPES });
+      await control(sandbox.url, 'POST', '/__sandbox/config', { coqlConcurrencyLimit: 1, latencyMs: 200 });
+      const answers = await Promise.all([1, 2].map(() => coql(sandbox.url, token, "select Last_Name from Contacts where Last_Name = 'Carter'")));
+      const limited = answers.find((answer) => answer.status === 429);
+      expect(limited?.body.code).toBe('TOO_MANY_REQUESTS');
+      expect(await validateAgainstOasSchema('common.json', 'API_Exception', limited?.body)).toEqual([]);
+    });
+  });
+
+  it('the write errata do not let wrong shapes through', async () => {
+    const MODULE = '/crm/v8/{module_api_name}';
+    expect(await validateAgainstOas('record.json', MODULE, 'post', 201, { data: [{ code: 'SUCCESS', details: { id: 5 }, message: 'record added', status: 'success' }] })).not.toEqual([]);
+    expect(await validateAgainstOas('record.json', MODULE, 'post', 207, { data: [{ code: 'OOPS', details: {}, message: 'invalid data', status: 'error' }] })).not.toEqual([]);
+    expect(await validateAgainstOas('notes.json', '/crm/v8/Notes', 'post', 201, { data: [{ code: 'SUCCESS', details: { id: '1' }, message: 'record added', status: 'success' }] })).not.toEqual([]);
+    expect(await validateAgainstOas('coql.json', '/crm/v8/coql', 'post', 400, { code: 'SYNTAX_ERROR', details: { line: 1 }, message: 'x', status: 'error' })).not.toEqual([]);
   });
 
   it('loads cross-file references from the local copy', async () => {

@@ -22,6 +22,47 @@ type Json = Record<string, unknown>;
  * short and explain every entry.
  */
 const ERRATA: Record<string, (doc: Json) => void> = {
+  'record.json': (doc) => {
+    // Writes document only HTTP 200, but Zoho answers inserts with 201 Created, a mix of successes
+    // and failures with 207 Multi-Status and all-failed with 400, each with the same `{data: [...]}`
+    // body (zoho-api.md §3; record.json itself documents 201/400 for `actions/clone`).
+    for (const path of ['/crm/v8/{module_api_name}', '/crm/v8/{module_api_name}/{id}']) {
+      for (const method of ['post', 'put', 'delete']) {
+        const responses = responsesOf(doc, path, method);
+        if (!responses?.['200']) continue;
+        for (const status of ['201', '207', '400']) responses[status] ??= responses['200'];
+      }
+    }
+  },
+  'notes.json': (doc) => {
+    // Same statuses as record writes (see record.json). notes.json splits a POST's answers into 200
+    // (successes only) and 202 (failures only); a mixed answer needs both kinds of entries.
+    for (const method of ['post', 'put', 'delete']) {
+      const responses = responsesOf(doc, '/crm/v8/Notes', method);
+      if (!responses?.['200']) continue;
+      const mixed = { description: 'erratum', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { anyOf: [...entrySchemas(responses['200']), ...entrySchemas(responses['202'] ?? responses['400'])] } } }, required: ['data'] } } } };
+      responses['201'] ??= responses['200'];
+      responses['207'] ??= mixed;
+      responses['400'] ??= mixed;
+    }
+    const schemas = (doc.components as { schemas?: Record<string, Json> } | undefined)?.schemas ?? {};
+    // `Note` requires every field although GET /Notes makes `fields` mandatory and Zoho answers only
+    // the fields asked for (plus id); and Zoho answers `Note_Title: null` for a note without a title
+    // (its own Get Notes samples).
+    const note = schemas.Note;
+    if (note) {
+      note.required = ['id'];
+      const properties = note.properties as Json;
+      properties.Note_Title = { type: 'string', nullable: true };
+    }
+    // A delete's success has only `details.id`; notes.json reuses the insert's Success_Response,
+    // which requires the creation audit fields. Relax it for the delete operation only.
+    const remove = responsesOf(doc, '/crm/v8/Notes', 'delete');
+    for (const status of ['200', '207']) {
+      const schema = remove?.[status] ? jsonSchemaOf(remove[status] as Json) : undefined;
+      if (schema) relaxSuccessDetails(schema);
+    }
+  },
   'users.json': (doc) => {
     // `time_zone` is declared `{type: object}`, but Zoho answers the IANA zone name as a string
     // ("Asia/Kolkata"), which is what clients read (zoho-api.md §3).
@@ -30,6 +71,62 @@ const ERRATA: Record<string, (doc: Json) => void> = {
     if (properties) properties.time_zone = { type: 'string', nullable: true };
   },
 };
+
+/**
+ * Repairs applied to the raw file before its $refs are followed: references to things the file
+ * does not define, which would otherwise make the whole file unusable.
+ */
+const REPAIRS: Record<string, (doc: Json) => void> = {
+  'notes.json': (doc) => {
+    // GET /Notes refers to #/components/parameters/If-Modified-Since, which notes.json lacks
+    // (record.json defines it as an optional header).
+    const components = (doc.components ??= {}) as Json;
+    const parameters = (components.parameters ??= {}) as Json;
+    parameters['If-Modified-Since'] ??= { name: 'If-Modified-Since', in: 'header', required: false, schema: { type: 'string', format: 'date-time' } };
+  },
+};
+
+function responsesOf(doc: Json, path: string, method: string): Record<string, Json> | undefined {
+  const operation = (doc.paths as Record<string, Json> | undefined)?.[path]?.[method] as Json | undefined;
+  return operation?.responses as Record<string, Json> | undefined;
+}
+
+function jsonSchemaOf(response: Json): Json | undefined {
+  return (response.content as Record<string, { schema?: Json }> | undefined)?.['application/json']?.schema;
+}
+
+/** The schemas a response allows for one `data[i]` entry (top-level alternatives included). */
+function entrySchemas(response: Json | undefined): Json[] {
+  const schema = response ? jsonSchemaOf(response) : undefined;
+  if (!schema) return [];
+  const alternatives = Array.isArray(schema.oneOf) ? (schema.oneOf as Json[]) : [schema];
+  return alternatives.flatMap((alternative) => {
+    const items = ((alternative.properties as Json | undefined)?.data as Json | undefined)?.items as Json | undefined;
+    if (!items) return [];
+    return Array.isArray(items.oneOf) ? (items.oneOf as Json[]) : [items];
+  });
+}
+
+/** Replaces (copies, since dereferenced schemas are shared) success entries' details with `{id}`. */
+function relaxSuccessDetails(schema: Json): void {
+  const alternatives = Array.isArray(schema.oneOf) ? (schema.oneOf as Json[]) : [schema];
+  for (const alternative of alternatives) {
+    const data = (alternative.properties as Json | undefined)?.data as Json | undefined;
+    const items = data?.items as Json | undefined;
+    if (!data || !items) continue;
+    const list = (items.oneOf ?? items.anyOf) as Json[] | undefined;
+    if (!list) continue;
+    const relaxed = list.map((entry) => {
+      const status = ((entry.properties as Json | undefined)?.status as { enum?: string[] } | undefined)?.enum;
+      if (!status?.includes('success')) return entry;
+      const copy = structuredClone(entry);
+      const details = (copy.properties as Json).details as Json;
+      details.required = ['id'];
+      return copy;
+    });
+    data.items = { anyOf: relaxed };
+  }
+}
 
 function schemaAt(doc: Json, name: string): Json | undefined {
   const components = doc.components as { schemas?: Record<string, Json> } | undefined;
@@ -43,7 +140,9 @@ export function loadOas(file: string): Promise<Json> {
   let doc = documents.get(file);
   if (!doc) {
     doc = (async () => {
-      const parsed = (await $RefParser.dereference(`${OAS_DIR}/${file}`, {
+      const raw = JSON.parse(await readFile(`${OAS_DIR}/${file}`, 'utf8')) as Json;
+      REPAIRS[file]?.(raw);
+      const parsed = (await $RefParser.dereference(`${OAS_DIR}/${file}`, raw, {
         resolve: {
           http: false,
           zohoOasLocal: {

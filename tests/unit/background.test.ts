@@ -230,5 +230,36 @@ describe('background service against the sandbox', () => {
     await handlers.disconnect({}, {});
     expect((await handlers.getSettings({}, {})).settings.slotMinutes).toBe(45);
   });
+
+  it('outbox against the sandbox (Zoho-strict COQL): a note whose answer was lost is found, not posted twice', async () => {
+    await control('POST', '/__sandbox/config', { coqlStrict: true });
+    const { handlers, outbox } = makeBackground();
+    await handlers.connect({}, {});
+    const text = `Decision maker confirmed ${Date.now()}`;
+    await control('POST', '/__sandbox/faults', { match: { method: 'POST', path: '/crm/v8/Notes' }, count: 1, drop: 'after' });
+    const first = await handlers.addNote({ module: 'Deals', recordId: SEED.primary.dealId, content: text }, {});
+    expect(first).toMatchObject({ status: 'pending', lastError: { code: 'network' } });
+    expect((await control('GET', `/__sandbox/records/Notes?contains=${encodeURIComponent(text)}`)).count).toBe(1);
+
+    const second = await outbox.retry(first.key);
+    expect(second).toMatchObject({ status: 'done', resultId: expect.any(String) });
+    expect((await control('GET', `/__sandbox/records/Notes?contains=${encodeURIComponent(text)}`)).count).toBe(1);
+    const posts = (await control('GET', '/__sandbox/log')).entries.filter((e: { method: string; path: string }) => e.method === 'POST' && e.path === '/crm/v8/Notes');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('outbox against the sandbox (Zoho-strict COQL): a task found by its creation window, and a plain refusal kept with Zoho’s words', async () => {
+    await control('POST', '/__sandbox/config', { coqlStrict: true });
+    const { handlers, outbox } = makeBackground();
+    await handlers.connect({}, {});
+    await control('POST', '/__sandbox/faults', { match: { method: 'POST', path: '/crm/v8/Tasks' }, count: 1, drop: 'after' });
+    const task = await outbox.enqueue({ op: 'create', module: 'Tasks', data: { Subject: 'Send the proposal', Due_Date: '2026-11-27' }, summary: 'Task' });
+    expect(await outbox.sendNow(task.key)).toMatchObject({ status: 'pending' });
+    expect(await outbox.retry(task.key)).toMatchObject({ status: 'done' });
+    expect((await control('GET', `/__sandbox/records/Tasks?contains=${task.key}`)).count).toBe(1);
+
+    const orphan = await outbox.enqueue({ op: 'create', module: 'Notes', data: { Note_Content: 'x', Parent_Id: { module: { api_name: 'Deals' }, id: '1' } }, summary: 'Note' });
+    expect(await outbox.sendNow(orphan.key)).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', detail: expect.stringContaining('Parent_Id') } });
+  });
 });
 
