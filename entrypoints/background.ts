@@ -6,7 +6,6 @@ import { createBackground } from '@/lib/background/service';
 import { createRouter } from '@/lib/messaging/router';
 import { OUTBOX_SIGNAL_KEY, STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
 import { openDb } from '@/lib/storage/db';
-import { loadCredentials } from '@/lib/auth/credentials';
 
 const ACCESS_TOKEN_KEY = 'accessToken';
 const OUTBOX_ALARM = 'outbox';
@@ -18,11 +17,8 @@ export default defineBackground({
       db: openDb(),
       fetch: (input, init) => fetch(input, init),
       hosts: createHostPolicy({ sandboxOrigin: import.meta.env.WXT_SANDBOX_ORIGIN || null }),
-      credentials: () =>
-        loadCredentials({
-          buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID || null,
-          managed: () => browser.storage.managed.get(['clientId', 'clientSecret']),
-        }),
+      buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID || null,
+      readPolicy: () => browser.storage.managed.get(),
       redirectUri: browser.identity.getRedirectURL(),
       launchAuthFlow: async (url) => {
         const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });

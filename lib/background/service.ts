@@ -104,7 +104,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     fetch: deps.fetch,
     tokens,
     now: deps.now,
-    onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }),
+    // The usage log is best effort: a call must not fail because it could not be counted.
+    onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }).catch(() => {}),
   });
 
   void settingsStore.load().then(({ settings }) => client.setMaxConcurrent(settings.api.maxConcurrent), () => {});

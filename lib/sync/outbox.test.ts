@@ -53,12 +53,23 @@ afterEach(() => db.close());
 
 describe('outbox', () => {
   it('stores the write before sending, with its marker in the record, and marks it done', async () => {
-    const { outbox, calls } = setup(() => CREATED('900'));
+    const { outbox, calls } = setup((call) => (isLookup(call) ? notesWith('900', 'key-1-0000') : CREATED('900')));
     const row = await outbox.enqueue(note);
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'pending', attempts: 0 });
     const sent = await outbox.sendNow(row.key);
     expect(sent).toMatchObject({ status: 'done', resultId: '900', attempts: 1 });
-    expect(calls).toEqual([{ path: '/Notes', method: 'POST', body: { data: [{ ...note.data, Note_Content: `Budget approved.\n\nstagecoach:${row.key}` }] } }]);
+    expect(calls).toEqual([
+      { path: '/Notes', method: 'POST', body: { data: [{ ...note.data, Note_Content: `Budget approved.\n\nstagecoach:${row.key}` }] } },
+      { path: LOOKUP, method: 'GET', body: undefined }, // exactly one? (see the resend test)
+    ]);
+  });
+
+  it('deletes a duplicate the browser made by resending on a dead connection, keeping Zoho’s answer', async () => {
+    const twice = { data: [...notesWith('900', 'key-1-0000').data, { id: '899', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000' }] };
+    const { outbox, calls } = setup((call) => (isLookup(call) ? twice : call.method === 'DELETE' ? { data: [{ code: 'SUCCESS', details: { id: '899' }, message: 'record deleted', status: 'success' }] } : CREATED('900')));
+    const row = await outbox.enqueue(note);
+    expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+    expect(calls.at(-1)).toEqual({ path: '/Notes/899', method: 'DELETE', body: undefined });
   });
 
   it('after an unknown outcome, finds the record by its marker and does not send it again', async () => {

@@ -67,9 +67,25 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /** The create's record if an earlier try landed: looked up by the marker written into it. */
-  async function findCreated(row: OutboxRow): Promise<string | null> {
+  /** Every record this create made: normally none (not landed) or one. */
+  async function findCreated(row: OutboxRow): Promise<string[]> {
     const lookup = markerLookup(row.module, row.data, row.createdAt);
     return findMarked(row.module, row.key, await client.request(lookup.path, markerCandidates, lookup.init));
+  }
+
+  /**
+   * After a create succeeds, make sure it exists once. A browser resends a request by itself
+   * when a kept-alive connection dies before the answer (Chromium does, even for POST), so a
+   * dropped connection can leave two records though we sent one. The extra ones are deleted.
+   */
+  async function keepOne(row: OutboxRow, id: string | null, known?: string[]): Promise<string | null> {
+    const found = known ?? (await findCreated(row).catch(() => null));
+    if (!found || found.length <= 1) return id ?? found?.[0] ?? null;
+    const keep = id && found.includes(id) ? id : [...found].sort()[0]!;
+    for (const extra of found.filter((other) => other !== keep)) {
+      await client.request(`/${row.module}/${extra}`, writeResponse, { method: 'DELETE', acceptStatuses: WRITE_STATUSES }).catch(() => null);
+    }
+    return keep;
   }
 
   async function write(row: OutboxRow) {
@@ -91,12 +107,15 @@ export function createOutbox(deps: OutboxDeps) {
     try {
       if (row.op === 'create' && row.attempts > 0) {
         const existing = await findCreated(row);
-        if (existing) return settle(row, { status: 'done', resultId: existing, lastError: null });
+        if (existing.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, existing), lastError: null });
       }
       // Recorded before sending: if the worker dies mid-call, the next run knows to look first.
       row = await settle(row, { status: 'sending', attempts: row.attempts + 1 });
       const outcome = await write(row);
-      if (outcome.ok) return settle(row, { status: 'done', resultId: outcome.id ?? row.recordId, lastError: null });
+      if (outcome.ok) {
+        const resultId = row.op === 'create' ? await keepOne(row, outcome.id) : (outcome.id ?? row.recordId);
+        return settle(row, { status: 'done', resultId, lastError: null });
+      }
       // A delete retried after an unknown outcome finds the record gone: the first try worked.
       if (row.op === 'delete' && row.attempts > 1) return settle(row, { status: 'done', lastError: null });
       return settle(row, { status: 'failed', lastError: outcome.error.toJSON() });
@@ -126,7 +145,7 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
-  /** Everything due, oldest first. One drain at a time; call it at start-up, on the alarm, after enqueue. */
+  /** Everything due, oldest first. One drain at a time; never rejects. Call it at start-up, on the alarm, after enqueue. */
   function drain(): Promise<void> {
     draining ??= (async () => {
       try {
@@ -137,6 +156,13 @@ export function createOutbox(deps: OutboxDeps) {
           .and((row) => row.nextAttemptAt <= now())
           .sortBy('createdAt');
         for (const row of due) await sendNow(row.key);
+        // Not due yet: wake up when the first one is, rather than waiting for the alarm.
+        const waiting = await db.outbox.where('status').anyOf('pending', 'sending').sortBy('nextAttemptAt');
+        const next = waiting.find((row) => row.nextAttemptAt > now());
+        if (next) deps.wakeAt?.(next.nextAttemptAt);
+      } catch (error) {
+        // Runs from timers and alarms with nobody to answer: the items stay stored for the next run.
+        console.warn('Stagecoach outbox: drain failed', error);
       } finally {
         draining = null;
       }

@@ -88,11 +88,10 @@ const notesParent = z.object({ module: z.object({ api_name: z.string().regex(/^[
 
 export const markerCandidates = z.object({ data: z.array(z.object({ id: z.string() }).catchall(z.unknown())) });
 
-/** The id of the candidate whose marker field carries `key`, if any. */
-export function findMarked(module: WriteModule, key: string, candidates: z.infer<typeof markerCandidates> | null): string | null {
+/** The ids of the candidates whose marker field carries `key` (normally none or one). */
+export function findMarked(module: WriteModule, key: string, candidates: z.infer<typeof markerCandidates> | null): string[] {
   const field = MARKER_FIELD[module];
-  const found = candidates?.data.find((row) => typeof row[field] === 'string' && (row[field] as string).includes(marker(key)));
-  return found?.id ?? null;
+  return (candidates?.data ?? []).filter((row) => typeof row[field] === 'string' && (row[field] as string).includes(marker(key))).map((row) => row.id);
 }
 
 /** ISO 8601 to the second with an offset, as Zoho's datetime criteria expect. */

@@ -36,10 +36,10 @@ export const sandbox = {
   clearFaults: () => call<unknown>('DELETE', '/__sandbox/faults'),
   /** Stored records of a module whose text contains `text` (e.g. a note's content). */
   recordsContaining: async (module: string, text: string) => {
-    const answer = await call<{ data?: Record<string, unknown>[] } | Record<string, unknown>[]>(
+    const answer = await call<{ count: number; records: Record<string, unknown>[] }>(
       'GET',
       `/__sandbox/records/${module}?contains=${encodeURIComponent(text)}`,
     );
-    return Array.isArray(answer) ? answer : (answer.data ?? []);
+    return answer.records;
   },
 };

@@ -1,0 +1,42 @@
+// AI provider: none, an OpenAI-compatible endpoint (its base URL and model), or the browser's
+// built-in model. The provider's API key is not a setting (it is kept encrypted with the tokens).
+import { useContext } from 'react';
+import { t } from '../i18n';
+import { FormContext, InputField, Section, SelectField } from './form';
+import type { SectionProps } from './SettingsForm';
+
+export function AiSection({ draft, set }: SectionProps) {
+  const { issues } = useContext(FormContext);
+  // Shown for an OpenAI-compatible provider, and whenever the last save found a problem in them.
+  const endpoint = draft.aiProvider === 'openai-compatible' || issues.some((i) => i.key === 'ai.baseUrl' || i.key === 'ai.model');
+  return (
+    <Section id="ai" title={t('options_sectionAi')} intro={t('options_sectionAiIntro')}>
+      <SelectField
+        fieldKey="ai.provider"
+        label={t('options_aiProvider')}
+        value={draft.aiProvider}
+        options={[
+          { value: 'none', label: t('options_aiProvider_none') },
+          { value: 'openai-compatible', label: t('options_aiProvider_openai') },
+          { value: 'browser', label: t('options_aiProvider_browser') },
+        ]}
+        onChange={(aiProvider) => set({ aiProvider })}
+      />
+      {endpoint ? (
+        <>
+          <InputField
+            fieldKey="ai.baseUrl"
+            label={t('options_aiBaseUrl')}
+            hint={t('options_aiBaseUrlHint')}
+            type="url"
+            className="input-mono"
+            value={draft.aiBaseUrl}
+            placeholder="https://api.example.com/v1"
+            onChange={(aiBaseUrl) => set({ aiBaseUrl })}
+          />
+          <InputField fieldKey="ai.model" label={t('options_aiModel')} value={draft.aiModel} className="input-mono" onChange={(aiModel) => set({ aiModel })} />
+        </>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,137 @@
+// The settings form: the person's draft, one Save (button or Ctrl/Cmd+S) that sends the whole
+// form, and the background's verdict — each problem beside its field and in a summary on top.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { StagecoachError } from '@/lib/errors';
+import type { SettingsView } from '@/lib/messaging/types';
+import { clonePlain, deleteAt, getAt, setAt } from '@/lib/settings/paths';
+import { ErrorNotice } from '../ErrorNotice';
+import { t } from '../i18n';
+import { request } from '../messenger';
+import { AdvancedSection } from './AdvancedSection';
+import { AiSection } from './AiSection';
+import { ApprovalsSection } from './ApprovalsSection';
+import { ConnectionSection } from './ConnectionSection';
+import { toDraft, toPatch, type Draft } from './draft';
+import { focusId, resolveIssues, type ResolvedIssue } from './fields';
+import { FeaturesSection } from './FeaturesSection';
+import { FormContext } from './form';
+import { IssueSummary } from './IssueSummary';
+import { settingsQueryKey } from './queries';
+import { SchedulingSection } from './SchedulingSection';
+import { SuggestionsSection } from './SuggestionsSection';
+
+export interface SectionProps {
+  draft: Draft;
+  set(change: Partial<Draft>): void;
+  view: SettingsView;
+}
+
+/** The form as a patch; locked settings go back as the policy set them, the secret never does. */
+function buildPatch(draft: Draft, view: SettingsView): Record<string, unknown> {
+  const patch = toPatch(draft);
+  for (const path of view.locked) {
+    if (path === 'oauth.clientSecret') deleteAt(patch, path);
+    else setAt(patch, path, clonePlain(getAt(view.settings, path)));
+  }
+  return patch;
+}
+
+export function SettingsForm({ initial }: { initial: SettingsView }) {
+  const queryClient = useQueryClient();
+  const [view, setView] = useState(initial);
+  const [draft, setDraft] = useState(() => toDraft(initial));
+  const [issues, setIssues] = useState<ResolvedIssue[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
+  const set = useCallback((change: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    setSaved(false);
+  }, []);
+
+  const save = useMutation({
+    mutationFn: ({ draft: sent }: { draft: Draft }) => request('saveSettings', { patch: buildPatch(sent, view) }),
+    onSuccess: (next, { draft: sent }) => {
+      queryClient.setQueryData(settingsQueryKey, next);
+      setView(next);
+      // What was saved, as the background normalised it; an edit made meanwhile is kept.
+      if (draftRef.current === sent) setDraft(toDraft(next));
+      setIssues([]);
+      setSaved(true);
+    },
+    onError: (error, { draft: sent }) => {
+      setSaved(false);
+      if (error instanceof StagecoachError && error.code === 'invalid_settings' && error.issues && error.issues.length > 0) {
+        setIssues(resolveIssues(error.issues, sent));
+        setFocusRequest((n) => n + 1);
+      } else {
+        setIssues([]);
+      }
+    },
+  });
+
+  // After a refused save: focus the first field with a problem (or the summary when none is on the page).
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = issues.find((i) => i.key !== '' && document.getElementById(focusId(i.key)));
+    const target = first ? document.getElementById(focusId(first.key)) : summaryRef.current;
+    target?.focus();
+  }, [focusRequest]);
+
+  // Ctrl+S / Cmd+S saves, wherever focus is on the page.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    setSaved(false);
+    save.mutate({ draft });
+  };
+
+  const refused = save.error instanceof StagecoachError && save.error.code === 'invalid_settings';
+  const sectionProps: SectionProps = { draft, set, view };
+
+  return (
+    <FormContext.Provider value={{ locked: view.locked, issues }}>
+      <form ref={formRef} className="options-form" onSubmit={onSubmit} noValidate aria-describedby="options-intro">
+        <p id="options-intro" className="options-intro">
+          {t('options_intro')}
+        </p>
+        {save.isError && refused ? <IssueSummary ref={summaryRef} issues={issues} /> : null}
+        {save.isError && !refused ? <ErrorNotice error={save.error} /> : null}
+        <ConnectionSection {...sectionProps} />
+        <SchedulingSection {...sectionProps} />
+        <FeaturesSection {...sectionProps} />
+        <ApprovalsSection {...sectionProps} />
+        <SuggestionsSection {...sectionProps} />
+        <AiSection {...sectionProps} />
+        <AdvancedSection {...sectionProps} />
+        <div className="options-footer">
+          <button type="submit" className="button button-primary" disabled={save.isPending} aria-keyshortcuts="Control+S Meta+S">
+            {save.isPending ? t('options_saving') : t('options_save')}
+          </button>
+          <span className="muted options-shortcut" aria-hidden="true">
+            {t(/Mac|iPhone|iPad/.test(navigator.platform) ? 'options_saveShortcutMac' : 'options_saveShortcut')}
+          </span>
+          <p role="status" className="save-status" data-testid="save-status">
+            {saved ? t('options_saved') : ''}
+          </p>
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}
