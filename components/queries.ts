@@ -8,6 +8,7 @@ export const queryKeys = {
   status: ['status'] as const,
   records: ['record'] as const,
   sync: ['sync'] as const,
+  settings: ['settings'] as const,
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
 };
 
@@ -23,6 +24,9 @@ export const cachedRecordQuery = (module: RecordModule, id: string) =>
     queryFn: () => request('getRecord', { module, recordId: id, cacheOnly: true }),
     staleTime: Infinity,
   });
+
+/** The settings with the policy applied and locks named; changed only by saving. */
+export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings, queryFn: () => request('getSettings', {}), staleTime: Infinity });
 
 export const syncStatusQuery = () => queryOptions({ queryKey: queryKeys.sync, queryFn: () => request('syncStatus', {}) });
 

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
-import { settingsQuery } from './queries';
+import { settingsQuery } from '../queries';
 import { SettingsForm } from './SettingsForm';
 
 export function Options() {

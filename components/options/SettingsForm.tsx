@@ -17,7 +17,7 @@ import { focusId, resolveIssues, type ResolvedIssue } from './fields';
 import { FeaturesSection } from './FeaturesSection';
 import { FormContext } from './form';
 import { IssueSummary } from './IssueSummary';
-import { settingsQueryKey } from './queries';
+import { queryKeys } from '../queries';
 import { SchedulingSection } from './SchedulingSection';
 import { SuggestionsSection } from './SuggestionsSection';
 
@@ -57,7 +57,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   const save = useMutation({
     mutationFn: ({ draft: sent }: { draft: Draft }) => request('saveSettings', { patch: buildPatch(sent, view) }),
     onSuccess: (next, { draft: sent }) => {
-      queryClient.setQueryData(settingsQueryKey, next);
+      queryClient.setQueryData(queryKeys.settings, next);
       setView(next);
       // What was saved, as the background normalised it; an edit made meanwhile is kept.
       if (draftRef.current === sent) setDraft(toDraft(next));
