@@ -49,7 +49,7 @@ async function tour(context: BrowserContext, extensionId: string) {
   console.log('No display: running the scripted tour.');
 
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 420 });
+  await popup.setViewportSize({ width: 380, height: 560 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByText('Not connected').waitFor();
   await shot(popup, 'popup-disconnected');
@@ -71,6 +71,19 @@ async function tour(context: BrowserContext, extensionId: string) {
 
   await page.locator(`a[data-zcrm-link][href*="/tab/Potentials/${SEED.primary.dealId}"]`).first().click();
   await panel.getByText(SEED.deals.acmeTelematics.Deal_Name as string).waitFor();
+  await panel.getByLabel('Add a note to this record').fill('Call with Ann: budget approved; send the proposal by Friday.');
+  await panel.getByRole('button', { name: 'Add note' }).click();
+  await panel.getByText('Note saved in Zoho.').waitFor();
   await shot(page, 'panel-deal');
+
+  await popup.bringToFront();
+  await popup.reload();
+  await popup.getByRole('heading', { name: 'Writes to Zoho' }).waitFor();
+  await shot(popup, 'popup-sync');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Save' }).waitFor();
+  await shot(options, 'options');
   console.log('Tour done.');
 }
