@@ -41,6 +41,7 @@ let session: AccessToken | null;
 let dbCount = 0;
 let statusSignals = 0;
 let policy: unknown = undefined;
+let clockOffset = 0;
 
 function makeBackground(launchAuthFlow = consent('accept')) {
   return createBackground({
@@ -64,7 +65,7 @@ function makeBackground(launchAuthFlow = consent('accept')) {
       statusSignals += 1;
     },
     newKey: () => crypto.randomUUID(),
-    now: () => Date.now(),
+    now: () => Date.now() + clockOffset,
   });
 }
 
@@ -80,6 +81,7 @@ beforeEach(async () => {
   session = null;
   statusSignals = 0;
   policy = undefined;
+  clockOffset = 0;
 });
 afterEach(() => db.close());
 
@@ -260,6 +262,28 @@ describe('background service against the sandbox', () => {
 
     const orphan = await outbox.enqueue({ op: 'create', module: 'Notes', data: { Note_Content: 'x', Parent_Id: { module: { api_name: 'Deals' }, id: '1' } }, summary: 'Note' });
     expect(await outbox.sendNow(orphan.key)).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', detail: expect.stringContaining('Parent_Id') } });
+  });
+
+  it('cache: a fresh copy answers without Zoho; an old one is revalidated, and shown marked stale when Zoho is unreachable', async () => {
+    const { handlers } = makeBackground();
+    await handlers.connect({}, {});
+    expect(await handlers.getRecord({ ...primary, cacheOnly: true }, {})).toBeNull();
+    const first = await handlers.getRecord(primary, {});
+    await control('DELETE', '/__sandbox/log');
+    expect(await handlers.getRecord(primary, {})).toEqual(first);
+    expect((await control('GET', '/__sandbox/log')).counts.api).toBe(0);
+
+    clockOffset = 10 * 60_000; // past the five-minute freshness
+    await control('POST', '/__sandbox/faults', { match: { path: `/crm/v8/Contacts/${primary.recordId}` }, count: 10, drop: 'before' });
+    const offline = await handlers.getRecord(primary, {});
+    expect(offline).toMatchObject({ value: first!.value, fetchedAt: first!.fetchedAt, stale: true, error: { code: 'network' } });
+    expect((await handlers.syncStatus({}, {})).lastError).toMatchObject({ code: 'network', dataSet: 'records' });
+
+    await control('DELETE', '/__sandbox/faults');
+    const fresh = await handlers.getRecord(primary, {});
+    expect(fresh).toMatchObject({ stale: false });
+    expect(fresh!.fetchedAt).toBeGreaterThan(first!.fetchedAt);
+    expect((await handlers.syncStatus({}, {})).lastError).toBeNull();
   });
 });
 
