@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'bad_response',
   'bad_message',
   'invalid_settings',
+  'feature_disabled',
+  'slot_taken',
   'forbidden_sender',
   'internal',
 ] as const;
@@ -45,6 +47,8 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   bad_response: 'retry',
   bad_message: 'none',
   invalid_settings: 'none',
+  feature_disabled: 'ask_admin',
+  slot_taken: 'none',
   forbidden_sender: 'none',
   internal: 'retry',
 };

@@ -8,6 +8,8 @@ import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/router';
 import type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, SettingsView, SyncStatus } from '../messaging/protocol';
 import { wipePersonalData, type ConnectionRow, type OutboxRow, type StagecoachDb } from '../storage/db';
+import { createScheduling } from '../scheduling/service';
+import { isTimeZone } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
 import { createOutbox, type Outbox } from '../sync/outbox';
 import { dailyCreditLimit, logApiCall, recordFailure, recordSuccess, syncSummary } from '../sync/status';
@@ -202,11 +204,14 @@ export function createBackground(deps: BackgroundDeps): Background {
     }
 
     // Signing in again replaces the old grant: revoke it so it does not count against Zoho's
-    // 20-refresh-token cap. Records cached for another user or org are dropped.
+    // 20-refresh-token cap. Signing in as another user or org drops what belonged to the old
+    // one — cached records, and writes that must not be sent under the new account's name.
     if (previous) {
       const old = await decryptText(db, previous.refreshToken);
       if (old && old !== issued.refreshToken) await revokeToken(deps.fetch, previous.accountsServer, old);
-      if (previous.user.id !== row.user.id || previous.org.id !== row.org.id) await db.records.clear();
+      if (previous.user.id !== row.user.id || previous.org.id !== row.org.id) {
+        await Promise.all([db.records.clear(), db.outbox.clear(), db.contactZones.clear(), db.sync.clear(), db.apiCalls.clear()]);
+      }
     }
     await db.connection.put(row);
     await tokens.clear();
@@ -264,6 +269,7 @@ export function createBackground(deps: BackgroundDeps): Background {
         id: record.id,
         name: recordDisplayName(record),
         owner: record.Owner ? { id: record.Owner.id, name: record.Owner.name ?? null } : null,
+        ...(module === 'Deals' ? { contact: record.Contact_Name ? { id: record.Contact_Name.id, name: record.Contact_Name.name ?? null } : null } : {}),
       };
       const fetchedAt = deps.now();
       await db.records.put({ module, id: record.id, value, fetchedAt });
@@ -315,8 +321,26 @@ export function createBackground(deps: BackgroundDeps): Background {
     return getSettings();
   }
 
+  const scheduling = createScheduling({
+    db,
+    client,
+    outbox,
+    now: deps.now,
+    settings: async () => (await settingsStore.load()).settings,
+    connection: requireConnection,
+  });
+
   const handlers: Handlers = {
     status,
+    freeSlots: scheduling.freeSlots,
+    upcomingMeetings: scheduling.upcoming,
+    bookMeeting: scheduling.book,
+    cancelMeeting: scheduling.cancel,
+    rescheduleMeeting: scheduling.reschedule,
+    setContactZone: async (input) => {
+      if (input.timeZone !== null && !isTimeZone(input.timeZone)) throw new StagecoachError('bad_message', 'Unknown time zone.');
+      return scheduling.setContactZone(input);
+    },
     getSettings,
     saveSettings,
     connect: () => (connecting ??= connect().finally(() => (connecting = null))),

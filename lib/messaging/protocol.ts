@@ -6,6 +6,8 @@ import { RECORD_MODULES } from './types';
 const empty = z.object({}).strict();
 const recordId = z.string().regex(/^\d{1,25}$/);
 const outboxKey = z.string().regex(/^[a-z0-9-]{8,64}$/);
+/** An instant as Zoho writes it: ISO 8601 with an offset, to the second. */
+const instant = z.iso.datetime({ offset: true, local: false });
 
 /**
  * `from`: who may send it. Content scripts run inside Zoho's pages, so anything that changes the
@@ -27,6 +29,40 @@ export const REQUESTS = {
     from: 'any',
   },
   syncStatus: { schema: empty, from: 'any' },
+  freeSlots: { schema: z.object({ module: z.enum(RECORD_MODULES), recordId }).strict(), from: 'any' },
+  upcomingMeetings: { schema: z.object({ module: z.enum(RECORD_MODULES), recordId }).strict(), from: 'any' },
+  bookMeeting: {
+    schema: z
+      .object({
+        module: z.enum(['Contacts', 'Leads']),
+        recordId,
+        dealId: recordId.optional(),
+        start: instant,
+        end: instant,
+        title: z.string().trim().min(1).max(255),
+        venue: z.string().trim().max(255).optional(),
+        description: z.string().max(32_000).optional(),
+        sendInvitation: z.boolean(),
+        note: z.string().trim().min(1).max(32_000).optional(),
+        followUp: z.object({ subject: z.string().trim().min(1).max(255), dueDate: z.iso.date() }).strict().optional(),
+      })
+      .strict(),
+    from: 'any',
+  },
+  cancelMeeting: {
+    schema: z
+      .object({ module: z.enum(['Contacts', 'Leads']), recordId, eventId: recordId, title: z.string().max(255), note: z.string().trim().min(1).max(32_000).optional() })
+      .strict(),
+    from: 'any',
+  },
+  rescheduleMeeting: {
+    schema: z.object({ module: z.enum(['Contacts', 'Leads']), recordId, eventId: recordId, title: z.string().max(255), start: instant, end: instant }).strict(),
+    from: 'any',
+  },
+  setContactZone: {
+    schema: z.object({ module: z.enum(['Contacts', 'Leads']), recordId, timeZone: z.string().min(1).max(64).nullable() }).strict(),
+    from: 'any',
+  },
   outboxRetry: { schema: z.object({ key: outboxKey }).strict(), from: 'extensionPage' },
   outboxDiscard: { schema: z.object({ key: outboxKey }).strict(), from: 'extensionPage' },
 } as const satisfies Record<string, { schema: z.ZodType; from: 'any' | 'extensionPage' }>;

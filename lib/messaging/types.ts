@@ -1,6 +1,7 @@
 // The protocol's answer types, free of zod so the content script and popup bundles stay small.
 import type { SerializedError } from '../errors';
 import type { Settings } from '../settings/schema';
+import type { FreeSlotsView, Meeting } from '../scheduling/service';
 import type { ConnectedOrg, ConnectedUser } from '../storage/db';
 import type { DataCentreId } from '../zoho/dataCentres';
 
@@ -32,6 +33,8 @@ export interface RecordSummary {
   id: string;
   name: string;
   owner: { id: string; name: string | null } | null;
+  /** A deal's contact (`Contact_Name`): meetings booked from a deal are with this person. */
+  contact?: { id: string; name: string | null } | null;
 }
 
 export interface ResponseMap {
@@ -41,6 +44,12 @@ export interface ResponseMap {
   connect: ConnectionStatus;
   disconnect: { revoked: boolean };
   getRecord: Cached<RecordSummary> | null;
+  freeSlots: FreeSlotsView;
+  upcomingMeetings: Meeting[];
+  bookMeeting: OutboxItem;
+  cancelMeeting: OutboxItem;
+  rescheduleMeeting: OutboxItem;
+  setContactZone: { saved: true };
   addNote: OutboxItem;
   syncStatus: SyncStatus;
   outboxRetry: OutboxItem;

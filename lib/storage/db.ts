@@ -95,6 +95,13 @@ export interface SettingsRow {
   values: unknown;
 }
 
+/** A time zone the rep chose for a contact or lead, remembered per record. */
+export interface ContactZoneRow {
+  module: string;
+  id: string;
+  timeZone: string;
+}
+
 export type StagecoachDb = Dexie & {
   secrets: EntityTable<SecretKeyRow, 'name'>;
   connection: EntityTable<ConnectionRow, 'id'>;
@@ -103,6 +110,7 @@ export type StagecoachDb = Dexie & {
   sync: EntityTable<SyncRow, 'dataSet'>;
   apiCalls: EntityTable<ApiCallRow, 'id'>;
   settings: EntityTable<SettingsRow, 'id'>;
+  contactZones: Dexie.Table<ContactZoneRow, [string, string]>;
 };
 
 export function openDb(name = 'stagecoach'): StagecoachDb {
@@ -119,6 +127,8 @@ export function openDb(name = 'stagecoach'): StagecoachDb {
     apiCalls: '++id, at',
     settings: 'id',
   });
+  // v3: time zones chosen per contact.
+  db.version(3).stores({ contactZones: '[module+id]' });
   return db;
 }
 

@@ -64,6 +64,7 @@ export const zohoRecord = z
     Event_Title: z.string().nullish(),
     Name: z.string().nullish(),
     Email: z.string().nullish(),
+    Contact_Name: idName.nullish(),
   })
   .passthrough();
 export type ZohoRecord = z.infer<typeof zohoRecord>;

@@ -1,0 +1,289 @@
+// The rep's scheduling, as the background does it: free slots from the user's Zoho Events and the
+// settings, the contact's local time zone, and booking, cancelling and rescheduling through the
+// outbox — checking Zoho again right before a booking so a slot taken meanwhile is never booked.
+import { z } from 'zod';
+import { StagecoachError } from '../errors';
+import type { OutboxItem, RecordModule } from '../messaging/types';
+import type { Settings } from '../settings/schema';
+import type { ConnectionRow, OutboxRow, StagecoachDb } from '../storage/db';
+import type { Outbox } from '../sync/outbox';
+import type { ZohoClient } from '../zoho/client';
+import { zohoDateTime } from '../zoho/writes';
+import { findFreeSlots } from './slots';
+import { zoneForAddress } from './zones';
+
+export interface Interval {
+  start: string;
+  end: string;
+}
+
+export interface BusyEvent extends Interval {
+  id: string;
+  title: string;
+}
+
+export interface FreeSlotsView {
+  timeZone: string;
+  /** The contact's zone and where it came from, when known. */
+  contact: { timeZone: string; source: 'address' | 'chosen' } | null;
+  slots: Interval[];
+  windowStart: string;
+  windowEnd: string;
+  settings: Pick<Settings, 'slotMinutes' | 'meetingTitleTemplate' | 'features'>;
+}
+
+export interface Meeting extends Interval {
+  id: string;
+  title: string;
+  venue: string | null;
+}
+
+const eventRow = z
+  .object({
+    id: z.string(),
+    Event_Title: z.string().nullish(),
+    Start_DateTime: z.string(),
+    End_DateTime: z.string(),
+    Venue: z.string().nullish(),
+  })
+  .passthrough();
+const coqlEvents = z.object({ data: z.array(eventRow), info: z.object({ more_records: z.boolean().optional() }).passthrough().optional() });
+
+const addressRecord = z.object({
+  data: z
+    .array(
+      z
+        .object({
+          id: z.string(),
+          Mailing_Country: z.string().nullish(),
+          Mailing_State: z.string().nullish(),
+          Mailing_City: z.string().nullish(),
+          Country: z.string().nullish(),
+          State: z.string().nullish(),
+          City: z.string().nullish(),
+        })
+        .passthrough(),
+    )
+    .min(1),
+});
+
+/** COQL answers at most 2,000 rows through offsets; more busy time than that in a window is not realistic. */
+const COQL_PAGE = 200;
+const COQL_MAX = 2000;
+
+export interface SchedulingDeps {
+  db: StagecoachDb;
+  client: ZohoClient;
+  outbox: Outbox;
+  now(): number;
+  settings(): Promise<Settings>;
+  connection(): Promise<ConnectionRow>;
+}
+
+export function createScheduling(deps: SchedulingDeps) {
+  const { client } = deps;
+
+  function require(settings: Settings, feature: keyof Settings['features']) {
+    if (!settings.features[feature]) throw new StagecoachError('feature_disabled', feature);
+  }
+
+  /** The user's events overlapping [start, end), straight from Zoho (COQL, paged). */
+  async function busyEvents(userId: string, start: number, end: number): Promise<BusyEvent[]> {
+    const events: BusyEvent[] = [];
+    for (let offset = 0; offset < COQL_MAX; offset += COQL_PAGE) {
+      const query =
+        `select id, Event_Title, Start_DateTime, End_DateTime from Events ` +
+        `where (Owner = '${userId}' and (Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')) ` +
+        `order by Start_DateTime limit ${offset}, ${COQL_PAGE}`;
+      const page = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true });
+      for (const row of page?.data ?? []) {
+        events.push({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime });
+      }
+      if (!page?.info?.more_records) break;
+    }
+    return events;
+  }
+
+  async function contactZone(module: RecordModule, recordId: string): Promise<FreeSlotsView['contact']> {
+    const chosen = await deps.db.contactZones.get([module, recordId]);
+    if (chosen) return { timeZone: chosen.timeZone, source: 'chosen' };
+    if (module === 'Deals' || module === 'Accounts') return null;
+    const answer = await client.request(`/${module}/${recordId}`, addressRecord);
+    const record = answer?.data[0];
+    if (!record) return null;
+    const found = zoneForAddress({
+      country: record.Mailing_Country ?? record.Country,
+      state: record.Mailing_State ?? record.State,
+      city: record.Mailing_City ?? record.City,
+    });
+    return found ? { timeZone: found.timeZone, source: 'address' } : null;
+  }
+
+  function slotInput(settings: Settings, timeZone: string, busy: Interval[], start: number, end: number) {
+    return {
+      window: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
+      busy,
+      timeZone,
+      workingHours: settings.workingHours,
+      durationMinutes: settings.slotMinutes,
+      stepMinutes: settings.stepMinutes ?? settings.slotMinutes,
+      bufferMinutes: Math.max(settings.bufferBeforeMinutes, settings.bufferAfterMinutes),
+      minNoticeMinutes: settings.minNoticeMinutes,
+      now: new Date(deps.now()).toISOString(),
+    };
+  }
+
+  async function freeSlots({ module, recordId }: { module: RecordModule; recordId: string }): Promise<FreeSlotsView> {
+    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
+    require(settings, 'slotCheck');
+    const timeZone = settings.timeZone ?? connection.user.timeZone ?? 'UTC';
+    const start = deps.now();
+    const end = start + settings.daysAhead * 24 * 60 * 60_000;
+    const [busy, contact] = await Promise.all([busyEvents(connection.user.id, start, end), contactZone(module, recordId)]);
+    const slots = findFreeSlots(slotInput(settings, timeZone, busy, start, end));
+    return {
+      timeZone,
+      contact,
+      slots,
+      windowStart: new Date(start).toISOString(),
+      windowEnd: new Date(end).toISOString(),
+      settings: { slotMinutes: settings.slotMinutes, meetingTitleTemplate: settings.meetingTitleTemplate, features: settings.features },
+    };
+  }
+
+  /** Zoho's current view of [start, end) (buffers included) has no event but `except`. */
+  async function assertStillFree(settings: Settings, userId: string, slot: Interval, except?: string) {
+    const buffer = Math.max(settings.bufferBeforeMinutes, settings.bufferAfterMinutes) * 60_000;
+    const start = Date.parse(slot.start);
+    const end = Date.parse(slot.end);
+    if (!(end > start)) throw new StagecoachError('bad_message', 'The meeting must end after it starts.');
+    const clashes = (await busyEvents(userId, start - buffer, end + buffer)).filter((event) => event.id !== except);
+    if (clashes.length > 0) throw new StagecoachError('slot_taken', clashes.map((event) => event.title).join(', '));
+  }
+
+  async function recordName(module: RecordModule, recordId: string): Promise<string> {
+    const cached = await deps.db.records.get([module, recordId]);
+    return (cached?.value as { name?: string } | undefined)?.name ?? recordId;
+  }
+
+  async function send(row: OutboxRow): Promise<OutboxItem> {
+    const sent = (await deps.outbox.sendNow(row.key)) ?? row;
+    const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId } = sent;
+    return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId };
+  }
+
+  async function book(input: BookInput): Promise<OutboxItem> {
+    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
+    require(settings, 'booking');
+    await assertStillFree(settings, connection.user.id, input);
+    const participant = input.module === 'Leads' ? 'lead' : 'contact';
+    const data: Record<string, unknown> = {
+      Event_Title: input.title,
+      Start_DateTime: input.start,
+      End_DateTime: input.end,
+      Owner: { id: connection.user.id },
+      Participants: [{ type: participant, participant: input.recordId }],
+      Send_Notification: input.sendInvitation,
+      ...(input.venue ? { Venue: input.venue } : {}),
+      ...(input.description ? { Description: input.description } : {}),
+    };
+    if (input.module === 'Contacts') data.Who_Id = { id: input.recordId };
+    // A meeting belongs to one "what": the deal it was booked from, else the lead itself.
+    if (input.dealId) Object.assign(data, { What_Id: { id: input.dealId }, $se_module: 'Deals' });
+    else if (input.module === 'Leads') Object.assign(data, { What_Id: { id: input.recordId }, $se_module: 'Leads' });
+
+    const name = await recordName(input.module, input.recordId);
+    // All stored before any is sent: a dead network keeps the whole booking, not half of it.
+    const event = await deps.outbox.enqueue({ op: 'create', module: 'Events', data, summary: `Meeting with ${name}: ${input.title}` });
+    const extras: OutboxRow[] = [];
+    if (input.note) {
+      extras.push(await deps.outbox.enqueue({
+        op: 'create',
+        module: 'Notes',
+        data: { Note_Content: input.note, Parent_Id: { module: { api_name: input.module }, id: input.recordId } },
+        summary: `Note on ${name}`,
+      }));
+    }
+    if (input.followUp) {
+      extras.push(await deps.outbox.enqueue({
+        op: 'create',
+        module: 'Tasks',
+        data: {
+          Subject: input.followUp.subject,
+          Due_Date: input.followUp.dueDate,
+          Status: 'Not Started',
+          Owner: { id: connection.user.id },
+          ...(input.module === 'Contacts' ? { Who_Id: { id: input.recordId } } : {}),
+          ...(input.dealId ? { What_Id: { id: input.dealId }, $se_module: 'Deals' } : input.module === 'Leads' ? { What_Id: { id: input.recordId }, $se_module: 'Leads' } : {}),
+        },
+        summary: `Task: ${input.followUp.subject}`,
+      }));
+    }
+    const item = await send(event);
+    for (const extra of extras) await deps.outbox.sendNow(extra.key);
+    return item;
+  }
+
+  async function upcoming({ module, recordId }: { module: RecordModule; recordId: string }): Promise<Meeting[]> {
+    if (module !== 'Contacts' && module !== 'Leads') return [];
+    const field = module === 'Contacts' ? 'Who_Id' : 'What_Id';
+    const query =
+      `select id, Event_Title, Start_DateTime, End_DateTime, Venue from Events ` +
+      `where (${field} = '${recordId}' and End_DateTime > '${zohoDateTime(deps.now())}') order by Start_DateTime limit 50`;
+    const answer = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true });
+    return (answer?.data ?? []).map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null }));
+  }
+
+  async function cancel(input: { module: RecordModule; recordId: string; eventId: string; title: string; note?: string }): Promise<OutboxItem> {
+    const settings = await deps.settings();
+    require(settings, 'cancellation');
+    const name = await recordName(input.module, input.recordId);
+    const row = await deps.outbox.enqueue({ op: 'delete', module: 'Events', recordId: input.eventId, summary: `Cancel: ${input.title} (${name})` });
+    const note = input.note
+      ? await deps.outbox.enqueue({
+          op: 'create',
+          module: 'Notes',
+          data: { Note_Content: input.note, Parent_Id: { module: { api_name: input.module }, id: input.recordId } },
+          summary: `Note on ${name}`,
+        })
+      : null;
+    const item = await send(row);
+    if (note) await deps.outbox.sendNow(note.key);
+    return item;
+  }
+
+  async function reschedule(input: { module: RecordModule; recordId: string; eventId: string; title: string; start: string; end: string }): Promise<OutboxItem> {
+    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
+    require(settings, 'booking');
+    await assertStillFree(settings, connection.user.id, input, input.eventId);
+    const name = await recordName(input.module, input.recordId);
+    const row = await deps.outbox.enqueue({
+      op: 'update',
+      module: 'Events',
+      recordId: input.eventId,
+      data: { Start_DateTime: input.start, End_DateTime: input.end },
+      summary: `Move: ${input.title} (${name})`,
+    });
+    return send(row);
+  }
+
+  async function setContactZone({ module, recordId, timeZone }: { module: RecordModule; recordId: string; timeZone: string | null }) {
+    if (timeZone === null) await deps.db.contactZones.delete([module, recordId]);
+    else await deps.db.contactZones.put({ module, id: recordId, timeZone });
+    return { saved: true as const };
+  }
+
+  return { freeSlots, book, upcoming, cancel, reschedule, setContactZone, busyEvents };
+}
+
+export interface BookInput extends Interval {
+  module: RecordModule;
+  recordId: string;
+  dealId?: string;
+  title: string;
+  venue?: string;
+  description?: string;
+  sendInvitation: boolean;
+  note?: string;
+  followUp?: { subject: string; dueDate: string };
+}
