@@ -337,6 +337,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     bookMeeting: scheduling.book,
     cancelMeeting: scheduling.cancel,
     rescheduleMeeting: scheduling.reschedule,
+    findPerson: scheduling.findPerson,
+    createPerson: scheduling.createPerson,
     setContactZone: async (input) => {
       if (input.timeZone !== null && !isTimeZone(input.timeZone)) throw new StagecoachError('bad_message', 'Unknown time zone.');
       return scheduling.setContactZone(input);

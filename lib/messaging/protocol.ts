@@ -59,6 +59,25 @@ export const REQUESTS = {
     schema: z.object({ module: z.enum(['Contacts', 'Leads']), recordId, eventId: recordId, title: z.string().max(255), start: instant, end: instant }).strict(),
     from: 'any',
   },
+  findPerson: {
+    schema: z
+      .object({ email: z.email().max(254).optional(), phone: z.string().trim().min(7).max(40).regex(/^[+()\d\s.-]+$/).optional() })
+      .strict()
+      .refine((value) => value.email || value.phone, 'email or phone'),
+    from: 'any',
+  },
+  createPerson: {
+    schema: z
+      .object({
+        email: z.email().max(254),
+        firstName: z.string().trim().max(40).optional(),
+        lastName: z.string().trim().min(1).max(80),
+        company: z.string().trim().max(200).optional(),
+        phone: z.string().trim().max(40).optional(),
+      })
+      .strict(),
+    from: 'any',
+  },
   setContactZone: {
     schema: z.object({ module: z.enum(['Contacts', 'Leads']), recordId, timeZone: z.string().min(1).max(64).nullable() }).strict(),
     from: 'any',

@@ -1,7 +1,7 @@
 // The protocol's answer types, free of zod so the content script and popup bundles stay small.
 import type { SerializedError } from '../errors';
 import type { Settings } from '../settings/schema';
-import type { FreeSlotsView, Meeting } from '../scheduling/service';
+import type { FreeSlotsView, Meeting, PersonMatch } from '../scheduling/service';
 import type { ConnectedOrg, ConnectedUser } from '../storage/db';
 import type { DataCentreId } from '../zoho/dataCentres';
 
@@ -50,6 +50,8 @@ export interface ResponseMap {
   cancelMeeting: OutboxItem;
   rescheduleMeeting: OutboxItem;
   setContactZone: { saved: true };
+  findPerson: PersonMatch | null;
+  createPerson: OutboxItem & { module: 'Leads' | 'Contacts' };
   addNote: OutboxItem;
   syncStatus: SyncStatus;
   outboxRetry: OutboxItem;

@@ -273,7 +273,91 @@ export function createScheduling(deps: SchedulingDeps) {
     return { saved: true as const };
   }
 
-  return { freeSlots, book, upcoming, cancel, reschedule, setContactZone, busyEvents };
+  /**
+   * The person behind a typed email or phone: Contacts first, then Leads. Zoho's search `equals`
+   * matches loosely (like "contains"), so every hit is confirmed here before it counts.
+   */
+  async function findPerson({ email, phone }: { email?: string; phone?: string }): Promise<PersonMatch | null> {
+    for (const module of ['Contacts', 'Leads'] as const) {
+      if (email) {
+        const hits = await client.request(`/${module}/search`, personHits, { query: { email } });
+        const match = hits?.data.find((row) => sameEmail(row.Email, email) || sameEmail(row.Secondary_Email, email));
+        if (match) return toPerson(module, match);
+      }
+      if (phone && phoneDigits(phone).length >= 7) {
+        // Stored numbers are formatted any which way: search by the national digits (UNCONFIRMED
+        // how Zoho's phone search treats formatting), then compare digits here.
+        const hits = await client.request(`/${module}/search`, personHits, { query: { phone: phoneDigits(phone).slice(-10) } });
+        const match = hits?.data.find((row) => samePhone(row.Phone, phone) || samePhone(row.Mobile, phone));
+        if (match) return toPerson(module, match);
+      }
+    }
+    return null;
+  }
+
+  /** Creates the Lead (or Contact, per settings) for someone not in Zoho yet, so a meeting can be booked with them. */
+  async function createPerson(input: { email: string; firstName?: string; lastName: string; company?: string; phone?: string }): Promise<OutboxItem & { module: 'Leads' | 'Contacts' }> {
+    const settings = await deps.settings();
+    require(settings, 'booking');
+    const existing = settings.features.lookupBeforeBooking ? await findPerson({ email: input.email, phone: input.phone }) : null;
+    if (existing) throw new StagecoachError('zoho_error', `${existing.name} <${existing.email ?? input.email}> is already in Zoho.`);
+    const module = settings.createMissingAs;
+    const data: Record<string, unknown> = {
+      Last_Name: input.lastName,
+      Email: input.email,
+      ...(input.firstName ? { First_Name: input.firstName } : {}),
+      ...(input.phone ? { Phone: input.phone } : {}),
+      // Zoho requires a company on Leads; the email's domain is the honest best guess.
+      ...(module === 'Leads' ? { Company: input.company || input.email.split('@')[1] || input.lastName } : {}),
+    };
+    const row = await deps.outbox.enqueue({ op: 'create', module, data, summary: `New ${module === 'Leads' ? 'lead' : 'contact'}: ${input.email}` });
+    return { ...(await send(row)), module };
+  }
+
+  return { freeSlots, book, upcoming, cancel, reschedule, setContactZone, busyEvents, findPerson, createPerson };
+}
+
+export interface PersonMatch {
+  module: 'Contacts' | 'Leads';
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+const personHits = z.object({
+  data: z.array(
+    z
+      .object({
+        id: z.string(),
+        Full_Name: z.string().nullish(),
+        First_Name: z.string().nullish(),
+        Last_Name: z.string().nullish(),
+        Email: z.string().nullish(),
+        Secondary_Email: z.string().nullish(),
+        Phone: z.string().nullish(),
+        Mobile: z.string().nullish(),
+      })
+      .passthrough(),
+  ),
+});
+type PersonHit = z.infer<typeof personHits>['data'][number];
+
+function toPerson(module: 'Contacts' | 'Leads', row: PersonHit): PersonMatch {
+  const name = row.Full_Name ?? [row.First_Name, row.Last_Name].filter(Boolean).join(' ');
+  return { module, id: row.id, name: name || row.id, email: row.Email ?? null };
+}
+
+const sameEmail = (a: string | null | undefined, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export const phoneDigits = (value: string) => value.replace(/\D/g, '');
+
+/** Same number when the digits agree, allowing a country code on one side only (last 10 digits). */
+export function samePhone(a: string | null | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = phoneDigits(a);
+  const y = phoneDigits(b);
+  if (x.length < 7 || y.length < 7) return false;
+  return x === y || x.slice(-10) === y.slice(-10);
 }
 
 export interface BookInput extends Interval {

@@ -146,4 +146,31 @@ describe('scheduling against the sandbox', () => {
     await handlers.setContactZone({ ...ann, timeZone: null }, {});
     expect((await handlers.freeSlots(ann, {})).contact).toEqual({ timeZone: 'America/Los_Angeles', source: 'address' });
   });
+
+  it('finds a person by email exactly, although Zoho’s search matches loosely (ann@ vs joann@)', async () => {
+    const { handlers } = await connected();
+    expect(await handlers.findPerson({ email: 'ANN@acme.com' }, {})).toMatchObject({ module: 'Contacts', id: ann.recordId, name: 'Ann Carter' });
+    expect(await handlers.findPerson({ email: 'joann@acme.com' }, {})).toMatchObject({ id: SEED.contacts.joannWhitfield.id });
+    expect(await handlers.findPerson({ email: 'nn@acme.com' }, {})).toBeNull();
+    expect(await handlers.findPerson({ phone: '+1 (213) 555-0147' }, {})).toMatchObject({ id: ann.recordId });
+  });
+
+  it('booking from a deal for an email that matches no one: creates a Lead, then books it with the deal', async () => {
+    const { handlers } = await connected();
+    const email = `maria.lopez.${Date.now()}@brightpath.example`;
+    expect(await handlers.findPerson({ email }, {})).toBeNull();
+    const lead = await handlers.createPerson({ email, firstName: 'Maria', lastName: 'Lopez' }, {});
+    expect(lead).toMatchObject({ module: 'Leads', status: 'done' });
+    expect(await handlers.findPerson({ email }, {})).toMatchObject({ module: 'Leads', id: lead.resultId });
+    const [slot] = (await handlers.freeSlots({ module: 'Leads', recordId: lead.resultId! }, {})).slots;
+    const booked = await handlers.bookMeeting({ module: 'Leads', recordId: lead.resultId!, dealId: SEED.deals.acmeTelematics.id, ...slot!, title: 'Intro', sendInvitation: false }, {});
+    const event = (await control('GET', `/__sandbox/records/Events/${booked.resultId}`)) as Record<string, unknown>;
+    expect(event).toMatchObject({ What_Id: { id: SEED.deals.acmeTelematics.id } });
+    expect(JSON.stringify(event.Participants)).toContain(lead.resultId!);
+    const stored = (await control('GET', `/__sandbox/records/Leads/${lead.resultId}`)) as Record<string, unknown>;
+    expect(stored).toMatchObject({ Email: email, Last_Name: 'Lopez', Company: 'brightpath.example' });
+    // A second attempt for the same email finds the lead instead of making another.
+    await expect(handlers.createPerson({ email, lastName: 'Lopez' }, {})).rejects.toMatchObject({ code: 'zoho_error' });
+  });
 });
+
