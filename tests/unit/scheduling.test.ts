@@ -55,6 +55,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(async () => {
   await control('POST', '/__sandbox/reset');
+  await control('POST', '/__sandbox/config', { coqlStrict: true }); // Zoho's own COQL limits
   db = openDb(`scheduling-test-${++n}`);
   session = null;
 });
