@@ -9,6 +9,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
 import { cachedRecordQuery, queryKeys, recordQuery, statusQuery } from './queries';
 import { request } from './messenger';
+import { SchedulingSection } from './scheduling/SchedulingSection';
 import { useStatusSignal } from './useStatusSignal';
 
 export interface PanelPage {
@@ -108,6 +109,7 @@ function PanelBody({ page }: { page: PanelPage }) {
           </p>
         </section>
       ) : null}
+      <SchedulingSection page={page} record={shown?.value} status={status.data} />
       <NoteForm page={page} />
     </>
   );

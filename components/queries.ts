@@ -10,6 +10,8 @@ export const queryKeys = {
   sync: ['sync'] as const,
   settings: ['settings'] as const,
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
+  freeSlots: (module: RecordModule, id: string) => ['scheduling', 'slots', module, id] as const,
+  meetings: (module: RecordModule, id: string) => ['scheduling', 'meetings', module, id] as const,
 };
 
 export const statusQuery = () => queryOptions({ queryKey: queryKeys.status, queryFn: () => request('status', {}) });

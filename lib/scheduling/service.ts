@@ -158,7 +158,7 @@ export function createScheduling(deps: SchedulingDeps) {
     const end = Date.parse(slot.end);
     if (!(end > start)) throw new StagecoachError('bad_message', 'The meeting must end after it starts.');
     const clashes = (await busyEvents(userId, start - buffer, end + buffer)).filter((event) => event.id !== except);
-    if (clashes.length > 0) throw new StagecoachError('slot_taken', clashes.map((event) => event.title).join(', '));
+    if (clashes.length > 0) throw new StagecoachError('slot_taken');
   }
 
   async function recordName(module: RecordModule, recordId: string): Promise<string> {

@@ -1,0 +1,82 @@
+// "Upcoming meetings with <name>": each with Reschedule and Cancel, as the settings allow.
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Meeting } from '@/lib/scheduling/service';
+import { ErrorNotice } from '../ErrorNotice';
+import { t } from '../i18n';
+import type { SchedulingView } from './SchedulingSection';
+import { formatRange, formatTime, formatWeekday, zoneAbbreviation } from './time';
+
+const FIRST_MEETINGS = 3;
+
+export function UpcomingMeetings({
+  view,
+  meetings,
+  canCancel,
+  canMove,
+  moving,
+  onCancel,
+  onMove,
+}: {
+  view: SchedulingView;
+  meetings: UseQueryResult<Meeting[]>;
+  canCancel: boolean;
+  canMove: boolean;
+  moving: Meeting | null;
+  onCancel: (meeting: Meeting) => void;
+  onMove: (meeting: Meeting) => void;
+}) {
+  const [showAll, setShowAll] = useState(false);
+  const all = meetings.data ?? [];
+  // A few at first, so the free times stay in reach; the one being moved is always shown.
+  const shown = showAll ? all : all.filter((meeting, index) => index < FIRST_MEETINGS || meeting.id === moving?.id);
+  return (
+    <div className="sched-block" data-testid="sched-upcoming">
+      <h4 className="sched-subheading">{t('sched_upcomingHeading', view.person.name)}</h4>
+      {meetings.isPending ? <p className="muted">{t('sched_loadingMeetings')}</p> : null}
+      {meetings.isError ? <ErrorNotice error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
+      {meetings.data?.length === 0 ? <p className="muted">{t('sched_upcomingNone')}</p> : null}
+      {meetings.data && meetings.data.length > 0 ? (
+        <ul className="sched-meetings" role="list">
+          {shown.map((meeting) => {
+            const start = Date.parse(meeting.start);
+            const title = meeting.title || t('sched_untitled');
+            const zone = view.contactZone;
+            return (
+              <li key={meeting.id} className={moving?.id === meeting.id ? 'sched-meeting sched-meeting-moving' : 'sched-meeting'} data-testid="sched-meeting" data-event-id={meeting.id}>
+                <p className="sched-meeting-title">{title}</p>
+                <p className="sched-meeting-when">{formatRange(start, Date.parse(meeting.end), view.repZone, view.clock)}</p>
+                {zone || meeting.venue ? (
+                  <p className="muted sched-meeting-more">
+                    {zone ? t('sched_theirTime', [`${formatWeekday(start, zone, view.locale)} ${formatTime(start, zone, view.clock)}`, view.person.name, zoneAbbreviation(start, zone, view.locale)]) : null}
+                    {zone && meeting.venue ? ' · ' : null}
+                    {meeting.venue ? t('sched_venue', meeting.venue) : null}
+                  </p>
+                ) : null}
+                {canMove || canCancel ? (
+                  <div className="sched-meeting-actions">
+                    {canMove ? (
+                      <button type="button" className="button-link" aria-label={t('sched_rescheduleLabel', title)} aria-pressed={moving?.id === meeting.id} onClick={() => onMove(meeting)}>
+                        {t('sched_reschedule')}
+                      </button>
+                    ) : null}
+                    {canCancel ? (
+                      <button type="button" className="button-link" aria-label={t('sched_cancelMeetingLabel', title)} onClick={() => onCancel(meeting)}>
+                        {t('sched_cancelMeeting')}
+                      </button>
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {all.length > FIRST_MEETINGS ? (
+        <button type="button" className="button-link sched-more-meetings" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+          {showAll ? t('sched_showFewerMeetings') : t('sched_showAllMeetings', String(all.length))}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// The scheduling reads, as TanStack Query options (keys live in components/queries.ts).
+import { queryOptions } from '@tanstack/react-query';
+import { queryKeys } from '../queries';
+import { request } from '../messenger';
+
+/** Whom the meetings are with: always a contact or a lead (a deal books with its contact). */
+export interface Person {
+  module: 'Contacts' | 'Leads';
+  id: string;
+  name: string;
+}
+
+/** Free slots move with the clock and with the rep's calendar: kept for a minute at most. */
+export const freeSlotsQuery = (person: Person) =>
+  queryOptions({
+    queryKey: queryKeys.freeSlots(person.module, person.id),
+    queryFn: () => request('freeSlots', { module: person.module, recordId: person.id }),
+    staleTime: 60_000,
+  });
+
+export const upcomingMeetingsQuery = (person: Person) =>
+  queryOptions({
+    queryKey: queryKeys.meetings(person.module, person.id),
+    queryFn: () => request('upcomingMeetings', { module: person.module, recordId: person.id }),
+    staleTime: 60_000,
+  });
