@@ -234,9 +234,20 @@ export function createScheduling(deps: SchedulingDeps) {
     return (answer?.data ?? []).map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null }));
   }
 
+  /** The panel may only change meetings with the person it shows: checked against Zoho, not trusted. */
+  async function assertMeetingWith(eventId: string, recordId: string) {
+    const answer = await client.request(`/Events/${eventId}`, z.object({ data: z.array(eventRow).min(1) }));
+    const event = answer?.data[0];
+    if (!event) throw new StagecoachError('not_found');
+    const ids = [event.Who_Id, event.What_Id].map((link) => (link as { id?: string } | null | undefined)?.id);
+    const participants = Array.isArray(event.Participants) ? (event.Participants as { participant?: unknown }[]).map((p) => p.participant) : [];
+    if (!ids.includes(recordId) && !participants.includes(recordId)) throw new StagecoachError('bad_message', 'That meeting is not with this person.');
+  }
+
   async function cancel(input: { module: RecordModule; recordId: string; eventId: string; title: string; note?: string }): Promise<OutboxItem> {
     const settings = await deps.settings();
     require(settings, 'cancellation');
+    await assertMeetingWith(input.eventId, input.recordId);
     const name = await recordName(input.module, input.recordId);
     const row = await deps.outbox.enqueue({ op: 'delete', module: 'Events', recordId: input.eventId, summary: `Cancel: ${input.title} (${name})` });
     const note = input.note
@@ -255,6 +266,7 @@ export function createScheduling(deps: SchedulingDeps) {
   async function reschedule(input: { module: RecordModule; recordId: string; eventId: string; title: string; start: string; end: string }): Promise<OutboxItem> {
     const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
     require(settings, 'booking');
+    await assertMeetingWith(input.eventId, input.recordId);
     await assertStillFree(settings, connection.user.id, input, input.eventId);
     const name = await recordName(input.module, input.recordId);
     const row = await deps.outbox.enqueue({

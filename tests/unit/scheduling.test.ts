@@ -131,6 +131,13 @@ describe('scheduling against the sandbox', () => {
     expect((await control('GET', `/__sandbox/records/Notes?contains=${encodeURIComponent('postpone to January')}`)).count).toBe(1);
   });
 
+  it('refuses to cancel or move a meeting that is not with the person named', async () => {
+    const { handlers } = await connected();
+    const other = SEED.events.sahyadriWorkshop.id;
+    await expect(handlers.cancelMeeting({ ...ann, eventId: other, title: 'x' }, {})).rejects.toMatchObject({ code: 'bad_message' });
+    expect((await fetch(new URL(`/__sandbox/records/Events/${other}`, server.url))).status).toBe(200);
+  });
+
   it('a switched-off feature is refused by the background, not only hidden', async () => {
     const { handlers } = await connected();
     const [slot] = (await handlers.freeSlots(ann, {})).slots;
