@@ -14,7 +14,7 @@ import {
 import type { ZohoRecord, ZohoUserJson } from './seed';
 import type { SandboxState } from './state';
 import { moduleByApiName, type ModuleDef } from './store';
-import { isIsoDateTime, toZone } from './time';
+import { addDays, dateInZone, formatInZone, isIsoDateTime, toZone, weekday, zonedTimeToEpoch } from './time';
 import type { AccessToken } from './tokens';
 import { createRecord, deleteRecord, updateRecord, writeEntry, type WriteContext, type WriteResult } from './writes';
 import { apiError, coqlCredits, hasScope, limitExceeded, LIMITS, writeScopes, writeStatus, type WriteKind } from './zoho';
@@ -39,6 +39,7 @@ export class CrmApi {
     this.route('GET', '/crm/v8/users/:userId', (call) => this.userById(call));
     this.route('GET', '/crm/v8/org', (call) => this.org(call));
     this.route('POST', '/crm/v8/coql', (call) => this.coql(call));
+    this.route('GET', '/crm/v8/settings/users_unavailability', (call) => this.unavailability(call));
     // These paths are not modules: other methods on them must not fall into the /:module routes.
     for (const [path, served] of [['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST']] as const) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
@@ -95,6 +96,38 @@ export class CrmApi {
 
   private route(method: string, pattern: string, handler: ApiHandler): void {
     this.router.add(method, pattern, handler);
+  }
+
+  // ---- users' unavailability (out of office) ----------------------------------------------------
+
+  /**
+   * Every user's out-of-office periods (users_unavailability.json). One seeded: the rep's day off
+   * on the first Friday at least three days after today, all day in the rep's zone.
+   */
+  private unavailability(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.users_unavailability.READ');
+    if (denied) return denied;
+    const rows = this.sandbox.store.users
+      .filter((user) => (user.profile as { name?: string } | undefined)?.name === 'Standard')
+      .map((user) => {
+        const zone = String(user.time_zone ?? 'UTC');
+        let day = addDays(dateInZone(this.sandbox.now(), zone), 3);
+        while (weekday(day) !== 5) day = addDays(day, 1);
+        return {
+          id: `${user.id.slice(0, -3)}901`,
+          title: 'Day off',
+          all_day: true,
+          service: 'zoho_crm',
+          tp_calendar_id: '',
+          tp_event_id: '',
+          comments: null,
+          from: formatInZone(zonedTimeToEpoch(day, '00:00', zone), zone),
+          to: formatInZone(zonedTimeToEpoch(day, '23:59', zone), zone),
+          user: { name: user.full_name, id: user.id, zuid: String(user.zuid ?? '') },
+        };
+      });
+    if (rows.length === 0) return noContent();
+    return json(200, { users_unavailability: rows, info: { per_page: 200, count: rows.length, page: 1, more_records: false } });
   }
 
   // ---- users and org ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ export const ZOHO_SCOPES = [
   'ZohoCRM.settings.layouts.READ',
   'ZohoCRM.settings.fields.READ',
   'ZohoCRM.settings.pipeline.READ',
+  'ZohoCRM.settings.users_unavailability.READ',
   'ZohoCRM.coql.READ',
   'ZohoSearch.securesearch.READ',
 ] as const;

@@ -67,6 +67,12 @@ const addressRecord = z.object({
     .min(1),
 });
 
+const unavailabilityList = z.object({
+  users_unavailability: z.array(
+    z.object({ id: z.string().nullish(), from: z.string(), to: z.string(), user: z.object({ id: z.string() }).passthrough().nullish() }).passthrough(),
+  ),
+});
+
 /** COQL answers at most 2,000 rows through offsets; more busy time than that in a window is not realistic. */
 const COQL_PAGE = 200;
 const COQL_MAX = 2000;
@@ -104,6 +110,22 @@ export function createScheduling(deps: SchedulingDeps) {
     return events;
   }
 
+  /**
+   * The user's out-of-office periods overlapping [start, end). Busy time too; a connection made
+   * before this scope was asked for cannot read them, which must not take the free times away.
+   */
+  async function unavailability(userId: string, start: number, end: number): Promise<Interval[]> {
+    try {
+      const answer = await client.request('/settings/users_unavailability', unavailabilityList);
+      return (answer?.users_unavailability ?? [])
+        .filter((row) => row.user?.id === userId && Date.parse(row.from) < end && Date.parse(row.to) > start)
+        .map((row) => ({ start: row.from, end: row.to }));
+    } catch (error) {
+      if (error instanceof StagecoachError && error.code === 'no_permission') return [];
+      throw error;
+    }
+  }
+
   async function contactZone(module: RecordModule, recordId: string): Promise<FreeSlotsView['contact']> {
     const chosen = await deps.db.contactZones.get([module, recordId]);
     if (chosen) return { timeZone: chosen.timeZone, source: 'chosen' };
@@ -139,8 +161,12 @@ export function createScheduling(deps: SchedulingDeps) {
     const timeZone = settings.timeZone ?? connection.user.timeZone ?? 'UTC';
     const start = deps.now();
     const end = start + settings.daysAhead * 24 * 60 * 60_000;
-    const [busy, contact] = await Promise.all([busyEvents(connection.user.id, start, end), contactZone(module, recordId)]);
-    const slots = findFreeSlots(slotInput(settings, timeZone, busy, start, end));
+    const [events, away, contact] = await Promise.all([
+      busyEvents(connection.user.id, start, end),
+      unavailability(connection.user.id, start, end),
+      contactZone(module, recordId),
+    ]);
+    const slots = findFreeSlots(slotInput(settings, timeZone, [...events, ...away], start, end));
     return {
       timeZone,
       contact,

@@ -15,6 +15,14 @@ describe('responses validate against zoho-oas-v8', () => {
     expect(await validateAgainstOas('users.json', '/crm/v8/users', 'get', status, body)).toEqual([]);
   });
 
+  it('GET /settings/users_unavailability (users_unavailability.json)', async () => {
+    const tokens = await login(sandbox.url, { scope: 'ZohoCRM.settings.users_unavailability.READ' });
+    const { status, body } = await apiJson(sandbox.url, '/settings/users_unavailability', tokens.access_token);
+    expect(status).toBe(200);
+    expect((body as { users_unavailability: unknown[] }).users_unavailability).toHaveLength(1);
+    expect(await validateAgainstOas('users_unavailability.json', '/crm/v8/settings/users_unavailability', 'get', status, body)).toEqual([]);
+  });
+
   it('GET /org (org.json)', async () => {
     const tokens = await login(sandbox.url);
     const { status, body } = await apiJson(sandbox.url, '/org', tokens.access_token);

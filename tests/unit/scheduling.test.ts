@@ -77,6 +77,14 @@ describe('scheduling against the sandbox', () => {
     for (const slot of view.slots) {
       for (const event of events) expect(overlaps(slot, { start: event.Start_DateTime, end: event.End_DateTime })).toBe(false);
     }
+    // The rep's day off (users_unavailability) has no free time at all.
+    const away = (await (await fetch(new URL('/crm/v8/settings/users_unavailability', server.url), { headers: { Authorization: `Zoho-oauthtoken ${session!.accessToken}` } })).json()) as {
+      users_unavailability: { from: string; to: string; user: { id: string } }[];
+    };
+    const dayOff = away.users_unavailability.find((row) => row.user.id === SEED.users.rep.id)!;
+    expect(dayOff).toBeTruthy();
+    expect(view.slots.filter((slot) => overlaps(slot, { start: dayOff.from, end: dayOff.to }))).toEqual([]);
+    expect(view.slots.some((slot) => slot.start.slice(0, 10) === dayOff.from.slice(0, 10))).toBe(false);
   });
 
   it('books: Owner = rep, Participants and Who_Id = the contact, the deal as What_Id, exactly the slot; note and task too', async () => {
