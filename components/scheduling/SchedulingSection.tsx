@@ -1,8 +1,9 @@
 // The scheduling part of the record panel: upcoming meetings with this person, the rep's free
 // times (with the person's local time beside them), and booking, cancelling, rescheduling and
-// "copy times". On a deal page the person is the deal's contact. Everything from Zoho is text.
+// "copy times". On a deal page the person is the deal's contact; on any page the rep can book
+// with someone else found (or created) by email or phone. Everything from Zoho is text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import type { RequestData } from '@/lib/messaging/protocol';
 import type { ConnectionStatus, OutboxItem, RecordSummary } from '@/lib/messaging/types';
@@ -14,6 +15,7 @@ import type { PanelPage } from '../Panel';
 import { queryKeys, settingsQuery } from '../queries';
 import { BookDialog, CancelDialog, MoveDialog, type BookDraft } from './dialogs';
 import { FreeTimes } from './FreeTimes';
+import { PersonFinder } from './PersonFinder';
 import { freeSlotsQuery, upcomingMeetingsQuery, type Person } from './queries';
 import { clockFor, formatRange, isKnownZone, type Clock } from './time';
 import { UpcomingMeetings } from './UpcomingMeetings';
@@ -25,20 +27,51 @@ export function SchedulingSection({ page, record, status }: { page: PanelPage; r
   if (!record || !status || status.state !== 'connected' || record.module === 'Accounts' || record.id !== page.recordId) return null;
   if (record.module === 'Deals') {
     const contact = record.contact;
-    if (!contact) {
-      return (
-        <section className="sched" aria-label={t('sched_region')}>
-          <p className="muted" data-testid="sched-no-contact">
-            {t('sched_dealNoContact')}
-          </p>
-        </section>
-      );
-    }
-    const person: Person = { module: 'Contacts', id: contact.id, name: contact.name ?? t('sched_unnamed') };
-    return <Scheduler key={`${person.module}/${person.id}/${record.id}`} person={person} deal={{ id: record.id, name: record.name }} user={status.user} />;
+    const person: Person | null = contact ? { module: 'Contacts', id: contact.id, name: contact.name ?? t('sched_unnamed') } : null;
+    return <PersonSection key={`Deals/${record.id}/${person?.id ?? ''}`} own={person} deal={{ id: record.id, name: record.name }} user={status.user} />;
   }
   const person: Person = { module: record.module, id: record.id, name: record.name };
-  return <Scheduler key={`${person.module}/${person.id}`} person={person} deal={null} user={status.user} />;
+  return <PersonSection key={`${person.module}/${person.id}`} own={person} deal={null} user={status.user} />;
+}
+
+/**
+ * Whom the section books with: the record's person (a deal's contact), or someone the rep found
+ * or created by email or phone. The finder is open on a deal page and a disclosure elsewhere.
+ */
+function PersonSection({ own, deal, user }: { own: Person | null; deal: { id: string; name: string } | null; user: Connected['user'] }) {
+  const settings = useQuery(settingsQuery());
+  const configured = settings.data?.settings;
+  // Booking with someone else is booking: shown when booking is on (or the settings cannot be read).
+  const canFind = configured ? configured.features.booking : settings.isError;
+  const [other, setOther] = useState<Person | null>(null);
+  const person = other ?? own;
+  const headingId = useId();
+  const backToOwn = useCallback(() => setOther(null), []);
+
+  return (
+    <section className="sched" aria-labelledby={headingId} data-testid="scheduling">
+      <h3 id={headingId} className="sched-heading">
+        {t('sched_region')}
+        {person && (deal || other) ? <span className="sched-with muted" data-testid="sched-person"> · {person.name}</span> : null}
+      </h3>
+      {!own ? (
+        <p className="muted" data-testid="sched-no-contact">
+          {t(canFind ? 'sched_dealNoContactFind' : 'sched_dealNoContact')}
+        </p>
+      ) : null}
+      {canFind ? (
+        <PersonFinder
+          variant={deal ? 'open' : 'disclosure'}
+          lookup={configured?.features.lookupBeforeBooking ?? true}
+          createAs={configured?.createMissingAs ?? 'Leads'}
+          ownName={own?.name ?? null}
+          onChoose={setOther}
+          onBack={backToOwn}
+        />
+      ) : null}
+      {person ? <Scheduler key={`${person.module}/${person.id}`} person={person} deal={deal} user={user} /> : null}
+    </section>
+  );
 }
 
 /** What the rep is doing: booking a slot, cancelling a meeting, or moving one to a slot. */
@@ -192,14 +225,8 @@ function Scheduler({ person, deal, user }: { person: Person; deal: { id: string;
     );
   }
 
-  const headingId = useId();
   return (
-    <section className="sched" aria-labelledby={headingId} data-testid="scheduling">
-      <h3 id={headingId} className="sched-heading">
-        {t('sched_region')}
-        {deal ? <span className="sched-with muted"> · {person.name}</span> : null}
-      </h3>
-
+    <>
       {outcome ? (
         <div ref={outcomeRef} tabIndex={-1} className="sched-outcome" data-testid="sched-outcome">
           <OutcomeNotice outcome={outcome} />
@@ -277,7 +304,7 @@ function Scheduler({ person, deal, user }: { person: Person; deal: { id: string;
           onClose={() => setDialog(null)}
         />
       ) : null}
-    </section>
+    </>
   );
 }
 

@@ -1,0 +1,467 @@
+// "Book with someone by email or phone": find the person in Zoho (Contacts first, then Leads; the
+// background confirms Zoho's fuzzy matches), or create them as a Lead or Contact (per settings)
+// and continue with the new record. Everything from Zoho and from the rep is shown as text.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { StagecoachError } from '@/lib/errors';
+import type { RequestData } from '@/lib/messaging/protocol';
+import { OUTBOX_SIGNAL_KEY, type OutboxItem } from '@/lib/messaging/types';
+import { ErrorNotice } from '../ErrorNotice';
+import { t } from '../i18n';
+import { request } from '../messenger';
+import { queryKeys, syncStatusQuery } from '../queries';
+import { companyFromEmail, isEmail, isPhone } from './lookup';
+import type { Person } from './queries';
+
+type Module = Person['module'];
+
+/** What the rep typed to search by (trimmed; empty when not given). */
+interface Typed {
+  email: string;
+  phone: string;
+}
+
+type Phase =
+  | { kind: 'search' }
+  | { kind: 'create'; typed: Typed; notFound: boolean }
+  | { kind: 'queued'; item: OutboxItem; module: Module; name: string }
+  /** `focus`: the rep's own action led here (a queued record arriving later does not take the focus). */
+  | { kind: 'chosen'; person: Person; how: 'found' | 'created'; focus: boolean };
+
+const emailProblem = (email: string) => (email && !isEmail(email) ? t('sched_findBadEmail') : null);
+const phoneProblem = (phone: string) => (phone && !isPhone(phone) ? t('sched_findBadPhone') : null);
+
+const kindName = (module: Module) => t(module === 'Leads' ? 'sched_kindLeads' : 'sched_kindContacts');
+
+export function PersonFinder({
+  variant,
+  lookup,
+  createAs,
+  ownName,
+  onChoose,
+  onBack,
+}: {
+  /** 'open' on a deal page; 'disclosure' (closed until asked for) on a contact's or lead's page. */
+  variant: 'open' | 'disclosure';
+  /** settings.features.lookupBeforeBooking: when off, nobody is searched for and a new record is made. */
+  lookup: boolean;
+  createAs: Module;
+  /** Whom the section showed before (the record, or the deal's contact), if anyone. */
+  ownName: string | null;
+  onChoose: (person: Person) => void;
+  onBack: () => void;
+}) {
+  const ids = useId();
+  const id = (name: string) => `${ids}-${name}`;
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(variant === 'open');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const [problem, setProblem] = useState<{ field: 'email' | 'phone'; message: string } | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'search' });
+  const emailRef = useRef<HTMLInputElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  /** Set by the rep's click on the disclosure: the keyboard goes on into the first field. */
+  const focusOnOpen = useRef(false);
+
+  const find = useMutation({ mutationFn: (input: RequestData<'findPerson'>) => request('findPerson', input) });
+  const create = useMutation({ mutationFn: (input: RequestData<'createPerson'>) => request('createPerson', input) });
+
+  useEffect(() => {
+    if (open && focusOnOpen.current) emailRef.current?.focus();
+    focusOnOpen.current = false;
+  }, [open]);
+  useEffect(() => {
+    if ((phase.kind === 'chosen' && phase.focus) || phase.kind === 'queued') resultRef.current?.focus();
+  }, [phase]);
+
+  function choose(person: Person, how: 'found' | 'created', focus = true) {
+    setPhase({ kind: 'chosen', person, how, focus });
+    onChoose(person);
+  }
+
+  function back() {
+    setPhase({ kind: 'search' });
+    onBack();
+    emailRef.current?.focus();
+  }
+
+  function submitSearch() {
+    const typed = { email: email.trim(), phone: phone.trim() };
+    const wrong: typeof problem =
+      !typed.email && !typed.phone
+        ? { field: 'email', message: t('sched_findNeedOne') }
+        : emailProblem(typed.email)
+          ? { field: 'email', message: emailProblem(typed.email) ?? '' }
+          : phoneProblem(typed.phone)
+            ? { field: 'phone', message: phoneProblem(typed.phone) ?? '' }
+            : null;
+    setProblem(wrong);
+    if (wrong) {
+      (wrong.field === 'email' ? emailRef : phoneRef).current?.focus();
+      return;
+    }
+    create.reset();
+    if (!lookup) {
+      setPhase({ kind: 'create', typed, notFound: false });
+      return;
+    }
+    setPhase({ kind: 'search' });
+    find.mutate(
+      { ...(typed.email ? { email: typed.email } : {}), ...(typed.phone ? { phone: typed.phone } : {}) },
+      {
+        onSuccess: (match) => {
+          if (match) choose({ module: match.module, id: match.id, name: match.name }, 'found');
+          else setPhase({ kind: 'create', typed, notFound: true });
+        },
+      },
+    );
+  }
+
+  function submitCreate(input: RequestData<'createPerson'>, name: string) {
+    create.mutate(input, {
+      onSuccess: (item) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+        if (item.status === 'done' && item.resultId) choose({ module: item.module, id: item.resultId, name }, 'created');
+        else setPhase({ kind: 'queued', item, module: item.module, name });
+      },
+    });
+  }
+
+  const searchForm = (
+    <form
+      className="sched-form sched-find-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!find.isPending) submitSearch();
+      }}
+    >
+      <div className="sched-find-field">
+        <label htmlFor={id('email')}>{t('sched_findEmail')}</label>
+        <input
+          ref={emailRef}
+          id={id('email')}
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          value={email}
+          aria-invalid={problem?.field === 'email' || undefined}
+          aria-describedby={problem?.field === 'email' ? id('problem') : undefined}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            setProblem(null);
+          }}
+        />
+      </div>
+      <div className="sched-find-row">
+        <div className="sched-find-field">
+          <label htmlFor={id('phone')}>{t('sched_findPhone')}</label>
+          <input
+            ref={phoneRef}
+            id={id('phone')}
+            type="tel"
+            autoComplete="off"
+            maxLength={40}
+            value={phone}
+            aria-invalid={problem?.field === 'phone' || undefined}
+            aria-describedby={problem?.field === 'phone' ? id('problem') : undefined}
+            onChange={(event) => {
+              setPhone(event.target.value);
+              setProblem(null);
+            }}
+          />
+        </div>
+        <button type="submit" className="button button-primary" disabled={find.isPending}>
+          {find.isPending ? t('sched_finding') : t(lookup ? 'sched_findButton' : 'sched_findContinue')}
+        </button>
+      </div>
+      {problem ? (
+        <p id={id('problem')} className="sched-field-problem" data-testid="sched-find-problem">
+          {problem.message}
+        </p>
+      ) : null}
+      {find.isError ? <ErrorNotice error={find.error} /> : null}
+    </form>
+  );
+
+  let result: ReactNode = null;
+  if (phase.kind === 'chosen') {
+    const { person, how } = phase;
+    result = (
+      <div ref={resultRef} tabIndex={-1} className="notice notice-ok sched-find-result" role="status" data-testid="sched-find-result">
+        <p className="sched-outcome-title">
+          {how === 'found' ? t('sched_found', [person.name, kindName(person.module)]) : t('sched_created', [kindName(person.module), person.name])}
+        </p>
+        <p>{t('sched_chosenNext', person.name)}</p>
+        {ownName !== null ? (
+          <button type="button" className="button-link" onClick={back}>
+            {t('sched_backTo', ownName)}
+          </button>
+        ) : null}
+      </div>
+    );
+  } else if (phase.kind === 'queued') {
+    result = (
+      <div ref={resultRef} tabIndex={-1} className="sched-find-result" data-testid="sched-find-result">
+        <Queued item={phase.item} name={phase.name} onDone={(resultId) => choose({ module: phase.module, id: resultId, name: phase.name }, 'created', false)} />
+      </div>
+    );
+  } else if (phase.kind === 'create') {
+    result = (
+      <CreateForm
+        key={`${phase.typed.email}|${phase.typed.phone}`}
+        typed={phase.typed}
+        notFound={phase.notFound}
+        createAs={createAs}
+        pending={create.isPending}
+        error={create.isError ? create.error : null}
+        onSubmit={submitCreate}
+      />
+    );
+  }
+
+  const body = (
+    <>
+      {searchForm}
+      {result}
+    </>
+  );
+
+  if (variant === 'open') {
+    return (
+      <div className="sched-find" data-testid="sched-find" role="group" aria-labelledby={id('heading')}>
+        <h4 id={id('heading')} className="sched-subheading">
+          {t('sched_findHeading')}
+        </h4>
+        {body}
+      </div>
+    );
+  }
+  return (
+    <div className="sched-find sched-find-disclosure" data-testid="sched-find">
+      <button
+        type="button"
+        className="button-link"
+        aria-expanded={open}
+        aria-controls={id('body')}
+        onClick={() => {
+          focusOnOpen.current = !open;
+          setOpen(!open);
+        }}
+      >
+        {t('sched_findToggle')}
+      </button>
+      <div id={id('body')} hidden={!open} className="sched-find-body" role="group" aria-label={t('sched_findHeading')}>
+        {body}
+      </div>
+    </div>
+  );
+}
+
+/** Not in Zoho (or not looked for): a few fields, then "Create Lead and continue". */
+function CreateForm({
+  typed,
+  notFound,
+  createAs,
+  pending,
+  error,
+  onSubmit,
+}: {
+  typed: Typed;
+  notFound: boolean;
+  createAs: Module;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: RequestData<'createPerson'>, name: string) => void;
+}) {
+  const ids = useId();
+  const id = (name: string) => `${ids}-${name}`;
+  const [email, setEmail] = useState(typed.email);
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [company, setCompany] = useState(() => companyFromEmail(typed.email));
+  const [problem, setProblem] = useState<{ field: 'email' | 'last'; message: string } | null>(null);
+  const firstRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const lastRef = useRef<HTMLInputElement>(null);
+  const askEmail = !typed.email;
+  const lead = createAs === 'Leads';
+
+  useEffect(() => {
+    (askEmail ? emailRef : firstRef).current?.focus();
+  }, [askEmail]);
+
+  const intro = !notFound
+    ? t('sched_lookupOff', kindName(createAs))
+    : typed.email && typed.phone
+      ? t('sched_notFoundBoth', [typed.email, typed.phone])
+      : typed.email
+        ? t('sched_notFoundEmail', typed.email)
+        : t('sched_notFoundPhone', typed.phone);
+
+  function submit() {
+    const mail = email.trim();
+    const last = lastName.trim();
+    const wrong: typeof problem = !mail
+      ? { field: 'email', message: t('sched_needEmail') }
+      : emailProblem(mail)
+        ? { field: 'email', message: emailProblem(mail) ?? '' }
+        : !last
+          ? { field: 'last', message: t('sched_needLastName') }
+          : null;
+    setProblem(wrong);
+    if (wrong) {
+      (wrong.field === 'email' ? emailRef : lastRef).current?.focus();
+      return;
+    }
+    const first = firstName.trim();
+    const firm = company.trim();
+    onSubmit(
+      {
+        email: mail,
+        lastName: last,
+        ...(first ? { firstName: first } : {}),
+        ...(lead && firm ? { company: firm } : {}),
+        ...(typed.phone ? { phone: typed.phone } : {}),
+      },
+      [first, last].filter(Boolean).join(' '),
+    );
+  }
+
+  const invalid = (field: 'email' | 'last') =>
+    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': id('problem') } : {};
+  const problemFor = (field: 'email' | 'last') =>
+    problem?.field === field ? (
+      <p id={id('problem')} className="sched-field-problem">
+        {problem.message}
+      </p>
+    ) : null;
+
+  return (
+    <form
+      className="sched-form sched-create-form"
+      noValidate
+      aria-labelledby={id('title')}
+      aria-describedby={id('intro')}
+      data-testid="sched-create"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!pending) submit();
+      }}
+    >
+      <p id={id('intro')} className="sched-create-intro" data-testid="sched-not-found">
+        {intro}
+      </p>
+      <h5 id={id('title')} className="sched-create-title">
+        {t(lead ? 'sched_createLeadTitle' : 'sched_createContactTitle')}
+      </h5>
+      {askEmail ? (
+        <>
+          <label htmlFor={id('email')}>{t('sched_fieldEmail')}</label>
+          <input
+            ref={emailRef}
+            id={id('email')}
+            type="email"
+            autoComplete="off"
+            required
+            maxLength={254}
+            value={email}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              if (problem?.field === 'email') setProblem(null);
+              if (lead && (!company || company === companyFromEmail(email))) setCompany(companyFromEmail(event.target.value));
+            }}
+            {...invalid('email')}
+          />
+          {problemFor('email')}
+        </>
+      ) : null}
+      <label htmlFor={id('first')}>{t('sched_fieldFirstName')}</label>
+      <input ref={firstRef} id={id('first')} type="text" autoComplete="off" maxLength={40} value={firstName} onChange={(event) => setFirstName(event.target.value)} />
+      <label htmlFor={id('last')}>{t('sched_fieldLastName')}</label>
+      <input
+        ref={lastRef}
+        id={id('last')}
+        type="text"
+        autoComplete="off"
+        required
+        maxLength={80}
+        value={lastName}
+        onChange={(event) => {
+          setLastName(event.target.value);
+          if (problem?.field === 'last') setProblem(null);
+        }}
+        {...invalid('last')}
+      />
+      {problemFor('last')}
+      {lead ? (
+        <>
+          <label htmlFor={id('company')}>{t('sched_fieldCompany')}</label>
+          <input
+            id={id('company')}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={company}
+            aria-describedby={id('companyHint')}
+            onChange={(event) => setCompany(event.target.value)}
+          />
+          <p id={id('companyHint')} className="sched-hint muted">
+            {t('sched_companyHint')}
+          </p>
+        </>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="sched-form-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? t('sched_creating') : t(lead ? 'sched_createLead' : 'sched_createContact')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Created while Zoho could not be reached: kept in the outbox. Watches it (the background bumps
+ * a storage key on every change) and continues by itself once the record is in Zoho.
+ */
+function Queued({ item, name, onDone }: { item: OutboxItem; name: string; onDone: (resultId: string) => void }) {
+  const queryClient = useQueryClient();
+  const sync = useQuery(syncStatusQuery());
+  const current = sync.data?.outbox.find((row) => row.key === item.key) ?? item;
+
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && OUTBOX_SIGNAL_KEY in changes) void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [queryClient]);
+
+  const doneId = current.status === 'done' ? current.resultId : null;
+  const fired = useRef(false);
+  useEffect(() => {
+    if (!doneId || fired.current) return;
+    fired.current = true;
+    onDone(doneId);
+  }, [doneId, onDone]);
+
+  if (current.status === 'failed' || (current.status === 'done' && !current.resultId)) {
+    return (
+      <>
+        <p className="notice notice-warn" role="status">
+          {t('sched_personFailed', name)}
+        </p>
+        <ErrorNotice error={new StagecoachError(current.lastError?.code ?? 'internal', current.lastError?.detail)} />
+      </>
+    );
+  }
+  return (
+    <p className="notice notice-warn" role="status">
+      {t('sched_personQueued', name)}
+    </p>
+  );
+}
