@@ -67,7 +67,12 @@ async function tour(context: BrowserContext, extensionId: string) {
   await page.goto(contactUrl);
   const panel = page.locator('stagecoach-panel');
   await panel.getByTestId('record-name').waitFor();
+  await panel.getByTestId('sched-slot').first().waitFor();
   await shot(page, 'panel-contact');
+  await panel.getByTestId('sched-slot').first().click();
+  await page.getByRole('dialog').first().waitFor();
+  await shot(page, 'scheduling-dialog');
+  await page.keyboard.press('Escape');
 
   await page.locator(`a[data-zcrm-link][href*="/tab/Potentials/${SEED.primary.dealId}"]`).first().click();
   await panel.getByText(SEED.deals.acmeTelematics.Deal_Name as string).waitFor();
