@@ -1,14 +1,13 @@
 // The popup's "is everything in sync" section: per data set, the outbox, API use, last error.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
-import { OUTBOX_SIGNAL_KEY, type OutboxItem, type SyncStatus } from '@/lib/messaging/types';
+import type { OutboxItem, SyncStatus } from '@/lib/messaging/types';
 import { ErrorNotice } from './ErrorNotice';
 import { t, type MessageKey } from './i18n';
 import { request } from './messenger';
 import { queryKeys, syncStatusQuery } from './queries';
+import { useOutboxSignal } from './useStatusSignal';
 
 export interface TimeFormat {
   locale: string;
@@ -89,16 +88,4 @@ function OutboxRow({ item, onRetry, onDiscard, busy }: { item: OutboxItem; onRet
       </div>
     </li>
   );
-}
-
-/** Keeps the outbox list current while the popup is open. */
-function useOutboxSignal(): void {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && OUTBOX_SIGNAL_KEY in changes) void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [queryClient]);
 }

@@ -3,16 +3,16 @@
 // and continue with the new record. Everything from Zoho and from the rep is shown as text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
 import type { RequestData } from '@/lib/messaging/protocol';
-import { OUTBOX_SIGNAL_KEY, type OutboxItem } from '@/lib/messaging/types';
+import type { OutboxItem } from '@/lib/messaging/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys, syncStatusQuery } from '../queries';
 import { companyFromEmail, isEmail, isPhone } from './lookup';
 import type { Person } from './queries';
+import { useOutboxSignal } from '../useStatusSignal';
 
 type Module = Person['module'];
 
@@ -429,17 +429,10 @@ function CreateForm({
  * a storage key on every change) and continues by itself once the record is in Zoho.
  */
 function Queued({ item, name, onDone }: { item: OutboxItem; name: string; onDone: (resultId: string) => void }) {
-  const queryClient = useQueryClient();
   const sync = useQuery(syncStatusQuery());
   const current = sync.data?.outbox.find((row) => row.key === item.key) ?? item;
 
-  useEffect(() => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && OUTBOX_SIGNAL_KEY in changes) void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [queryClient]);
+  useOutboxSignal();
 
   const doneId = current.status === 'done' ? current.resultId : null;
   const fired = useRef(false);

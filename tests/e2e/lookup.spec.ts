@@ -4,7 +4,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test, type PopupPage } from './fixtures';
 
-const ann = SEED.contacts.annCarter;
 const joann = SEED.contacts.joannWhitfield;
 const rep = SEED.users.rep;
 // No seeded deal is without a contact: this one's contact is JoAnn, and the rep books with someone else.
