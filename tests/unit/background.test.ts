@@ -9,32 +9,10 @@ import { createBackground } from '@/lib/background/service';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
+import { consent, REDIRECT_URI, sandboxControl } from './sandbox-helpers';
 
-const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 let server: { url: string; close(): Promise<void> };
-
-const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(new URL(path, server.url), {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-};
-
-/** Zoho's consent page, answered as a person would: Accept (or Deny) as the given user. */
-function consent(decision: 'accept' | 'deny', userId: string = SEED.users.rep.id) {
-  return async (url: string) => {
-    const form = new URLSearchParams(new URL(url).searchParams);
-    form.set('decision', decision);
-    form.set('user_id', userId);
-    const response = await fetch(new URL('/oauth/v2/auth/approve', url), { method: 'POST', body: form, redirect: 'manual' });
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`No redirect from consent: HTTP ${response.status}`);
-    return location;
-  };
-}
+const control = sandboxControl(() => server.url);
 
 let db: StagecoachDb;
 let session: AccessToken | null;

@@ -8,21 +8,14 @@ import { createBackground } from '@/lib/background/service';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
+import { consent, REDIRECT_URI, sandboxControl } from './sandbox-helpers';
 
 let server: { url: string; close(): Promise<void> };
 let db: StagecoachDb;
 let session: AccessToken | null = null;
 let n = 0;
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(new URL(path, server.url), {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-};
+const control = sandboxControl(() => server.url);
 
 async function connected() {
   const background = createBackground({
@@ -31,14 +24,8 @@ async function connected() {
     hosts: createHostPolicy({ sandboxOrigin: server.url }),
     buildClientId: '1000.STAGECOACHSANDBOX',
     readPolicy: async () => undefined,
-    redirectUri: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
-    launchAuthFlow: async (url) => {
-      const form = new URLSearchParams(new URL(url).searchParams);
-      form.set('decision', 'accept');
-      form.set('user_id', SEED.users.rep.id);
-      const response = await fetch(new URL('/oauth/v2/auth/approve', url), { method: 'POST', body: form, redirect: 'manual' });
-      return response.headers.get('location')!;
-    },
+    redirectUri: REDIRECT_URI,
+    launchAuthFlow: consent('accept'),
     session: { load: async () => session, save: async (token) => void (session = token) },
     clearStorage: async () => {},
     statusChanged: async () => {},

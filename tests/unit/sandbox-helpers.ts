@@ -1,0 +1,30 @@
+// Shared by the Node tests that drive the background against the real sandbox over HTTP.
+import { SEED } from '../../sandbox/seed';
+
+export const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+
+/** The sandbox's control API (JSON in, JSON out), for a sandbox at `origin()`. */
+export function sandboxControl(origin: () => string) {
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(new URL(path, origin()), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  };
+}
+
+/** Zoho's consent page, answered as a person would: Accept (or Deny) as the given user. */
+export function consent(decision: 'accept' | 'deny', userId: string = SEED.users.rep.id) {
+  return async (url: string) => {
+    const form = new URLSearchParams(new URL(url).searchParams);
+    form.set('decision', decision);
+    form.set('user_id', userId);
+    const response = await fetch(new URL('/oauth/v2/auth/approve', url), { method: 'POST', body: form, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (!location) throw new Error(`No redirect from consent: HTTP ${response.status}`);
+    return location;
+  };
+}
