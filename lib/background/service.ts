@@ -6,12 +6,12 @@ import { createAuthRequest, exchangeCode, parseAuthCallback, refreshTokens, revo
 import { TokenManager, type AccessToken } from '../auth/tokens';
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/router';
-import type { Cached, ConnectionStatus, OutboxItem, RecordModule, RecordSummary, SettingsView, SyncStatus } from '../messaging/protocol';
-import { wipePersonalData, type ConnectionRow, type OutboxRow, type StagecoachDb } from '../storage/db';
+import type { Cached, ConnectionStatus, RecordModule, RecordSummary, SettingsView, SyncStatus } from '../messaging/protocol';
+import { wipePersonalData, type ConnectionRow, type StagecoachDb } from '../storage/db';
 import { createScheduling } from '../scheduling/service';
 import { isTimeZone } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
-import { createOutbox, type Outbox } from '../sync/outbox';
+import { createOutbox, toOutboxItem, type Outbox } from '../sync/outbox';
 import { dailyCreditLimit, logApiCall, recordFailure, recordSuccess, syncSummary } from '../sync/status';
 import { createZohoClient, type TokenSource, type ZohoClient } from '../zoho/client';
 import { currentUserResponse, orgResponse, recordDisplayName, recordResponse } from '../zoho/schemas';
@@ -51,12 +51,6 @@ export interface Background {
 
 /** A cached record stays fresh this long; after that it is revalidated before use. */
 export const RECORD_FRESH_MS = 5 * 60_000;
-
-/** What the UIs see of an outbox item: no record data, just what it is and how it went. */
-function toOutboxItem(row: OutboxRow): OutboxItem {
-  const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId } = row;
-  return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId };
-}
 
 export function createBackground(deps: BackgroundDeps): Background {
   const { db } = deps;

@@ -6,7 +6,7 @@ import { StagecoachError } from '../errors';
 import type { OutboxItem, RecordModule } from '../messaging/types';
 import type { Settings } from '../settings/schema';
 import type { ConnectionRow, OutboxRow, StagecoachDb } from '../storage/db';
-import type { Outbox } from '../sync/outbox';
+import { toOutboxItem, type Outbox } from '../sync/outbox';
 import type { ZohoClient } from '../zoho/client';
 import { zohoDateTime } from '../zoho/writes';
 import { findFreeSlots } from './slots';
@@ -193,9 +193,7 @@ export function createScheduling(deps: SchedulingDeps) {
   }
 
   async function send(row: OutboxRow): Promise<OutboxItem> {
-    const sent = (await deps.outbox.sendNow(row.key)) ?? row;
-    const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId } = sent;
-    return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId };
+    return toOutboxItem((await deps.outbox.sendNow(row.key)) ?? row);
   }
 
   async function book(input: BookInput): Promise<OutboxItem> {

@@ -4,6 +4,7 @@
 // create whose outcome is unknown is looked up by its marker before it is sent again, so a retry
 // never makes a second record. Zoho's refusals stay visible until retried or discarded.
 import { StagecoachError } from '../errors';
+import type { OutboxItem } from '../messaging/types';
 import type { OutboxRow, StagecoachDb } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
 import { findMarked, markerCandidates, markerLookup, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
@@ -188,3 +189,9 @@ export function createOutbox(deps: OutboxDeps) {
   };
 }
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/** What the UIs see of an outbox item: no record data, just what it is and how it went. */
+export function toOutboxItem(row: OutboxRow): OutboxItem {
+  const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId } = row;
+  return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId };
+}
