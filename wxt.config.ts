@@ -22,6 +22,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['identity', 'storage', 'alarms'],
     host_permissions: [...ZOHO_API_HOST_PATTERNS, ...(mode === 'sandbox' ? SANDBOX_HOST_PATTERNS : [])],
+    // The AI provider's host, asked for only when an admin configures one (https, or a model on this machine).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'

@@ -7,9 +7,11 @@ import { formatDateTime } from '@/lib/format';
 import type { RecordModule } from '@/lib/messaging/types';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
-import { cachedRecordQuery, queryKeys, recordQuery, statusQuery } from './queries';
+import { cachedRecordQuery, queryKeys, recordQuery, settingsQuery, statusQuery } from './queries';
 import { request } from './messenger';
 import { SchedulingSection } from './scheduling/SchedulingSection';
+import { ContactDeals } from './suggestions/ContactDeals';
+import { StageSection } from './suggestions/StageSection';
 import { useStatusSignal } from './useStatusSignal';
 
 export interface PanelPage {
@@ -49,6 +51,9 @@ function PanelBody({ page }: { page: PanelPage }) {
   useStatusSignal();
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
+  const settings = useQuery({ ...settingsQuery(), enabled: connected });
+  // Shown unless switched off (the background refuses it then anyway).
+  const stageSuggestions = settings.data ? settings.data.settings.features.stageSuggestions : settings.isError;
   const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId), enabled: connected });
   const record = useQuery({ ...recordQuery(page.module, page.recordId), enabled: connected });
   const connect = useMutation({
@@ -109,7 +114,10 @@ function PanelBody({ page }: { page: PanelPage }) {
           </p>
         </section>
       ) : null}
+      {/* On a deal, the stage comes first: it is what a manager opens the deal for. */}
+      {stageSuggestions && page.module === 'Deals' ? <StageSection key={page.recordId} dealId={page.recordId} orgId={page.orgId} user={status.data.user} /> : null}
       <SchedulingSection page={page} record={shown?.value} status={status.data} />
+      {stageSuggestions && page.module === 'Contacts' ? <ContactDeals key={page.recordId} contactId={page.recordId} orgId={page.orgId} user={status.data.user} /> : null}
       <NoteForm page={page} />
     </>
   );

@@ -12,6 +12,8 @@ export const queryKeys = {
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
   freeSlots: (module: RecordModule, id: string) => ['scheduling', 'slots', module, id] as const,
   meetings: (module: RecordModule, id: string) => ['scheduling', 'meetings', module, id] as const,
+  dealSuggestion: (dealId: string) => ['suggestions', 'deal', dealId] as const,
+  contactDeals: (contactId: string) => ['suggestions', 'contact', contactId] as const,
 };
 
 export const statusQuery = () => queryOptions({ queryKey: queryKeys.status, queryFn: () => request('status', {}) });

@@ -40,6 +40,8 @@ export default defineBackground({
       },
       statusChanged: () => browser.storage.local.set({ [STATUS_SIGNAL_KEY]: Date.now() }),
       outboxChanged: () => browser.storage.local.set({ [OUTBOX_SIGNAL_KEY]: Date.now() }),
+      hasOrigin: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      builtInModel: chromeBuiltInModel(),
       newKey: () => crypto.randomUUID(),
       wakeAt: (at, then) => void setTimeout(then, Math.max(0, at - Date.now())),
       now: () => Date.now(),
@@ -64,3 +66,25 @@ export default defineBackground({
     });
   },
 });
+
+/** Chrome's Prompt API (`LanguageModel`), where this browser has it; other browsers have none. */
+interface PromptApi {
+  availability(): Promise<string>;
+  create(options: { initialPrompts: Array<{ role: 'system'; content: string }> }): Promise<{ prompt(text: string): Promise<string>; destroy(): void }>;
+}
+
+function chromeBuiltInModel() {
+  const api = (globalThis as { LanguageModel?: PromptApi }).LanguageModel;
+  return {
+    available: async () => (api ? (await api.availability()) === 'available' : false),
+    async prompt(system: string, user: string) {
+      if (!api) throw new Error('This browser has no built-in model.');
+      const session = await api.create({ initialPrompts: [{ role: 'system', content: system }] });
+      try {
+        return await session.prompt(user);
+      } finally {
+        session.destroy();
+      }
+    },
+  };
+}

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'feature_disabled',
   'slot_taken',
   'forbidden_sender',
+  'not_approver',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,6 +51,7 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   feature_disabled: 'ask_admin',
   slot_taken: 'none',
   forbidden_sender: 'none',
+  not_approver: 'none',
   internal: 'retry',
 };
 

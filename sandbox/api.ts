@@ -2,6 +2,7 @@
 // credits, then users, org, records, search, writes, notes and COQL with Zoho's response shapes.
 import { CoqlError, mayQueryModule, parseCoql, runCoql } from './coql';
 import { json, noContent, parseJsonBody, Router, type RouteContext, type SandboxResponse } from './http';
+import { META_MODULES, moduleFields, moduleLayout, moduleOfLayout, pipelines } from './meta';
 import {
   criteriaFields,
   CriteriaError,
@@ -40,8 +41,16 @@ export class CrmApi {
     this.route('GET', '/crm/v8/org', (call) => this.org(call));
     this.route('POST', '/crm/v8/coql', (call) => this.coql(call));
     this.route('GET', '/crm/v8/settings/users_unavailability', (call) => this.unavailability(call));
+    this.route('GET', '/crm/v8/settings/layouts', (call) => this.layouts(call));
+    this.route('GET', '/crm/v8/settings/layouts/:layoutId', (call) => this.layouts(call));
+    this.route('GET', '/crm/v8/settings/pipeline', (call) => this.pipeline(call));
+    this.route('GET', '/crm/v8/settings/fields', (call) => this.fields(call));
     // These paths are not modules: other methods on them must not fall into the /:module routes.
-    for (const [path, served] of [['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST']] as const) {
+    const notModules = [
+      ['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST'],
+      ['/crm/v8/settings/layouts', 'GET'], ['/crm/v8/settings/pipeline', 'GET'], ['/crm/v8/settings/fields', 'GET'],
+    ] as const;
+    for (const [path, served] of notModules) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
         if (method !== served) this.route(method, path, () => apiError('INVALID_REQUEST_METHOD'));
       }
@@ -128,6 +137,52 @@ export class CrmApi {
       });
     if (rows.length === 0) return noContent();
     return json(200, { users_unavailability: rows, info: { per_page: 200, count: rows.length, page: 1, more_records: false } });
+  }
+
+  // ---- settings: layouts, pipeline, fields (sandbox/meta.ts) -----------------------------------
+
+  /** The `module` parameter of a settings call: a module with metadata, or the error to answer. */
+  private settingsModule(call: ApiCall, missing: Record<string, string>): { module: ModuleDef } | { error: SandboxResponse } {
+    const name = call.ctx.req.url.searchParams.get('module');
+    if (!name) return { error: apiError('REQUIRED_PARAM_MISSING', missing) };
+    const module = META_MODULES.find((candidate) => candidate.apiName.toLowerCase() === name.toLowerCase());
+    // UNCONFIRMED: the details; fields.json documents `{api_name}` for INVALID_MODULE here.
+    return module ? { module } : { error: apiError('INVALID_MODULE', { api_name: 'module' }) };
+  }
+
+  /** `GET /settings/layouts?module=…` and `/settings/layouts/{id}?module=…`: one standard layout per module. */
+  private layouts(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.layouts.READ');
+    if (denied) return denied;
+    // layouts.json: `{param}` here (fields.json says `param_name`).
+    const found = this.settingsModule(call, { param: 'module' });
+    if ('error' in found) return found.error;
+    const layoutId = call.ctx.params.layoutId;
+    if (layoutId !== undefined && moduleOfLayout(layoutId) !== found.module) return noContent();
+    return json(200, { layouts: [moduleLayout(found.module, this.sandbox.store, call.user)] });
+  }
+
+  /** `GET /settings/pipeline?layout_id=…`: the standard pipeline of the Deals layout. */
+  private pipeline(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.pipeline.READ');
+    if (denied) return denied;
+    const layoutId = call.ctx.req.url.searchParams.get('layout_id');
+    if (!layoutId) return apiError('REQUIRED_PARAM_MISSING', { param: 'layout_id' });
+    // UNCONFIRMED: the answer for a layout that has no pipeline (another module's, or none).
+    if (moduleOfLayout(layoutId)?.apiName !== 'Deals') return apiError('INVALID_DATA', { param_name: 'layout_id' });
+    return json(200, { pipeline: pipelines() });
+  }
+
+  /** `GET /settings/fields?module=…[&type=all|used|unused]`: every field is "used" here. */
+  private fields(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.fields.READ');
+    if (denied) return denied;
+    const found = this.settingsModule(call, { param_name: 'module' });
+    if ('error' in found) return found.error;
+    const type = call.ctx.req.url.searchParams.get('type') ?? 'used';
+    if (!['all', 'used', 'unused'].includes(type)) return apiError('INVALID_DATA', { param_name: 'type' });
+    if (type === 'unused') return noContent();
+    return json(200, { fields: moduleFields(found.module, this.sandbox.store) });
   }
 
   // ---- users and org ---------------------------------------------------------------------------
@@ -265,7 +320,7 @@ export class CrmApi {
   // ---- writes ----------------------------------------------------------------------------------
 
   private writeContext(call: ApiCall): WriteContext {
-    return { store: this.sandbox.store, user: call.user, now: this.sandbox.now() };
+    return { store: this.sandbox.store, user: call.user, now: this.sandbox.now(), stageRefusal: this.sandbox.config.stageRefusal };
   }
 
   /** The module and the write scope check. */
@@ -349,11 +404,13 @@ export class CrmApi {
 
   // ---- notes of a record -----------------------------------------------------------------------
 
-  /** `GET /{Module}/{id}/Notes`: the one related list served. */
+  /** `GET /{Module}/{id}/Notes` and `GET /Deals/{id}/Stage_History`: the related lists served. */
   private related(call: ApiCall): SandboxResponse {
     const found = this.module(call);
     if ('error' in found) return found.error;
-    if ((call.ctx.params.related ?? '').toLowerCase() !== 'notes') return apiError('INVALID_URL_PATTERN');
+    const related = (call.ctx.params.related ?? '').toLowerCase();
+    if (related === 'stage_history' && found.module.apiName === 'Deals') return this.stageHistory(call, found.module);
+    if (related !== 'notes') return apiError('INVALID_URL_PATTERN');
     const denied = call.requireScopes(this.readScope(found.module), 'ZohoCRM.modules.notes.READ');
     if (denied) return denied;
     const id = call.ctx.params.id ?? '';
@@ -365,6 +422,37 @@ export class CrmApi {
     if ('error' in sorted) return sorted.error;
     // related_records.json makes `fields` optional here (notes.json makes it mandatory on /Notes).
     return this.page(call, sorted.records, fieldsParam(call));
+  }
+
+  /**
+   * `GET /Deals/{id}/Stage_History`: the deal's stage changes, newest first, as related records.
+   * UNCONFIRMED: the whole shape (not in the OAS): the fields Zoho's Stage History list shows, with
+   * `Duration_Days` the whole days spent in that stage, null for the stage the deal is in (Zoho
+   * counts a stage's duration once the deal leaves it).
+   */
+  private stageHistory(call: ApiCall, module: ModuleDef): SandboxResponse {
+    const denied = call.requireScopes(this.readScope(module));
+    if (denied) return denied;
+    const id = call.ctx.params.id ?? '';
+    if (!/^\d+$/.test(id)) return apiError('INVALID_DATA', { resource_path_index: 1 }, 'the id given seems to be invalid');
+    if (!this.sandbox.store.get('Deals', id)) return noContent();
+    const changes = this.sandbox.store.stageChanges(id);
+    const rows = changes.map((change, i): ZohoRecord => {
+      const next = changes[i + 1];
+      const user = this.sandbox.store.user(change.by.id);
+      return {
+        id: change.id,
+        Stage: change.stage,
+        Amount: change.amount,
+        Probability: change.probability,
+        Expected_Revenue: change.amount !== null && change.probability !== null ? Math.round((change.amount * change.probability) / 100) : null,
+        Closing_Date: change.closingDate,
+        Modified_Time: change.changedAt,
+        Modified_By: { name: change.by.name, id: change.by.id, email: user?.email ?? null },
+        Duration_Days: next ? Math.floor((Date.parse(next.changedAt) - Date.parse(change.changedAt)) / 86_400_000) : null,
+      };
+    });
+    return this.page(call, rows.reverse(), fieldsParam(call));
   }
 
   // ---- COQL ------------------------------------------------------------------------------------

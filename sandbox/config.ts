@@ -1,7 +1,7 @@
 // Runtime knobs for tests and demos, changed through POST /__sandbox/config.
 import { z } from 'zod';
 import { SEED } from './seed';
-import { DATA_CENTRE_IDS } from './zoho';
+import { DATA_CENTRE_IDS, type StageRefusal } from './zoho';
 
 export interface SandboxConfig {
   /** Delay added to every accounts-server and API response. */
@@ -25,6 +25,11 @@ export interface SandboxConfig {
   /** The user the consent page preselects (the "browser session" of the accounts server). */
   signedInUserId: string;
   creditsPerDay: number;
+  /**
+   * When set, every API update that changes a deal's Stage is refused per record, as Zoho refuses
+   * it for a validation rule (its alert message), a Blueprint, or a missing permission.
+   */
+  stageRefusal: StageRefusal | null;
 }
 
 export function defaultConfig(): SandboxConfig {
@@ -39,6 +44,7 @@ export function defaultConfig(): SandboxConfig {
     codeTtlSeconds: 120,
     signedInUserId: SEED.users.rep.id,
     creditsPerDay: 50_000,
+    stageRefusal: null,
   };
 }
 
@@ -58,6 +64,14 @@ export const configPatch = z
     codeTtlSeconds: z.number().int().min(0),
     signedInUserId: z.string().refine((id) => seededUserIds.includes(id), { message: 'not a seeded user id' }),
     creditsPerDay: z.number().int().min(0),
+    stageRefusal: z
+      .discriminatedUnion('kind', [
+        // Zoho limits a validation rule's alert message; 255 is the sandbox's guess.
+        z.object({ kind: z.literal('validation_rule'), message: z.string().trim().min(1).max(255) }).strict(),
+        z.object({ kind: z.literal('blueprint') }).strict(),
+        z.object({ kind: z.literal('permission') }).strict(),
+      ])
+      .nullable(),
   })
   .partial()
   .strict();

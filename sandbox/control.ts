@@ -182,7 +182,8 @@ export function registerControlRoutes(router: Router, sandbox: SandboxState): vo
   router.add('GET', '/__sandbox/deals/:id/stage-history', ({ params }) => {
     const id = params.id ?? '';
     if (!sandbox.store.get('Deals', id)) return json(404, { error: 'not_found' });
-    return json(200, { dealId: id, history: sandbox.store.stageChanges(id) });
+    const history = sandbox.store.stageChanges(id).map(({ stage, changedAt, by }) => ({ stage, changedAt, by }));
+    return json(200, { dealId: id, history });
   });
 }
 

@@ -310,6 +310,44 @@ const accounts = {
   brandtVogel: account('398041', 'Brandt & Vogel GmbH', adminSpec, {
     phone: '+49 30 901820', website: 'www.brandt-vogel.de', industry: 'Engineering', city: 'Berlin', state: 'Berlin', country: 'Germany', employees: 95,
   }, '2025-01-22T08:00:00Z'),
+  // The manager's book: one account per deal of the labeled set (sandbox/labeled.ts), so tests
+  // that count the deals of Acme, Koala Bay or Sahyadri are not disturbed by them.
+  lakeshore: account('398051', 'Lakeshore Medical Supply', managerSpec, {
+    phone: '+1 312 555 0188', website: 'www.lakeshoremedsupply.com', industry: 'Healthcare', city: 'Chicago', state: 'IL', country: 'United States', employees: 410,
+  }, '2026-10-29T15:00:00Z'),
+  copperleaf: account('398061', 'Copperleaf Hotels & Resorts', managerSpec, {
+    phone: '+1 303 555 0122', website: 'www.copperleafhotels.com', industry: 'Hospitality', city: 'Denver', state: 'CO', country: 'United States', employees: 2300,
+  }, '2026-09-08T13:40:00Z'),
+  redwoodValley: account('398071', 'Redwood Valley Credit Union', managerSpec, {
+    phone: '+1 707 555 0161', website: 'www.redwoodvalleycu.org', industry: 'Finance', city: 'Santa Rosa', state: 'CA', country: 'United States', employees: 380,
+  }, '2026-08-18T16:10:00Z'),
+  northgate: account('398081', 'Northgate Logistics Park', managerSpec, {
+    phone: '+1 614 555 0139', website: 'www.northgatepark.com', industry: 'Transportation', city: 'Columbus', state: 'OH', country: 'United States', employees: 260,
+  }, '2026-07-06T13:00:00Z'),
+  summitRidge: account('398091', 'Summit Ridge Outdoor Co.', managerSpec, {
+    phone: '+1 720 555 0176', website: 'www.summitridgeoutdoor.com', industry: 'Retail', city: 'Boulder', state: 'CO', country: 'United States', employees: 190,
+  }, '2026-09-21T17:30:00Z'),
+  meridian: account('398101', 'Meridian Architecture LLP', managerSpec, {
+    phone: '+1 617 555 0128', website: 'www.meridian-arch.com', industry: 'Architecture', city: 'Boston', state: 'MA', country: 'United States', employees: 75,
+  }, '2026-09-14T15:20:00Z'),
+  kestrel: account('398111', 'Kestrel Aviation Services', managerSpec, {
+    phone: '+1 316 555 0115', website: 'www.kestrelaviation.com', industry: 'Aerospace', city: 'Wichita', state: 'KS', country: 'United States', employees: 640,
+  }, '2026-10-05T14:00:00Z'),
+  blueHeron: account('398121', 'Blue Heron Grocers', managerSpec, {
+    phone: '+1 503 555 0193', website: 'www.blueherongrocers.com', industry: 'Retail', city: 'Portland', state: 'OR', country: 'United States', employees: 1500,
+  }, '2026-10-19T16:30:00Z'),
+  fairmont: account('398131', 'Fairmont Public Schools', managerSpec, {
+    phone: '+1 507 555 0107', website: 'www.fairmontschools.org', industry: 'Education', city: 'Fairmont', state: 'MN', country: 'United States', employees: 900,
+  }, '2026-10-01T14:30:00Z'),
+  silverline: account('398141', 'Silverline Dairy Co-op', managerSpec, {
+    phone: '+1 608 555 0150', website: 'www.silverlinedairy.coop', industry: 'Agriculture', city: 'Madison', state: 'WI', country: 'United States', employees: 520,
+  }, '2026-08-10T13:30:00Z'),
+  granitePeak: account('398151', 'Granite Peak Builders', managerSpec, {
+    phone: '+1 801 555 0144', website: 'www.granitepeakbuilders.com', industry: 'Construction', city: 'Salt Lake City', state: 'UT', country: 'United States', employees: 310,
+  }, '2026-08-27T15:30:00Z'),
+  orchardLane: account('398161', 'Orchard Lane Pharmacies', managerSpec, {
+    phone: '+1 919 555 0172', website: 'www.orchardlanerx.com', industry: 'Healthcare', city: 'Raleigh', state: 'NC', country: 'United States', employees: 870,
+  }, '2026-06-15T12:30:00Z'),
 };
 
 type AccountRef = ZohoRecord;
@@ -374,6 +412,46 @@ const contacts = {
   hostile: contact('412071', 'Robert', '<img src=x onerror="window.__pwned=1">Hacker', repSpec, null, {
     email: 'robert.hacker@example.net', phone: '+1 512 555 0199', mobile: null, title: 'Security Researcher', city: 'Austin', state: 'TX', country: 'United States', source: 'Web Download',
   }, '2026-01-09T16:00:00Z'),
+  // Contacts of the labeled set's accounts (the manager's).
+  deniseHolloway: contact('412081', 'Denise', 'Holloway', managerSpec, accounts.lakeshore, {
+    email: 'denise.holloway@lakeshoremedsupply.com', phone: '+1 312 555 0181', mobile: null, title: 'COO', city: 'Chicago', state: 'IL', country: 'United States', source: 'Web Download',
+  }, '2026-10-29T15:05:00Z'),
+  marcoBianchi: contact('412091', 'Marco', 'Bianchi', managerSpec, accounts.copperleaf, {
+    email: 'marco.bianchi@copperleafhotels.com', phone: '+1 303 555 0129', mobile: '+1 303 555 0191', title: 'IT Director', city: 'Denver', state: 'CO', country: 'United States', source: 'Trade Show',
+  }, '2026-09-08T13:45:00Z'),
+  helenPark: contact('412101', 'Helen', 'Park', managerSpec, accounts.copperleaf, {
+    email: 'helen.park@copperleafhotels.com', phone: '+1 303 555 0124', mobile: null, title: 'Chief Financial Officer', city: 'Denver', state: 'CO', country: 'United States', source: 'Trade Show',
+  }, '2026-11-12T16:00:00Z'),
+  samuelOkafor: contact('412111', 'Samuel', 'Okafor', managerSpec, accounts.redwoodValley, {
+    email: 'sokafor@redwoodvalleycu.org', phone: '+1 707 555 0168', mobile: null, title: 'VP Member Services', city: 'Santa Rosa', state: 'CA', country: 'United States', source: 'Partner',
+  }, '2026-08-18T16:15:00Z'),
+  ingridLarsen: contact('412121', 'Ingrid', 'Larsen', managerSpec, accounts.northgate, {
+    email: 'ingrid.larsen@northgatepark.com', phone: '+1 614 555 0133', mobile: '+1 614 555 0190', title: 'Operations Director', city: 'Columbus', state: 'OH', country: 'United States', source: 'Cold Call',
+  }, '2026-07-06T13:05:00Z'),
+  tylerGrant: contact('412131', 'Tyler', 'Grant', managerSpec, accounts.summitRidge, {
+    email: 'tyler@summitridgeoutdoor.com', phone: '+1 720 555 0170', mobile: null, title: 'Head of E-commerce', city: 'Boulder', state: 'CO', country: 'United States', source: 'Web Download',
+  }, '2026-09-21T17:35:00Z'),
+  lauraChen: contact('412141', 'Laura', 'Chen', managerSpec, accounts.meridian, {
+    email: 'lchen@meridian-arch.com', phone: '+1 617 555 0121', mobile: null, title: 'Managing Partner', city: 'Boston', state: 'MA', country: 'United States', source: 'Employee Referral',
+  }, '2026-09-14T15:25:00Z'),
+  omarHaddad: contact('412151', 'Omar', 'Haddad', managerSpec, accounts.kestrel, {
+    email: 'omar.haddad@kestrelaviation.com', phone: '+1 316 555 0119', mobile: null, title: 'VP Maintenance', city: 'Wichita', state: 'KS', country: 'United States', source: 'Trade Show',
+  }, '2026-10-05T14:05:00Z'),
+  nadiaRahman: contact('412161', 'Nadia', 'Rahman', managerSpec, accounts.blueHeron, {
+    email: 'nadia.rahman@blueherongrocers.com', phone: '+1 503 555 0197', mobile: null, title: 'Director of Store Operations', city: 'Portland', state: 'OR', country: 'United States', source: 'Advertisement',
+  }, '2026-10-19T16:35:00Z'),
+  gregOlsen: contact('412171', 'Greg', 'Olsen', managerSpec, accounts.fairmont, {
+    email: 'golsen@fairmontschools.org', phone: '+1 507 555 0103', mobile: null, title: 'Director of Facilities', city: 'Fairmont', state: 'MN', country: 'United States', source: 'Cold Call',
+  }, '2026-10-01T14:35:00Z'),
+  beaMorales: contact('412181', 'Bea', 'Morales', managerSpec, accounts.silverline, {
+    email: 'bea.morales@silverlinedairy.coop', phone: '+1 608 555 0157', mobile: null, title: 'Fleet Manager', city: 'Madison', state: 'WI', country: 'United States', source: 'Partner',
+  }, '2026-08-10T13:35:00Z'),
+  kevinWalsh: contact('412191', 'Kevin', 'Walsh', managerSpec, accounts.granitePeak, {
+    email: 'kwalsh@granitepeakbuilders.com', phone: '+1 801 555 0148', mobile: null, title: 'Safety Director', city: 'Salt Lake City', state: 'UT', country: 'United States', source: 'Trade Show',
+  }, '2026-08-27T15:35:00Z'),
+  rachelStein: contact('412201', 'Rachel', 'Stein', managerSpec, accounts.orchardLane, {
+    email: 'rstein@orchardlanerx.com', phone: '+1 919 555 0176', mobile: null, title: 'VP Operations', city: 'Raleigh', state: 'NC', country: 'United States', source: 'Web Download',
+  }, '2026-06-15T12:35:00Z'),
 };
 
 function lead(
@@ -484,6 +562,44 @@ const deals = {
   brandtRenewal: deal('431091', 'Brandt & Vogel – Annual Support Renewal', adminSpec, contacts.lukasBrandt, accounts.brandtVogel, {
     stage: 'Closed Won', amount: 12400, closing: '2026-10-15', type: 'Existing Business', source: 'Partner', nextStep: null,
   }, '2026-08-25T08:10:00Z'),
+  // The labeled set (sandbox/labeled.ts): the manager's deals, each with notes, meetings and tasks
+  // that make the right next stage plain to a person. Their activities are in createActivities.
+  lakeshoreInventory: deal('431101', 'Lakeshore Medical Supply – Inventory Tracking', managerSpec, contacts.deniseHolloway, accounts.lakeshore, {
+    stage: 'Qualification', amount: 36500, closing: '2027-02-26', type: 'New Business', source: 'Web Download', nextStep: 'Confirm budget and needs',
+  }, '2026-11-02T15:10:00Z'),
+  copperleafWifi: deal('431111', 'Copperleaf Hotels – Guest Wi-Fi Analytics', managerSpec, contacts.marcoBianchi, accounts.copperleaf, {
+    stage: 'Value Proposition', amount: 54000, closing: '2027-01-29', type: 'New Business', source: 'Trade Show', nextStep: 'Meet the economic buyer',
+  }, '2026-09-08T14:00:00Z'),
+  redwoodScheduling: deal('431121', 'Redwood Valley CU – Branch Appointment Scheduling', managerSpec, contacts.samuelOkafor, accounts.redwoodValley, {
+    stage: 'Proposal/Price Quote', amount: 41200, closing: '2026-12-30', type: 'New Business', source: 'Partner', nextStep: 'Follow up on the proposal',
+  }, '2026-08-18T16:30:00Z'),
+  northgateYard: deal('431131', 'Northgate Logistics Park – Yard Management System', managerSpec, contacts.ingridLarsen, accounts.northgate, {
+    stage: 'Negotiation/Review', amount: 67800, closing: '2026-11-30', type: 'New Business', source: 'Cold Call', nextStep: 'Countersignature and PO',
+  }, '2026-07-06T13:20:00Z'),
+  summitEcommerce: deal('431141', 'Summit Ridge Outdoor – E-commerce Replatform', managerSpec, contacts.tylerGrant, accounts.summitRidge, {
+    stage: 'Proposal/Price Quote', amount: 38900, closing: '2026-12-19', type: 'New Business', source: 'Web Download', nextStep: 'Proposal Q&A with Tyler',
+  }, '2026-09-21T18:00:00Z'),
+  meridianTimesheets: deal('431151', 'Meridian Architecture – Project Time Tracking', managerSpec, contacts.lauraChen, accounts.meridian, {
+    stage: 'Perception Analysis', amount: 22400, closing: '2026-12-15', type: 'New Business', source: 'Employee Referral', nextStep: 'Rollout plan review with the partners',
+  }, '2026-09-14T15:45:00Z'),
+  kestrelPortal: deal('431161', 'Kestrel Aviation – Maintenance Records Portal', managerSpec, contacts.omarHaddad, accounts.kestrel, {
+    stage: 'Id. Decision Makers', amount: 58000, closing: '2027-03-31', type: 'New Business', source: 'Trade Show', nextStep: 'Security review with Kestrel IT',
+  }, '2026-10-05T14:30:00Z'),
+  blueHeronLabels: deal('431171', 'Blue Heron Grocers – Electronic Shelf Labels', managerSpec, contacts.nadiaRahman, accounts.blueHeron, {
+    stage: 'Needs Analysis', amount: 29700, closing: '2027-01-22', type: 'New Business', source: 'Advertisement', nextStep: 'Pricing discussion',
+  }, '2026-10-19T17:00:00Z'),
+  fairmontVisitors: deal('431181', 'Fairmont Public Schools – Visitor Management', managerSpec, contacts.gregOlsen, accounts.fairmont, {
+    stage: 'Value Proposition', amount: 17600, closing: '2027-01-08', type: 'New Business', source: 'Cold Call', nextStep: 'Value demo for the district office',
+  }, '2026-10-01T15:00:00Z'),
+  silverlineFuelCards: deal('431191', 'Silverline Dairy Co-op – Fleet Fuel Cards', managerSpec, contacts.beaMorales, accounts.silverline, {
+    stage: 'Closed Won', amount: 19300, closing: '2026-11-06', type: 'New Business', source: 'Partner', nextStep: null,
+  }, '2026-08-10T14:00:00Z'),
+  granitePeakSafety: deal('431201', 'Granite Peak Builders – Site Safety App', managerSpec, contacts.kevinWalsh, accounts.granitePeak, {
+    stage: 'Closed Lost', amount: 26000, closing: '2026-11-12', type: 'New Business', source: 'Trade Show', nextStep: null,
+  }, '2026-08-27T16:00:00Z'),
+  orchardLaneDelivery: deal('431211', 'Orchard Lane Pharmacies – Prescription Delivery', managerSpec, contacts.rachelStein, accounts.orchardLane, {
+    stage: 'Closed Lost to Competition', amount: 44500, closing: '2026-10-23', type: 'New Business', source: 'Web Download', nextStep: null,
+  }, '2026-06-15T13:00:00Z'),
 };
 
 // ---- Activities: events, tasks and notes ------------------------------------------------------
@@ -492,10 +608,16 @@ const deals = {
 
 /** A stage change of a deal: the store keeps a list per deal, oldest first. */
 export interface StageChange {
+  /** The row's id in the Stage_History related list. */
+  id: string;
   stage: string;
   /** ISO datetime with offset. */
   changedAt: string;
   by: { id: string; name: string };
+  /** The deal's Amount, Probability and Closing_Date as they were after the change. */
+  amount: number | null;
+  probability: number | null;
+  closingDate: string | null;
 }
 
 const MODULE_ID = {
@@ -737,13 +859,15 @@ interface NoteSpec {
   title: string | null;
   /** Days before today, and local time, of creation. */
   daysAgo: number;
+  /** The day of creation, when it must match a meeting's (overrides daysAgo). */
+  date?: string;
   time: string;
   content: string;
 }
 
 function noteRecord(tail: string, spec: NoteSpec, today: string, ctx: ActivityContext): ZohoRecord {
   const zone = spec.owner.timeZone;
-  const createdMs = Math.min(zonedTimeToEpoch(addDays(today, -spec.daysAgo), spec.time, zone), ctx.now - 30 * 60 * 1000);
+  const createdMs = Math.min(zonedTimeToEpoch(spec.date ?? addDays(today, -spec.daysAgo), spec.time, zone), ctx.now - 30 * 60 * 1000);
   const audit = activityAudit(spec.owner, createdMs, createdMs);
   return {
     id: id(tail),
@@ -837,23 +961,59 @@ export function createActivities(now: number) {
 
   // ---- the manager (America/New_York) ----
   const m = (offset: number) => nextWeekday(addDays(managerToday, offset));
+  /** The weekday `days` (or a little more) before the manager's today. */
+  const mPast = (days: number) => previousWeekday(addDays(managerToday, -days));
+  const { deniseHolloway, marcoBianchi, helenPark, samuelOkafor, tylerGrant, lauraChen, omarHaddad, nadiaRahman, gregOlsen } = contacts;
+  // Days of the labeled set's meetings; notes and stage changes of the same day refer to them.
+  const day = {
+    lakeshoreAssessment: mPast(4),
+    copperleafCfo: mPast(3),
+    redwoodWalkthrough: mPast(2),
+    meridianCheckIn: mPast(5),
+    kestrelDecisionMakers: mPast(6),
+    blueHeronPricing: mPast(1),
+    fairmontDemo: mPast(2),
+    redwoodProposalSent: mPast(14),
+  };
   const manager = calendar(
     {
       owner: managerSpec,
       seed: 0x5eed02,
       upcoming: 20,
-      past: 8,
+      past: 12,
       dayStart: '09:00',
       dayEnd: '17:00',
       named: [
         { key: 'koalaBayPosDemo', spec: { owner: managerSpec, title: 'POS upgrade demo for store managers', date: m(2), start: '17:30', minutes: 90, venue: 'Zoom',
           who: chloeNguyen, what: dealRef(d.koalaBayPos), participants: [{ kind: 'contact', record: chloeNguyen, status: 'accepted' }] } },
+        // The labeled set's meetings. Past ones each have their own hour, so they never overlap
+        // whichever weekdays the offsets land on.
+        { key: 'lakeshoreNeedsAssessment', spec: { owner: managerSpec, title: 'Needs assessment – Lakeshore Medical Supply', date: day.lakeshoreAssessment, start: '10:00', minutes: 60, venue: 'Zoom',
+          description: 'Budget status, lot and expiry tracking, receiving workflow at the three DCs.',
+          who: deniseHolloway, what: dealRef(d.lakeshoreInventory), participants: [{ kind: 'contact', record: deniseHolloway, status: 'accepted' }, { kind: 'email', email: 'warehouse.ops@lakeshoremedsupply.com', status: 'accepted' }] } },
+        { key: 'copperleafCfoMeeting', spec: { owner: managerSpec, title: 'Business case review with Helen Park (CFO)', date: day.copperleafCfo, start: '13:00', minutes: 60, venue: 'Copperleaf HQ, Denver',
+          who: helenPark, what: dealRef(d.copperleafWifi), participants: [{ kind: 'contact', record: marcoBianchi, status: 'accepted' }, { kind: 'contact', record: helenPark, status: 'accepted' }] } },
+        { key: 'redwoodProposalWalkthrough', spec: { owner: managerSpec, title: 'Proposal walkthrough – Redwood Valley CU', date: day.redwoodWalkthrough, start: '11:00', minutes: 45, venue: 'Zoom',
+          who: samuelOkafor, what: dealRef(d.redwoodScheduling), participants: [{ kind: 'contact', record: samuelOkafor, status: 'accepted' }] } },
+        { key: 'meridianCheckIn', spec: { owner: managerSpec, title: 'Check-in call with Laura Chen', date: day.meridianCheckIn, start: '09:00', minutes: 30, venue: 'Phone',
+          who: lauraChen, what: dealRef(d.meridianTimesheets), participants: [{ kind: 'contact', record: lauraChen, status: 'accepted' }] } },
+        { key: 'kestrelDecisionMakers', spec: { owner: managerSpec, title: 'Kestrel Aviation – sponsor and CFO meeting', date: day.kestrelDecisionMakers, start: '14:00', minutes: 60, venue: 'Microsoft Teams',
+          who: omarHaddad, what: dealRef(d.kestrelPortal), participants: [{ kind: 'contact', record: omarHaddad, status: 'accepted' }, { kind: 'email', email: 'cfo.office@kestrelaviation.com', status: 'accepted' }] } },
+        { key: 'blueHeronPricingCall', spec: { owner: managerSpec, title: 'Pricing discussion – Blue Heron Grocers', date: day.blueHeronPricing, start: '15:00', minutes: 60, venue: 'Zoom',
+          who: nadiaRahman, what: dealRef(d.blueHeronLabels), participants: [{ kind: 'contact', record: nadiaRahman, status: 'accepted' }, { kind: 'email', email: 'buying.committee@blueherongrocers.com', status: 'accepted' }] } },
+        // The no-show: every outside participant declined, and nobody joined.
+        { key: 'fairmontNoShow', spec: { owner: managerSpec, title: 'Value demo for the Fairmont district office', date: day.fairmontDemo, start: '16:00', minutes: 60, venue: 'Zoom',
+          who: gregOlsen, what: dealRef(d.fairmontVisitors), participants: [{ kind: 'contact', record: gregOlsen, status: 'declined' }, { kind: 'email', email: 'district.office@fairmontschools.org', status: 'declined' }] } },
+        { key: 'summitProposalQa', spec: { owner: managerSpec, title: 'Proposal Q&A – Summit Ridge Outdoor', date: m(3), start: '10:00', minutes: 45, venue: 'Zoom',
+          who: tylerGrant, what: dealRef(d.summitEcommerce), participants: [{ kind: 'contact', record: tylerGrant, status: 'declined' }] } },
+        { key: 'kestrelSecurityReview', spec: { owner: managerSpec, title: 'Security review – Kestrel IT', date: m(5), start: '14:00', minutes: 60, venue: 'Microsoft Teams',
+          who: omarHaddad, what: dealRef(d.kestrelPortal), participants: [{ kind: 'contact', record: omarHaddad, status: 'accepted' }, { kind: 'email', email: 'it-security@kestrelaviation.com', status: 'accepted' }] } },
       ],
       filler: [
           { title: '1:1 with Priya Raman', minutes: 30, venue: 'Zoom', participants: [{ kind: 'user' as const, user: repSpec }] },
           { title: 'Forecast call with Sofia', minutes: 45, venue: 'Zoom', participants: [{ kind: 'user' as const, user: adminSpec }] },
           { title: 'Hiring loop – AE candidate', minutes: 60, venue: 'Room 12B', participants: [{ kind: 'email' as const, email: 'recruiting@nwind.com' }] },
-          { title: 'Koala Bay – commercial terms', minutes: 60, venue: 'Microsoft Teams', who: chloeNguyen, what: dealRef(d.koalaBayPos), participants: [{ kind: 'contact' as const, record: chloeNguyen }] },
+          { title: 'Koala Bay – POS rollout questions', minutes: 60, venue: 'Microsoft Teams', who: chloeNguyen, what: dealRef(d.koalaBayPos), participants: [{ kind: 'contact' as const, record: chloeNguyen }] },
           { title: 'Sales ops weekly', minutes: 30, venue: 'Room 12B' },
           { title: 'Territory planning', minutes: 90, venue: null },
         ],
@@ -911,6 +1071,19 @@ export function createActivities(now: number) {
       who: chloeNguyen, what: dealRef(d.koalaBayPos) } },
     { key: 'renewalInvoice', spec: { owner: adminSpec, subject: 'Send renewal invoice to Brandt & Vogel', due: previousWeekday(addDays(adminToday, -12)), status: 'Completed', priority: 'Normal', leadDays: 3,
       who: lukasBrandt, what: dealRef(d.brandtRenewal) } },
+    // The labeled set's tasks (the manager's).
+    { key: 'lakeshoreBookAssessment', spec: { owner: managerSpec, subject: 'Book a needs assessment with Denise', due: mPast(7), status: 'Completed', priority: 'Normal', leadDays: 3,
+      who: deniseHolloway, what: dealRef(d.lakeshoreInventory) } },
+    { key: 'redwoodSendProposal', spec: { owner: managerSpec, subject: 'Send the branch scheduling proposal to Samuel', due: day.redwoodProposalSent, status: 'Completed', priority: 'High', leadDays: 4,
+      who: samuelOkafor, what: dealRef(d.redwoodScheduling) } },
+    { key: 'northgateFinalContract', spec: { owner: managerSpec, subject: 'Send the final contract to Ingrid for signature', due: mPast(3), status: 'Completed', priority: 'Highest', leadDays: 5,
+      who: contacts.ingridLarsen, what: dealRef(d.northgateYard) } },
+    { key: 'meridianRestartCall', spec: { owner: managerSpec, subject: 'Call Laura Chen to restart the rollout plan', due: m(50), status: 'Not Started', priority: 'Normal', leadDays: 46,
+      description: 'She asked for a call in the second week of January, after their office move.', who: lauraChen, what: dealRef(d.meridianTimesheets) } },
+    { key: 'kestrelQuestionnaire', spec: { owner: managerSpec, subject: 'Return the security questionnaire to Kestrel IT', due: m(3), status: 'In Progress', priority: 'High', leadDays: 6,
+      who: omarHaddad, what: dealRef(d.kestrelPortal) } },
+    { key: 'fairmontReschedule', spec: { owner: managerSpec, subject: 'Reschedule the demo with Greg Olsen', due: mPast(1), status: 'Not Started', priority: 'High', leadDays: 1,
+      who: gregOlsen, what: dealRef(d.fairmontVisitors) } },
   ];
   const namedTasks: Record<string, ZohoRecord> = {};
   const tasks = taskSpecs.map(({ key, spec }) => (namedTasks[key] = taskRecord(nextTaskTail(), spec, ctx)));
@@ -972,14 +1145,130 @@ export function createActivities(now: number) {
       'Prefers short calls before 9am Pacific. Decides quickly once the numbers are clear; copy JoAnn on anything about pricing.' } },
     { key: 'pinecrestInbound', spec: { owner: repSpec, parent: { module: 'Leads', record: leads.marcusLee }, title: 'Inbound from webinar', daysAgo: 8, time: '21:00', content:
       'Marcus attended the patient-scheduling webinar and asked for a case study. 9 clinics around Seattle, using paper sign-in sheets today.' } },
+    // The labeled set's notes (the manager's, New York time). Each deal's story is told in the
+    // order it happened; sandbox/labeled.ts says what a careful manager would do with it.
+    { key: 'lakeshoreInbound', spec: { owner: managerSpec, parent: dealRef(d.lakeshoreInventory), title: 'Inbound – lot tracking', daysAgo: 15, time: '14:20', content:
+      'Denise Holloway (COO) came in through the cold-chain webinar. They track lots and expiry dates in spreadsheets across three distribution centres. ' +
+      'No budget confirmed yet – she has to check what is left in the FY27 operations plan. Booked a needs assessment with her and the warehouse leads.' } },
+    { key: 'lakeshoreAssessmentSummary', spec: { owner: managerSpec, parent: dealRef(d.lakeshoreInventory), title: 'Needs assessment – summary', daysAgo: 4, date: day.lakeshoreAssessment, time: '11:25', content:
+      'Met Denise Holloway and two warehouse leads. Budget confirmed: $40k is approved in their FY27 operations plan – their CFO signed it off last week, so the project is funded. ' +
+      'We discussed their needs in detail: three DCs (Chicago, Milwaukee, Indianapolis), about 18,000 SKUs, lot and expiry tracking for FDA audits, barcode scanning at receiving. ' +
+      'Biggest pain: expired stock found only at cycle counts – about $60k written off last year. Denise wants the Chicago DC first. ' +
+      'Next step: detailed requirements workshop with the warehouse leads.' } },
+    { key: 'copperleafValueCase', spec: { owner: managerSpec, parent: dealRef(d.copperleafWifi), title: 'Value proposition presented', daysAgo: 16, time: '11:00', content:
+      'Presented the business case to Marco Bianchi (IT Director): guest Wi-Fi analytics pay back in about 11 months through premium Wi-Fi upsell and fewer helpdesk tickets across 14 properties. ' +
+      'Marco is convinced but does not own the budget – anything above $25k needs the CFO. He will try to get us in front of her.' } },
+    { key: 'copperleafCfoMet', spec: { owner: managerSpec, parent: dealRef(d.copperleafWifi), title: 'Meeting with the CFO', daysAgo: 3, date: day.copperleafCfo, time: '14:30', content:
+      'Marco brought in Helen Park, their CFO. She is the economic buyer: she signs off anything above $25k and confirmed she owns the decision on this budget line. ' +
+      'She told us the VP of Operations, Ravi Shah, has to agree on the rollout plan for the properties. ' +
+      'So the decision makers are identified: Helen (budget), Ravi (operations), Marco (technical). Helen wants a one-page ROI summary before she decides.' } },
+    { key: 'redwoodProposalSent', spec: { owner: managerSpec, parent: dealRef(d.redwoodScheduling), title: 'Proposal sent', daysAgo: 14, date: day.redwoodProposalSent, time: '16:30', content:
+      'Sent the proposal to Samuel Okafor: $41,200 for year one (12 branches, appointment scheduling and SMS reminders), three-year term, price fixed for the term.' } },
+    { key: 'redwoodLegalReview', spec: { owner: managerSpec, parent: dealRef(d.redwoodScheduling), title: 'Proposal accepted – contract with their legal', daysAgo: 2, date: day.redwoodWalkthrough, time: '12:10', content:
+      'Walked Samuel through the proposal. He confirmed they accept the proposal and the pricing as quoted, and he has sent our contract (MSA and order form) to their legal team for review. ' +
+      'Their counsel, Dana Whitaker, expects to return redlines within ten business days. ' +
+      'Points Samuel expects legal to raise: retention of member SMS data, and a termination-for-convenience clause.' } },
+    { key: 'northgateRedlines', spec: { owner: managerSpec, parent: dealRef(d.northgateYard), title: 'Redlines received', daysAgo: 20, time: '10:45', content:
+      'Ingrid Larsen’s legal team returned redlines on the MSA: liability cap at 1.5× fees and SLA credits for gate downtime. We can accept both with a cap on credits. Negotiating.' } },
+    { key: 'northgateSigned', spec: { owner: managerSpec, parent: dealRef(d.northgateYard), title: 'Contract signed', daysAgo: 1, time: '15:40', content:
+      'Contract signed: Ingrid Larsen countersigned the MSA and the order form this morning (DocuSign envelope completed), and their purchase order NLP-4471 for $67,800 arrived this afternoon. ' +
+      'Kickoff with our implementation team to be scheduled for the first week of December.' } },
+    { key: 'summitProposalSent', spec: { owner: managerSpec, parent: dealRef(d.summitEcommerce), title: 'Proposal sent', daysAgo: 18, time: '16:00', content:
+      'Proposal sent to Tyler Grant: $38,900 for the replatform and the migration of 4,200 products. Tyler mentioned they are also talking to a Shopify agency.' } },
+    { key: 'summitChoseCompetitor', spec: { owner: managerSpec, parent: dealRef(d.summitEcommerce), title: 'Lost to Brightcart', daysAgo: 2, time: '09:15', content:
+      'Tyler emailed: they chose a competitor. Brightcart, a Shopify Plus agency, came in about 30% lower and can go live before the spring season. ' +
+      'The decision is final – their board approved the Brightcart contract on Monday. He declined our proposal Q&A. ' +
+      'He asked to stay in touch about a wholesale portal next year.' } },
+    { key: 'meridianPartnerReview', spec: { owner: managerSpec, parent: dealRef(d.meridianTimesheets), title: 'Partner review of the trial', daysAgo: 19, time: '15:30', content:
+      'Laura Chen and the two other partners reviewed the trial: they like the mobile timesheets; the billing export needs a tweak for their QuickBooks setup. Overall positive.' } },
+    { key: 'meridianPaused', spec: { owner: managerSpec, parent: dealRef(d.meridianTimesheets), title: 'Paused until next year', daysAgo: 5, date: day.meridianCheckIn, time: '10:00', content:
+      'Laura Chen (managing partner) asked to pause until next year. They are moving offices in December and cannot take on a rollout before February. ' +
+      'She was explicit that this is not a no: the budget stays in their 2027 plan, the partners still want the product, and she asked us to call her in the second week of January to restart. ' +
+      'We agreed to move the expected close to March.' } },
+    { key: 'kestrelNoPricing', spec: { owner: managerSpec, parent: dealRef(d.kestrelPortal), title: 'Follow-up with Omar', daysAgo: 12, time: '13:30', content:
+      'Walked Omar Haddad (VP Maintenance) through the records portal again with two of his planners. They want it. ' +
+      'We did not discuss pricing: Omar wants their IT security review done before any proposal, and he will bring in their CFO, who approves the spend.' } },
+    { key: 'kestrelDecisionMakersMet', spec: { owner: managerSpec, parent: dealRef(d.kestrelPortal), title: 'Decision makers met', daysAgo: 6, date: day.kestrelDecisionMakers, time: '15:20', content:
+      'Met Omar Haddad (sponsor) and Janet Cole, their CFO, who approves the spend. Both back the project; Janet will decide once IT has signed off the security review. ' +
+      'Security review with Kestrel IT is booked; questionnaire answers are in progress.' } },
+    { key: 'blueHeronDiscovery', spec: { owner: managerSpec, parent: dealRef(d.blueHeronLabels), title: 'Discovery summary', daysAgo: 15, time: '11:45', content:
+      'Nadia Rahman (Director of Store Operations): 40 stores, paper shelf labels re-printed twice a week, pricing errors at the shelf are their top customer complaint. ' +
+      'Budget approved for a 2027 rollout. Next: go through volumes per store and talk pricing.' } },
+    { key: 'blueHeronPricingTranscript', spec: { owner: managerSpec, parent: dealRef(d.blueHeronLabels), title: 'Transcript – pricing call', daysAgo: 1, date: day.blueHeronPricing, time: '16:10', content:
+      '[00:12:40] Nadia Rahman: Let’s talk numbers. What does it cost for all 40 stores?\n' +
+      '[00:13:05] Daniel Brooks: At about 9,000 labels per store it comes to $29,700 a year, hardware leased, installation included.\n' +
+      '[00:13:48] Nadia Rahman: That is within what we planned. Can you do a pilot price for the first five stores?\n' +
+      '[00:14:10] Daniel Brooks: Yes – the first five stores at half price for three months.\n' +
+      '[00:14:32] Nadia Rahman: Good. Please send us a formal proposal with that pricing by next Wednesday; I will take it to our buying committee.' } },
+    { key: 'fairmontNeeds', spec: { owner: managerSpec, parent: dealRef(d.fairmontVisitors), title: 'Needs summary', daysAgo: 12, time: '10:30', content:
+      'Greg Olsen (Director of Facilities) wants ID scanning and badge printing at the front desks of 11 schools, with a watch-list check. ' +
+      'Value demo for the district office is booked.' } },
+    { key: 'fairmontNoShowNote', spec: { owner: managerSpec, parent: dealRef(d.fairmontVisitors), title: 'No-show', daysAgo: 2, date: day.fairmontDemo, time: '17:20', content:
+      'No-show: nobody from the district joined the demo; we waited 15 minutes on the bridge. ' +
+      'Greg had declined the invite late last night without a message, and the district office address declined too. Two follow-up emails so far, no answer.' } },
+    { key: 'silverlineBudget', spec: { owner: managerSpec, parent: dealRef(d.silverlineFuelCards), title: 'Budget confirmed', daysAgo: 81, time: '14:00', content:
+      'Bea Morales (Fleet Manager) confirmed the budget for fuel cards across 85 tankers and vans. Needs: per-driver limits, IFTA reporting, a monthly statement per depot.' } },
+    { key: 'silverlineProposalRequested', spec: { owner: managerSpec, parent: dealRef(d.silverlineFuelCards), title: 'Pricing call', daysAgo: 41, time: '11:30', content:
+      'Price discussed: $19,300 a year for 85 cards including the reporting module. Bea asked for a formal proposal she can put to the co-op board.' } },
+    { key: 'silverlineLegal', spec: { owner: managerSpec, parent: dealRef(d.silverlineFuelCards), title: 'Board approved – contract to legal', daysAgo: 29, time: '16:15', content:
+      'The co-op board approved our proposal; the contract went to their legal review. Only change requested so far: net 45 payment terms.' } },
+    { key: 'silverlineWon', spec: { owner: managerSpec, parent: dealRef(d.silverlineFuelCards), title: 'Won – order form signed', daysAgo: 16, time: '12:00', content:
+      'Signed order form received from Bea; the co-op’s general manager countersigned the contract. Cards ship next week. Closed won.' } },
+    { key: 'granitePeakNeeds', spec: { owner: managerSpec, parent: dealRef(d.granitePeakSafety), title: 'Needs analysis', daysAgo: 70, time: '13:00', content:
+      'Kevin Walsh (Safety Director) needs incident reporting and toolbox-talk sign-offs across 30 sites. Budget is in their 2026 safety plan.' } },
+    { key: 'granitePeakCancelled', spec: { owner: managerSpec, parent: dealRef(d.granitePeakSafety), title: 'Closed lost – acquisition', daysAgo: 10, time: '15:00', content:
+      'Kevin called: Granite Peak has been acquired by Holt Construction, and Holt mandates its own in-house safety system across all subsidiaries. ' +
+      'All open software evaluations are cancelled. Not about our product or price, and no competitor involved. Kevin will introduce us to Holt’s safety team in the new year.' } },
+    { key: 'orchardLaneProposal', spec: { owner: managerSpec, parent: dealRef(d.orchardLaneDelivery), title: 'Proposal sent', daysAgo: 50, time: '10:00', content:
+      'Proposal sent to Rachel Stein (VP Operations): $44,500 a year for route planning and proof of delivery across 22 pharmacies.' } },
+    { key: 'orchardLaneLost', spec: { owner: managerSpec, parent: dealRef(d.orchardLaneDelivery), title: 'Lost to MedRoute', daysAgo: 30, time: '14:45', content:
+      'Rachel told us they signed with a competitor, MedRoute, who bundle contract drivers with the software at a lower total cost. We were second on price; the product scored higher.' } },
   ];
   const namedNotes: Record<string, ZohoRecord> = {};
   const notes = noteSpecs.map(({ key, spec }) => (namedNotes[key] = noteRecord(nextNoteTail(), spec, spec.owner === repSpec ? repToday : spec.owner === managerSpec ? managerToday : adminToday, ctx)));
+
+  // ---- stage history ----
+  // Every deal was created in Qualification (its fixed Created_Time) and moved on some days before
+  // today, so "days in stage" and "evidence since the last change" read the same on any day.
+  // Closed deals walk the pipeline to their outcome, so a dry run can judge them step by step.
+  const ago = (owner: UserSpec, days: number) => addDays(dateInZone(now, owner.timeZone), -days);
+  const R = (days: number) => ago(repSpec, days);
+  const M = (days: number) => ago(managerSpec, days);
+  const A = (days: number) => ago(adminSpec, days);
+  const paths: Record<keyof typeof deals, StageStep[]> = {
+    acmeTelematics: [['Needs Analysis', R(20), '17:00']],
+    acmeTraining: [['Needs Analysis', R(26), '15:00'], ['Value Proposition', R(18), '16:30'], ['Id. Decision Makers', R(9), '12:00']],
+    acmeScanners: [['Needs Analysis', R(95), '14:00'], ['Value Proposition', R(70), '15:00'], ['Id. Decision Makers', R(45), '11:30'], ['Proposal/Price Quote', R(12), '18:00']],
+    harrowgateSensors: [],
+    harrowgatePilot: [['Needs Analysis', R(140), '13:00'], ['Proposal/Price Quote', R(95), '16:00'], ['Negotiation/Review', R(60), '12:30'], ['Closed Lost', R(28), '14:30']],
+    koalaBayPos: [['Needs Analysis', M(40), '10:00'], ['Value Proposition', M(10), '09:30']],
+    koalaBayLoyalty: [['Needs Analysis', R(38), '07:00'], ['Value Proposition', R(30), '06:45'], ['Id. Decision Makers', R(22), '07:15'], ['Perception Analysis', R(14), '06:50']],
+    sahyadriErp: [['Needs Analysis', R(110), '12:00'], ['Value Proposition', R(85), '15:00'], ['Id. Decision Makers', R(66), '11:00'], ['Proposal/Price Quote', R(35), '17:30'], ['Negotiation/Review', R(9), '16:00']],
+    sahyadriAnalytics: [['Needs Analysis', R(170), '11:00'], ['Value Proposition', R(120), '14:00'], ['Proposal/Price Quote', R(60), '16:30'], ['Closed Lost to Competition', R(24), '18:20']],
+    brandtRenewal: [['Proposal/Price Quote', A(70), '09:30'], ['Negotiation/Review', A(40), '14:00'], ['Closed Won', A(20), '10:20']],
+    lakeshoreInventory: [],
+    copperleafWifi: [['Needs Analysis', M(60), '11:00'], ['Value Proposition', M(16), '12:00']],
+    redwoodScheduling: [['Needs Analysis', M(80), '10:30'], ['Value Proposition', M(55), '14:00'], ['Id. Decision Makers', M(40), '15:30'], ['Proposal/Price Quote', day.redwoodProposalSent, '16:40']],
+    northgateYard: [['Needs Analysis', M(110), '09:30'], ['Value Proposition', M(85), '13:00'], ['Id. Decision Makers', M(70), '11:00'], ['Proposal/Price Quote', M(45), '16:00'], ['Negotiation/Review', M(20), '11:00']],
+    summitEcommerce: [['Needs Analysis', M(50), '10:00'], ['Value Proposition', M(38), '15:00'], ['Proposal/Price Quote', M(18), '16:10']],
+    meridianTimesheets: [['Needs Analysis', M(55), '09:45'], ['Value Proposition', M(42), '14:30'], ['Id. Decision Makers', M(30), '11:15'], ['Perception Analysis', M(19), '15:45']],
+    kestrelPortal: [['Needs Analysis', M(40), '10:15'], ['Value Proposition', M(26), '13:45'], ['Id. Decision Makers', day.kestrelDecisionMakers, '15:40']],
+    blueHeronLabels: [['Needs Analysis', M(15), '12:00']],
+    fairmontVisitors: [['Needs Analysis', M(33), '11:00'], ['Value Proposition', M(12), '10:45']],
+    silverlineFuelCards: [['Needs Analysis', M(80), '10:00'], ['Proposal/Price Quote', M(40), '09:30'], ['Negotiation/Review', M(29), '16:30'], ['Closed Won', M(16), '12:15']],
+    granitePeakSafety: [['Needs Analysis', M(70), '13:30'], ['Value Proposition', M(35), '11:00'], ['Closed Lost', M(10), '15:20']],
+    orchardLaneDelivery: [['Needs Analysis', M(120), '10:00'], ['Value Proposition', M(90), '14:00'], ['Id. Decision Makers', M(70), '11:30'], ['Proposal/Price Quote', M(50), '10:15'], ['Closed Lost to Competition', M(30), '15:00']],
+  };
+  const stageHistory: Record<string, StageChange[]> = {};
+  for (const [key, steps] of Object.entries(paths) as Array<[keyof typeof deals, StageStep[]]>) {
+    stageHistory[deals[key].id] = stagePath(deals[key], steps, now);
+  }
 
   return {
     events: [...rep.events, ...manager.events, ...admin.events],
     tasks,
     notes,
+    stageHistory,
     named: {
       events: { ...rep.named, ...manager.named },
       tasks: namedTasks,
@@ -988,14 +1277,41 @@ export function createActivities(now: number) {
   };
 }
 
-/** One change per seeded deal: it reached its current stage when last modified. */
-function seedStageHistory(): Record<string, StageChange[]> {
-  const history: Record<string, StageChange[]> = {};
-  for (const record of Object.values(deals)) {
-    const owner = record.Owner as { id: string; name: string };
-    history[record.id] = [{ stage: String(record.Stage), changedAt: String(record.Modified_Time), by: { id: owner.id, name: owner.name } }];
+/** A move to `stage` on a day (`yyyy-MM-dd`) at a local time (`HH:mm`) of the deal owner's zone. */
+type StageStep = [stage: Stage, date: string, time: string];
+
+const USER_SPECS = [repSpec, managerSpec, adminSpec];
+
+/**
+ * A deal's stage changes, oldest first: Qualification at its creation, then `steps` by its owner.
+ * Changes never lie in the future nor before the previous one (a reset on a day before the
+ * deal was created squeezes them together rather than reordering them).
+ */
+function stagePath(record: ZohoRecord, steps: StageStep[], now: number): StageChange[] {
+  const ownerId = (record.Owner as { id: string }).id;
+  const owner = USER_SPECS.find((spec) => spec.id === ownerId) as UserSpec;
+  const by = { id: owner.id, name: `${owner.first} ${owner.last}` };
+  const created = Date.parse(String(record.Created_Time));
+  // Row ids: the deal's id tail (431xx1) made 5xx, plus the step; never a seeded id.
+  const change = (stage: Stage, at: number, step: number): StageChange => ({
+    id: id(`5${String(record.id).slice(-5, -1)}${step}`),
+    stage,
+    changedAt: formatInZone(at, owner.timeZone),
+    by,
+    amount: typeof record.Amount === 'number' ? record.Amount : null,
+    probability: STAGES.find((candidate) => candidate.name === stage)?.probability ?? null,
+    closingDate: typeof record.Closing_Date === 'string' ? record.Closing_Date : null,
+  });
+  const changes: StageChange[] = [change('Qualification', created, 0)];
+  let previous = created;
+  for (const [i, [stage, date, time]] of steps.entries()) {
+    const at = Math.max(previous + 60_000, Math.min(zonedTimeToEpoch(date, time, owner.timeZone), now - 10 * 60 * 1000));
+    changes.push(change(stage, at, i + 1));
+    previous = at;
   }
-  return history;
+  const last = changes[changes.length - 1] as StageChange;
+  if (last.stage !== record.Stage) throw new Error(`seed: the stage path of ${String(record.Deal_Name)} ends in ${last.stage}, not ${String(record.Stage)}`);
+  return changes;
 }
 
 // Activities as of loading this module: what SEED names (same ids on every reset; times move
@@ -1005,15 +1321,23 @@ const activities = createActivities(Date.now());
 const EVENT_KEYS = [
   'acmeDiscovery', 'offsiteAllDay', 'sahyadriWorkshop', 'weekendTradeShow', 'sundayQbrPrep', 'saturdayRehearsalPast',
   'midnightSydneyCall', 'pinecrestIntro', 'harrowgateDemoPast', 'sahyadriLegalPast', 'koalaBayPosDemo',
+  'lakeshoreNeedsAssessment', 'copperleafCfoMeeting', 'redwoodProposalWalkthrough', 'meridianCheckIn', 'kestrelDecisionMakers',
+  'blueHeronPricingCall', 'fairmontNoShow', 'summitProposalQa', 'kestrelSecurityReview',
 ] as const;
 const TASK_KEYS = [
   'sendProposalAcme', 'budgetSignOff', 'msaRedlines', 'overdueCallback', 'trainingPortalDemo', 'loyaltyFeedback',
   'lossReview', 'pinecrestCaseStudy', 'posDemoPrep', 'renewalInvoice',
+  'lakeshoreBookAssessment', 'redwoodSendProposal', 'northgateFinalContract', 'meridianRestartCall', 'kestrelQuestionnaire', 'fairmontReschedule',
 ] as const;
 const NOTE_KEYS = [
   'acmeDiscoverySummary', 'budgetApproved', 'acmeTranscript', 'proposalByFriday', 'legalReview', 'sahyadriTranscript',
   'choseCompetitor', 'harrowgateIntro', 'harrowgateDemoNotes', 'pilotLost', 'loyaltyPilotFeedback', 'posDemoPrepNote',
   'renewalSigned', 'annPreferences', 'pinecrestInbound',
+  'lakeshoreInbound', 'lakeshoreAssessmentSummary', 'copperleafValueCase', 'copperleafCfoMet', 'redwoodProposalSent', 'redwoodLegalReview',
+  'northgateRedlines', 'northgateSigned', 'summitProposalSent', 'summitChoseCompetitor', 'meridianPartnerReview', 'meridianPaused',
+  'kestrelNoPricing', 'kestrelDecisionMakersMet', 'blueHeronDiscovery', 'blueHeronPricingTranscript', 'fairmontNeeds', 'fairmontNoShowNote',
+  'silverlineBudget', 'silverlineProposalRequested', 'silverlineLegal', 'silverlineWon', 'granitePeakNeeds', 'granitePeakCancelled',
+  'orchardLaneProposal', 'orchardLaneLost',
 ] as const;
 
 /** The named records with their names as a type (and a loud failure if one goes missing). */
@@ -1066,6 +1390,13 @@ export interface SeedData {
   stageHistory: Record<string, StageChange[]>;
 }
 
+/** A deal is modified when its stage changes: Modified_Time is never before its last change. */
+function touchedByStageChange(record: ZohoRecord, history: StageChange[]): ZohoRecord {
+  const last = history[history.length - 1];
+  if (!last || Date.parse(last.changedAt) <= Date.parse(String(record.Modified_Time))) return record;
+  return { ...record, Modified_Time: formatInZone(Date.parse(last.changedAt), ORG_TIME_ZONE) };
+}
+
 /** A fresh deep copy of everything, for the store; activities are laid out around `now`. */
 export function createSeedData(now: number = Date.now()): SeedData {
   const fresh = createActivities(now);
@@ -1076,11 +1407,11 @@ export function createSeedData(now: number = Date.now()): SeedData {
       Accounts: Object.values(accounts),
       Contacts: Object.values(contacts),
       Leads: Object.values(leads),
-      Deals: Object.values(deals),
+      Deals: Object.values(deals).map((record) => touchedByStageChange(record, fresh.stageHistory[record.id] ?? [])),
       Events: fresh.events,
       Tasks: fresh.tasks,
       Notes: fresh.notes,
     },
-    stageHistory: seedStageHistory(),
+    stageHistory: fresh.stageHistory,
   });
 }

@@ -1,8 +1,10 @@
 // The sandbox HTTP server: one origin for the accounts server (/oauth), the CRM API (/crm/v8),
-// the web UI (/crm/...) and the control API (/__sandbox). Around the handlers it applies what
-// tests and demos control: faults, latency, the API concurrency limit, and the request log.
+// the fake model (/ai), the web UI (/crm/...) and the control API (/__sandbox). Around the
+// handlers it applies what tests and demos control: faults, latency, the API concurrency limit,
+// and the request log.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleAi, openAiError, openAiErrorFor, preflight, registerAiControl, registerAiRoutes, withCors } from './ai';
 import { CrmApi } from './api';
 import { registerControlRoutes } from './control';
 import { html, json, Router, type LogMeta, type RouteContext, type SandboxRequest, type SandboxResponse } from './http';
@@ -19,13 +21,14 @@ export interface SandboxHandle {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-type Area = 'control' | 'oauth' | 'api' | 'ui';
+type Area = 'control' | 'oauth' | 'api' | 'ai' | 'ui';
 
 function areaOf(path: string): Area {
   // The favicon is a static asset: like the others it is neither logged nor faulted.
   if (path.startsWith('/__sandbox/') || path === '/favicon.ico') return 'control';
   if (path.startsWith('/oauth/')) return 'oauth';
   if (path === '/crm/v8' || path.startsWith('/crm/v8/')) return 'api';
+  if (path === '/ai' || path.startsWith('/ai/')) return 'ai';
   return 'ui';
 }
 
@@ -51,6 +54,7 @@ function faultResponse(fault: Fault, area: Area): SandboxResponse {
   const status = fault.status ?? 500;
   if (status === 204 || status === 304) return { status };
   if (fault.body === undefined) {
+    if (area === 'ai') return openAiErrorFor(status);
     return area === 'api' && status === 500
       ? apiError('INTERNAL_ERROR')
       : json(status, { code: 'SANDBOX_FAULT', details: {}, message: 'injected by the sandbox', status: 'error' });
@@ -88,6 +92,7 @@ export class SandboxApp {
   private readonly control = new Router();
   private readonly oauth = new Router();
   private readonly ui = new Router();
+  private readonly ai = new Router();
   private readonly api: CrmApi;
 
   constructor() {
@@ -95,6 +100,8 @@ export class SandboxApp {
     registerUiInternals(this.control, this.sandbox);
     registerOAuthRoutes(this.oauth, this.sandbox);
     registerUiPages(this.ui, this.sandbox);
+    registerAiRoutes(this.ai, this.sandbox.ai, () => this.sandbox.now());
+    registerAiControl(this.control, this.sandbox.ai);
     this.api = new CrmApi(this.sandbox);
   }
 
@@ -109,6 +116,12 @@ export class SandboxApp {
     if (area === 'control') {
       const response = await this.run(req, method, url, origin, {}, (ctx) => this.routeIn(this.control, ctx, () => json(404, { error: 'not_found' })));
       write(res, response);
+      return;
+    }
+
+    // A browser's CORS preflight for the fake model: answered at once, not the client's request.
+    if (area === 'ai' && method === 'OPTIONS') {
+      write(res, preflight());
       return;
     }
 
@@ -164,7 +177,7 @@ export class SandboxApp {
         }
         response = await this.run(req, method, url, origin, meta, (ctx) => this.dispatch(area, ctx));
       }
-      // Latency stands in for the network to Zoho: the accounts server and the API, not the web UI.
+      // Latency stands in for the network: to Zoho's accounts server and API and to the model, not the web UI.
       if (area !== 'ui' && sandbox.config.latencyMs > 0) await sleep(sandbox.config.latencyMs);
       if (fault?.drop === 'after') {
         req.socket.destroy();
@@ -172,7 +185,7 @@ export class SandboxApp {
         return;
       }
       if (fault?.malformed) {
-        write(res, json(200, MALFORMED_BODY));
+        write(res, area === 'ai' ? withCors(json(200, MALFORMED_BODY)) : json(200, MALFORMED_BODY));
         record(200, 'malformed');
         return;
       }
@@ -181,7 +194,7 @@ export class SandboxApp {
         record(200, 'truncated');
         return;
       }
-      write(res, response);
+      write(res, area === 'ai' ? withCors(response) : response);
       record(response.status, fault ? 'status' : undefined);
     } finally {
       if (inFlight) sandbox.inFlightApi -= 1;
@@ -210,7 +223,9 @@ export class SandboxApp {
       return await handler({ req: request, params: {}, meta });
     } catch (error) {
       console.error('sandbox: handler failed', error);
-      return areaOf(url.pathname) === 'api' ? apiError('INTERNAL_ERROR') : json(500, { error: 'internal_error' });
+      const area = areaOf(url.pathname);
+      if (area === 'ai') return openAiError(500, 'The server had an error while processing your request. Sorry about that!', 'server_error');
+      return area === 'api' ? apiError('INTERNAL_ERROR') : json(500, { error: 'internal_error' });
     }
   }
 
@@ -220,6 +235,8 @@ export class SandboxApp {
         return this.api.handle(ctx);
       case 'oauth':
         return this.routeIn(this.oauth, ctx, () => html(404, '<!doctype html><title>Not found</title><h1>Not found</h1>'));
+      case 'ai':
+        return handleAi(this.ai, ctx);
       default:
         return this.routeIn(this.ui, ctx, notFoundPage);
     }

@@ -1,4 +1,5 @@
 // Everything one running sandbox remembers: config, data, tokens, faults, request log, counters.
+import { AiState } from './ai';
 import { defaultConfig, type SandboxConfig } from './config';
 import { Store } from './store';
 import { TokenStore } from './tokens';
@@ -35,6 +36,8 @@ export interface LogCounts {
   refresh: number;
   revoke: number;
   api: number;
+  /** Requests to the fake model (/ai). */
+  ai: number;
   throttled: number;
   tooManyRequests: number;
 }
@@ -43,7 +46,7 @@ export type FaultEffect = 'status' | 'before' | 'after' | 'malformed' | 'truncat
 
 const MAX_LOG_ENTRIES = 5000;
 
-const zeroCounts = (): LogCounts => ({ authorizationCode: 0, refresh: 0, revoke: 0, api: 0, throttled: 0, tooManyRequests: 0 });
+const zeroCounts = (): LogCounts => ({ authorizationCode: 0, refresh: 0, revoke: 0, api: 0, ai: 0, throttled: 0, tooManyRequests: 0 });
 
 export class RequestLog {
   entries: LogEntry[] = [];
@@ -59,6 +62,7 @@ export class RequestLog {
     if (entry.path === '/oauth/v2/token' && entry.grantType === 'refresh_token') this.counts.refresh += 1;
     if (entry.path === '/oauth/v2/token/revoke') this.counts.revoke += 1;
     if (entry.path.startsWith('/crm/v8/') || entry.path === '/crm/v8') this.counts.api += 1;
+    if (entry.path.startsWith('/ai/') || entry.path === '/ai') this.counts.ai += 1;
     if (flags.throttled) this.counts.throttled += 1;
     if (flags.tooManyRequests) this.counts.tooManyRequests += 1;
   }
@@ -75,6 +79,7 @@ export class SandboxState {
   readonly store = new Store();
   readonly tokens = new TokenStore();
   readonly log = new RequestLog();
+  readonly ai = new AiState();
   faults: Fault[] = [];
   creditsUsed = 0;
   inFlightApi = 0;
@@ -90,6 +95,7 @@ export class SandboxState {
     this.config = defaultConfig();
     this.store.reset(seedNow);
     this.tokens.reset();
+    this.ai.reset();
     this.log.clear();
     this.faults = [];
     this.creditsUsed = 0;

@@ -12,16 +12,18 @@ import {
   WHAT_MODULES,
   type FieldDef,
 } from './fields';
-import type { ZohoRecord, ZohoUserJson } from './seed';
+import type { StageChange, ZohoRecord, ZohoUserJson } from './seed';
 import { moduleByApiName, type ModuleDef, type Store } from './store';
 import { formatInZone, isIsoDate, isIsoDateTime } from './time';
-import { recordError, RECORD_MESSAGES, SUCCESS_MESSAGES, type RecordError, type WriteKind } from './zoho';
+import { recordError, RECORD_MESSAGES, stageRefusalError, SUCCESS_MESSAGES, type RecordError, type StageRefusal, type WriteKind } from './zoho';
 
 export interface WriteContext {
   store: Store;
   /** Who writes: the token's user (or the control API's chosen user). */
   user: ZohoUserJson;
   now: number;
+  /** How Zoho refuses a change of a deal's Stage (validation rule, Blueprint, permission); none when absent. */
+  stageRefusal?: StageRefusal | null;
 }
 
 export type WriteResult = { status: 'success'; record: ZohoRecord } | { status: 'error'; error: RecordError };
@@ -332,7 +334,7 @@ export function createRecord(ctx: WriteContext, module: ModuleDef, input: unknow
   if (problem) return { status: 'error', error: problem };
   const stored = ctx.store.insert(module.apiName, record);
   if (module.apiName === 'Deals') {
-    ctx.store.recordStageChange(stored.id, { stage: String(stored.Stage), changedAt: stamp, by: { id: ctx.user.id, name: ctx.user.full_name } });
+    ctx.store.recordStageChange(stored.id, stageChange(ctx, stored, stamp));
   }
   return { status: 'success', record: stored };
 }
@@ -351,11 +353,26 @@ export function updateRecord(ctx: WriteContext, module: ModuleDef, id: string, i
   derive(module, record, changes, existing, ctx);
   const problem = checkRecord(ctx, module, index, record, id);
   if (problem) return { status: 'error', error: problem };
+  // Zoho checks validation rules, Blueprint and permissions once the input is valid; a refused
+  // stage change leaves the whole record (and its stage history) as it was.
+  const stageChanges = module.apiName === 'Deals' && record.Stage !== existing.Stage;
+  if (stageChanges && ctx.stageRefusal) return { status: 'error', error: stageRefusalError(ctx.stageRefusal, index, id) };
   const stored = ctx.store.update(module.apiName, id, record) as ZohoRecord;
-  if (module.apiName === 'Deals' && stored.Stage !== existing.Stage) {
-    ctx.store.recordStageChange(id, { stage: String(stored.Stage), changedAt: stamp, by: { id: ctx.user.id, name: ctx.user.full_name } });
-  }
+  if (stageChanges) ctx.store.recordStageChange(id, stageChange(ctx, stored, stamp));
   return { status: 'success', record: stored };
+}
+
+/** The stage history row for a deal that has just reached its current stage. */
+function stageChange(ctx: WriteContext, deal: ZohoRecord, stamp: string): StageChange {
+  return {
+    id: ctx.store.nextId(),
+    stage: String(deal.Stage),
+    changedAt: stamp,
+    by: { id: ctx.user.id, name: ctx.user.full_name },
+    amount: typeof deal.Amount === 'number' ? deal.Amount : null,
+    probability: typeof deal.Probability === 'number' ? deal.Probability : null,
+    closingDate: typeof deal.Closing_Date === 'string' ? deal.Closing_Date : null,
+  };
 }
 
 /** Deletes a record and the notes attached to it (Zoho moves both to the recycle bin). */

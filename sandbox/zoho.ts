@@ -140,7 +140,7 @@ export function limitExceeded(details: Record<string, unknown>, message = 'Recor
 // ---- Per-record write answers -------------------------------------------------------------------
 // Inserts, updates and deletes answer `{data: [...]}` with one entry per record, in order.
 
-export type RecordErrorCode = 'MANDATORY_NOT_FOUND' | 'INVALID_DATA' | 'DUPLICATE_DATA';
+export type RecordErrorCode = 'MANDATORY_NOT_FOUND' | 'INVALID_DATA' | 'DUPLICATE_DATA' | 'RECORD_IN_BLUEPRINT' | 'NO_PERMISSION';
 
 export interface RecordError {
   code: RecordErrorCode;
@@ -157,10 +157,33 @@ export const RECORD_MESSAGES = {
   unknownId: 'the id given seems to be invalid',
   // notes.json documents this one for deletes of notes.
   noteNotDeleted: 'record not deleted',
+  // record.json's message enum has both (its spelling of "blue print").
+  RECORD_IN_BLUEPRINT: 'The record is in blue print',
+  NO_PERMISSION: 'permission denied',
 } as const;
 
 export function recordError(code: RecordErrorCode, details: Record<string, unknown>, message: string = RECORD_MESSAGES[code]): RecordError {
   return { code, details, message, status: 'error' };
+}
+
+/** What an org can have that refuses a change of a deal's Stage (`stageRefusal` in the config). */
+export type StageRefusal = { kind: 'validation_rule'; message: string } | { kind: 'blueprint' } | { kind: 'permission' };
+
+/**
+ * Zoho's per-record answer when a stage change is refused: a validation rule answers its own alert
+ * message on the field; a record in a Blueprint cannot have its blueprint field edited directly;
+ * a profile without edit permission is told which permission is missing.
+ * UNCONFIRMED: the details of RECORD_IN_BLUEPRINT (`{id}`) and NO_PERMISSION (`permissions`).
+ */
+export function stageRefusalError(refusal: StageRefusal, index: number, id: string): RecordError {
+  switch (refusal.kind) {
+    case 'validation_rule':
+      return recordError('INVALID_DATA', { api_name: 'Stage', json_path: `$.data[${index}].Stage` }, refusal.message);
+    case 'blueprint':
+      return recordError('RECORD_IN_BLUEPRINT', { id });
+    case 'permission':
+      return recordError('NO_PERMISSION', { permissions: ['Crm_Implied_Edit_Deals'] });
+  }
 }
 
 export type WriteKind = 'create' | 'update' | 'delete';

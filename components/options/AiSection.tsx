@@ -1,11 +1,15 @@
 // AI provider: none, an OpenAI-compatible endpoint (its base URL and model), or the browser's
 // built-in model. The provider's API key is not a setting (it is kept encrypted with the tokens).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
+import { ErrorNotice } from '../ErrorNotice';
+import { request } from '../messenger';
+import { queryKeys } from '../queries';
 import { t } from '../i18n';
 import { FormContext, InputField, Section, SelectField } from './form';
 import type { SectionProps } from './SettingsForm';
 
-export function AiSection({ draft, set }: SectionProps) {
+export function AiSection({ draft, set, view }: SectionProps) {
   const { issues } = useContext(FormContext);
   // Shown for an OpenAI-compatible provider, and whenever the last save found a problem in them.
   const endpoint = draft.aiProvider === 'openai-compatible' || issues.some((i) => i.key === 'ai.baseUrl' || i.key === 'ai.model');
@@ -35,8 +39,36 @@ export function AiSection({ draft, set }: SectionProps) {
             onChange={(aiBaseUrl) => set({ aiBaseUrl })}
           />
           <InputField fieldKey="ai.model" label={t('options_aiModel')} value={draft.aiModel} className="input-mono" onChange={(aiModel) => set({ aiModel })} />
+          <InputField
+            fieldKey="ai.key"
+            label={t('options_aiKey')}
+            hint={t(view.aiKeySet ? 'options_aiKeySetHint' : 'options_aiKeyHint')}
+            type="password"
+            autoComplete="off"
+            className="input-mono"
+            value={draft.aiKey}
+            onChange={(aiKey) => set({ aiKey })}
+          />
+          {view.aiKeySet ? <RemoveKey /> : null}
         </>
       ) : null}
     </Section>
+  );
+}
+
+function RemoveKey() {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => request('saveAiKey', { key: null }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.settings }),
+  });
+  if (remove.isSuccess) return <p role="status">{t('options_aiKeyRemoved')}</p>;
+  return (
+    <div className="field">
+      <button type="button" className="button button-secondary" disabled={remove.isPending} onClick={() => remove.mutate()}>
+        {t('options_aiKeyRemove')}
+      </button>
+      {remove.isError ? <ErrorNotice error={remove.error} /> : null}
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 // form, and the background's verdict — each problem beside its field and in a summary on top.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
 import type { SettingsView } from '@/lib/messaging/types';
 import { clonePlain, deleteAt, getAt, setAt } from '@/lib/settings/paths';
@@ -37,6 +38,18 @@ function buildPatch(draft: Draft, view: SettingsView): Record<string, unknown> {
   return patch;
 }
 
+/** The provider's host is an optional permission: asked for when the provider is saved. */
+function requestProviderAccess(baseUrl: string) {
+  let origin: string;
+  try {
+    origin = new URL(baseUrl.trim()).origin;
+  } catch {
+    return; // the save names the problem beside the field
+  }
+  if (!/^https?:\/\//.test(origin)) return;
+  void browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+}
+
 export function SettingsForm({ initial }: { initial: SettingsView }) {
   const queryClient = useQueryClient();
   const [view, setView] = useState(initial);
@@ -55,7 +68,12 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   }, []);
 
   const save = useMutation({
-    mutationFn: ({ draft: sent }: { draft: Draft }) => request('saveSettings', { patch: buildPatch(sent, view) }),
+    mutationFn: async ({ draft: sent }: { draft: Draft }) => {
+      const next = await request('saveSettings', { patch: buildPatch(sent, view) });
+      if (!sent.aiKey.trim()) return next;
+      const { aiKeySet } = await request('saveAiKey', { key: sent.aiKey.trim() });
+      return { ...next, aiKeySet };
+    },
     onSuccess: (next, { draft: sent }) => {
       queryClient.setQueryData(queryKeys.settings, next);
       setView(next);
@@ -99,6 +117,8 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
     event.preventDefault();
     if (save.isPending) return;
     setSaved(false);
+    // Asked now, while the click or key press still counts as the person's gesture.
+    if (draft.aiProvider === 'openai-compatible') requestProviderAccess(draft.aiBaseUrl);
     save.mutate({ draft });
   };
 

@@ -37,6 +37,8 @@ export interface Draft {
   aiProvider: Settings['ai']['provider'];
   aiBaseUrl: string;
   aiModel: string;
+  /** A new provider key to store (never filled from settings: the stored key is not sent out). */
+  aiKey: string;
   maxConcurrent: string;
   customDomains: string;
 }
@@ -94,6 +96,7 @@ export function toDraft(view: SettingsView): Draft {
     aiProvider: s.ai.provider,
     aiBaseUrl: s.ai.baseUrl,
     aiModel: s.ai.model,
+    aiKey: '',
     maxConcurrent: String(s.api.maxConcurrent),
     customDomains: formatList(s.customDomains),
   };

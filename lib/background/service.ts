@@ -9,6 +9,7 @@ import type { Handlers } from '../messaging/router';
 import type { Cached, ConnectionStatus, RecordModule, RecordSummary, SettingsView, SyncStatus } from '../messaging/protocol';
 import { wipePersonalData, type ConnectionRow, type StagecoachDb } from '../storage/db';
 import { createScheduling } from '../scheduling/service';
+import { createSuggestions, type BuiltInModel } from './suggestions';
 import { isTimeZone } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
 import { createOutbox, toOutboxItem, type Outbox } from '../sync/outbox';
@@ -39,6 +40,10 @@ export interface BackgroundDeps {
   newKey(): string;
   /** Runs `then` at about `at` if this worker is still alive (setTimeout). */
   wakeAt?(at: number, then: () => void): void;
+  /** Whether the extension holds a host permission for this origin (permissions.contains). */
+  hasOrigin?(origin: string): Promise<boolean>;
+  /** The browser's built-in language model, where there is one. */
+  builtInModel?: BuiltInModel;
   now(): number;
 }
 
@@ -306,6 +311,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       clientSecretSet: loaded.settings.oauth.clientSecret !== null,
       locked: loaded.locked,
       buildClientId: deps.buildClientId,
+      aiKeySet: await suggestions.aiKeySet(),
     };
   }
 
@@ -324,7 +330,27 @@ export function createBackground(deps: BackgroundDeps): Background {
     connection: requireConnection,
   });
 
+  const suggestions = createSuggestions({
+    db,
+    client,
+    outbox,
+    fetch: deps.fetch,
+    now: deps.now,
+    settings: async () => (await settingsStore.load()).settings,
+    connection: requireConnection,
+    hasOrigin: deps.hasOrigin ?? (async () => false),
+    ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}),
+  });
+
   const handlers: Handlers = {
+    dealSuggestion: suggestions.dealSuggestion,
+    askAi: suggestions.askAi,
+    decideSuggestion: suggestions.decide,
+    requestApproval: suggestions.requestApproval,
+    createFollowUp: suggestions.createFollowUp,
+    contactDeals: suggestions.contactDeals,
+    criteriaDryRun: suggestions.dryRun,
+    saveAiKey: suggestions.saveAiKey,
     status,
     freeSlots: scheduling.freeSlots,
     upcomingMeetings: scheduling.upcoming,

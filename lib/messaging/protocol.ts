@@ -82,6 +82,43 @@ export const REQUESTS = {
     schema: z.object({ module: z.enum(['Contacts', 'Leads']), recordId, timeZone: z.string().min(1).max(64).nullable() }).strict(),
     from: 'any',
   },
+  dealSuggestion: { schema: z.object({ dealId: recordId }).strict(), from: 'any' },
+  askAi: { schema: z.object({ dealId: recordId }).strict(), from: 'any' },
+  decideSuggestion: {
+    schema: z
+      .object({
+        dealId: recordId,
+        decision: z.enum(['approve', 'reject']),
+        target: z.string().trim().min(1).max(120),
+        basis: z.enum(['rules', 'model', 'edited']),
+        evidence: z.array(z.string().max(200)).max(100),
+        comment: z.string().max(2_000).optional(),
+        addNote: z.boolean().optional(),
+      })
+      .strict(),
+    from: 'any',
+  },
+  requestApproval: {
+    schema: z
+      .object({ dealId: recordId, target: z.string().trim().min(1).max(120), evidence: z.array(z.string().max(200)).max(100), comment: z.string().max(2_000).optional() })
+      .strict(),
+    from: 'any',
+  },
+  createFollowUp: {
+    schema: z
+      .object({
+        dealId: recordId,
+        subject: z.string().trim().min(1).max(255),
+        dueDate: z.iso.date(),
+        priority: z.enum(['Highest', 'High', 'Normal', 'Low', 'Lowest']),
+        noteId: recordId.optional(),
+      })
+      .strict(),
+    from: 'any',
+  },
+  contactDeals: { schema: z.object({ contactId: recordId }).strict(), from: 'any' },
+  criteriaDryRun: { schema: z.object({ criteria: z.string().max(100_000) }).strict(), from: 'extensionPage' },
+  saveAiKey: { schema: z.object({ key: z.string().trim().max(500).regex(/^\S*$/).nullable() }).strict(), from: 'extensionPage' },
   outboxRetry: { schema: z.object({ key: outboxKey }).strict(), from: 'extensionPage' },
   outboxDiscard: { schema: z.object({ key: outboxKey }).strict(), from: 'extensionPage' },
 } as const satisfies Record<string, { schema: z.ZodType; from: 'any' | 'extensionPage' }>;

@@ -4,6 +4,7 @@ import type { Settings } from '../settings/schema';
 import type { FreeSlotsView, Meeting, PersonMatch } from '../scheduling/service';
 import type { ConnectedOrg, ConnectedUser } from '../storage/db';
 import type { DataCentreId } from '../zoho/dataCentres';
+import type { ActionItem, Pipeline, Signal, Suggestion } from '../suggestions/types';
 
 /**
  * storage.local key the background bumps whenever the connection changes, so every open panel
@@ -56,7 +57,74 @@ export interface ResponseMap {
   syncStatus: SyncStatus;
   outboxRetry: OutboxItem;
   outboxDiscard: { discarded: true };
+  dealSuggestion: DealSuggestionView;
+  askAi: AiOutcome;
+  decideSuggestion: DecisionResult;
+  requestApproval: RequestApprovalResult;
+  createFollowUp: OutboxItem;
+  contactDeals: ContactDeal[];
+  criteriaDryRun: DryRunView;
+  saveAiKey: { aiKeySet: boolean };
 }
+
+/** A deal with its pipeline, what the rules suggest and why, and what the user may do. */
+export interface DealSuggestionView {
+  deal: {
+    id: string;
+    name: string;
+    stage: string;
+    owner: { id: string; name: string | null } | null;
+    amount: number | null;
+    closingDate: string | null;
+    closed: boolean;
+  };
+  pipeline: Pipeline;
+  /** null: no criterion met, or `suppressed`. */
+  suggestion: Suggestion | null;
+  signals: Signal[];
+  considered: Array<{ criterion: string; target: string; matched: boolean; missing: string[] }>;
+  /** Rejected earlier, and no evidence has arrived since. */
+  suppressed: { target: string; at: number } | null;
+  actionItems: ActionItem[];
+  canApprove: boolean;
+  /** Which criteria ran: the admin's, or the defaults (also when the admin's do not parse). */
+  criteria: { source: 'default' | 'custom'; invalid: boolean };
+  /** The AI provider, and exactly what would be sent to it (no key in here). */
+  ai: { provider: 'none' | 'openai-compatible' | 'browser'; model: string | null; request: unknown };
+  checkedAt: number;
+}
+
+export type AiOutcome =
+  | { ok: true; suggestion: Suggestion }
+  | {
+      ok: false;
+      reason: 'not_configured' | 'unavailable' | 'permission_needed' | 'provider_error' | 'bad_response' | 'not_json' | 'bad_shape' | 'unknown_stage' | 'unknown_evidence' | 'no_evidence' | 'same_stage';
+      detail: string;
+    };
+
+export interface DecisionResult {
+  decision: 'approved' | 'rejected';
+  stage: OutboxItem | null;
+  note: OutboxItem | null;
+}
+
+export interface RequestApprovalResult {
+  task: OutboxItem;
+  assignee: { id: string; name: string | null };
+  /** False when the owner has no manager in Zoho and the task went to the owner. */
+  toManager: boolean;
+}
+
+export interface ContactDeal {
+  id: string;
+  name: string;
+  stage: string;
+  closingDate: string | null;
+}
+
+export type DryRunView =
+  | { ok: false; errors: Array<{ line: number; column: number; path: string; message: string }> }
+  | { ok: true; result: ReturnType<typeof import('../suggestions/dryRun').dryRun>; dealsRead: number };
 
 export interface Cached<T> {
   value: T;
@@ -94,6 +162,8 @@ export interface SettingsView {
   /** Dotted paths set by enterprise policy: shown, but not editable. */
   locked: string[];
   buildClientId: string | null;
+  /** Whether an AI provider key is stored (the key itself never leaves the background). */
+  aiKeySet: boolean;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

@@ -72,6 +72,8 @@ export interface OutboxRow {
   updatedAt: number;
   lastError: SerializedError | null;
   resultId: string | null;
+  /** Sent only once this other item is done (an approval's audit note after its stage change). */
+  after?: string;
 }
 
 export interface SyncRow {
@@ -102,6 +104,23 @@ export interface ContactZoneRow {
   timeZone: string;
 }
 
+/** A manager's decision on a suggested stage, remembered so a rejected suggestion stays away until new evidence. */
+export interface DecisionRow {
+  dealId: string;
+  target: string;
+  decision: 'approved' | 'rejected';
+  /** Every signal id known when deciding: a suggestion comes back only with a signal not in here. */
+  signalIds: string[];
+  at: number;
+  by: string;
+}
+
+/** An API key for a third-party service (the AI provider), encrypted like the refresh token. */
+export interface ProviderKeyRow {
+  id: 'ai';
+  value: EncryptedValue;
+}
+
 export type StagecoachDb = Dexie & {
   secrets: EntityTable<SecretKeyRow, 'name'>;
   connection: EntityTable<ConnectionRow, 'id'>;
@@ -111,6 +130,8 @@ export type StagecoachDb = Dexie & {
   apiCalls: EntityTable<ApiCallRow, 'id'>;
   settings: EntityTable<SettingsRow, 'id'>;
   contactZones: Dexie.Table<ContactZoneRow, [string, string]>;
+  decisions: Dexie.Table<DecisionRow, [string, string]>;
+  providerKeys: EntityTable<ProviderKeyRow, 'id'>;
 };
 
 export function openDb(name = 'stagecoach'): StagecoachDb {
@@ -129,6 +150,8 @@ export function openDb(name = 'stagecoach'): StagecoachDb {
   });
   // v3: time zones chosen per contact.
   db.version(3).stores({ contactZones: '[module+id]' });
+  // v4: decisions on stage suggestions; the AI provider's key.
+  db.version(4).stores({ decisions: '[dealId+target], dealId', providerKeys: 'id' });
   return db;
 }
 

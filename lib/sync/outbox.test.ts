@@ -183,4 +183,39 @@ describe('outbox', () => {
     await outbox.discard(row.key);
     expect(await db.outbox.count()).toBe(0);
   });
+
+  describe('an item that waits for another (an approval’s audit note after its stage change)', () => {
+    const stage = { op: 'update' as const, module: 'Deals' as const, recordId: '4876876000000431001', data: { Stage: 'Value Proposition' }, summary: 'Stage of Acme' };
+    const UPDATED = { data: [{ code: 'SUCCESS', details: { id: '4876876000000431001' }, message: 'record updated', status: 'success' }] };
+
+    it('is held while the first is pending, then sent once the first is done', async () => {
+      let online = false;
+      const { outbox, calls } = setup((call) => {
+        if (!online) return new StagecoachError('network', 'offline');
+        return call.method === 'PUT' ? UPDATED : isLookup(call) ? notesWith('901', 'key-2-0000') : CREATED('901');
+      });
+      const first = await outbox.enqueue(stage);
+      const second = await outbox.enqueue({ ...note, after: first.key });
+      expect((await outbox.sendNow(first.key))?.status).toBe('pending');
+      expect(await outbox.sendNow(second.key)).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(calls.filter((c) => c.path === '/Notes')).toEqual([]);
+      online = true;
+      clock += 60_000;
+      await outbox.drain();
+      expect(await db.outbox.get(first.key)).toMatchObject({ status: 'done' });
+      expect(await db.outbox.get(second.key)).toMatchObject({ status: 'done', resultId: '901' });
+      expect(calls.map((c) => `${c.method} ${c.path}`).filter((c) => c !== `GET ${LOOKUP}`)).toEqual(['PUT /Deals/4876876000000431001', 'PUT /Deals/4876876000000431001', 'POST /Notes']);
+    });
+
+    it('is never sent when the first is refused, and goes when the first is discarded with it', async () => {
+      const { outbox, calls } = setup((call) => (call.method === 'PUT' ? { data: [{ code: 'RECORD_IN_BLUEPRINT', details: { id: '4876876000000431001' }, message: 'the record is in blueprint', status: 'error' }] } : CREATED('902')));
+      const first = await outbox.enqueue(stage);
+      const second = await outbox.enqueue({ ...note, after: first.key });
+      expect((await outbox.sendNow(first.key))?.lastError?.detail).toBe('the record is in blueprint');
+      expect(await outbox.sendNow(second.key)).toMatchObject({ status: 'failed', lastError: { detail: 'Not sent: the change it belongs to was refused.' } });
+      expect(calls.some((c) => c.path === '/Notes')).toBe(false);
+      await outbox.discard(first.key);
+      expect(await db.outbox.count()).toBe(0);
+    });
+  });
 });

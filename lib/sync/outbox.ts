@@ -15,6 +15,8 @@ export interface OutboxInput {
   recordId?: string;
   data?: Record<string, unknown>;
   summary: string;
+  /** Send only after this item is done; never if it fails or is discarded. */
+  after?: string;
 }
 
 export interface OutboxDeps {
@@ -61,6 +63,7 @@ export function createOutbox(deps: OutboxDeps) {
       updatedAt: at,
       lastError: null,
       resultId: null,
+      ...(input.after ? { after: input.after } : {}),
     };
     await db.outbox.add(row);
     changed();
@@ -104,7 +107,21 @@ export function createOutbox(deps: OutboxDeps) {
     return next;
   }
 
+  /** Whether the item this one waits for allows it to go: 'wait' while that one is still on its way. */
+  async function dependency(row: OutboxRow): Promise<'go' | 'wait' | 'failed'> {
+    if (!row.after) return 'go';
+    const before = await db.outbox.get(row.after);
+    // Gone: done and pruned long ago (discarding an item discards what waits for it).
+    if (!before || before.status === 'done') return 'go';
+    return before.status === 'failed' ? 'failed' : 'wait';
+  }
+
   async function process(row: OutboxRow): Promise<OutboxRow> {
+    const gate = await dependency(row);
+    if (gate === 'wait') return row;
+    if (gate === 'failed') {
+      return settle(row, { status: 'failed', lastError: new StagecoachError('zoho_error', 'Not sent: the change it belongs to was refused.').toJSON() });
+    }
     try {
       if (row.op === 'create' && row.attempts > 0) {
         const existing = await findCreated(row);
@@ -183,7 +200,8 @@ export function createOutbox(deps: OutboxDeps) {
       return sendNow(key);
     },
     async discard(key: string) {
-      await db.outbox.delete(key);
+      const waiting = await db.outbox.filter((row) => row.after === key).primaryKeys();
+      await db.outbox.bulkDelete([key, ...waiting]);
       changed();
     },
   };

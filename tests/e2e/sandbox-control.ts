@@ -34,6 +34,14 @@ export const sandbox = {
   clearLog: () => call<unknown>('DELETE', '/__sandbox/log'),
   state: () => call<SandboxState>('GET', '/__sandbox/state'),
   clearFaults: () => call<unknown>('DELETE', '/__sandbox/faults'),
+  /** One stored record, as the sandbox keeps it. */
+  record: (module: string, id: string) => call<Record<string, unknown>>('GET', `/__sandbox/records/${module}/${id}`),
+  /** Creates a record as the API would, as `as` (a seeded user id) or the signed-in user. */
+  createRecord: (module: string, body: Record<string, unknown>, as?: string) =>
+    call<Record<string, unknown>>('POST', `/__sandbox/records/${module}${as ? `?as=${as}` : ''}`, body),
+  /** The fake AI model: set its next answers (null: its default), or read what it received. */
+  ai: (patch: { reply?: string | null; status?: number; key?: string }) => call<unknown>('POST', '/__sandbox/ai', patch),
+  aiRequests: async () => (await call<{ requests: unknown[] }>('GET', '/__sandbox/ai/requests')).requests,
   /** Stored records of a module whose text contains `text` (e.g. a note's content). */
   recordsContaining: async (module: string, text: string) => {
     const answer = await call<{ count: number; records: Record<string, unknown>[] }>(

@@ -61,8 +61,8 @@ describe('GET /__sandbox/records/:module', () => {
   it('lists everything, or by Field:value (lookups by id or name), or by text anywhere', async () => {
     const all = await control(sandbox.url, 'GET', '/__sandbox/records/Deals');
     expect(all.count).toBe(Object.keys(SEED.deals).length);
-    const mine = await control(sandbox.url, 'GET', `/__sandbox/records/Potentials?where=Owner:${SEED.users.manager.id}`);
-    expect(mine.records.map((r: any) => r.id)).toEqual([SEED.deals.koalaBayPos.id]);
+    const mine = await control(sandbox.url, 'GET', `/__sandbox/records/Potentials?where=Owner:${SEED.users.admin.id}`);
+    expect(mine.records.map((r: any) => r.id)).toEqual([SEED.deals.brandtRenewal.id]);
     const byName = await control(sandbox.url, 'GET', `/__sandbox/records/Deals?where=${encodeURIComponent('Account_Name:Acme Logistics')}&where=${encodeURIComponent('Stage:Needs Analysis')}`);
     expect(byName.records.map((r: any) => r.id)).toEqual([SEED.primary.dealId]);
     const text = await control(sandbox.url, 'GET', '/__sandbox/records/Notes?contains=legal%20review%20of%20the%20contract');
@@ -100,7 +100,19 @@ describe('DELETE /__sandbox/records/:module/:id', () => {
 describe('stage history', () => {
   it('serves a deal’s history and 404 for anything else', async () => {
     const { body } = await send('GET', `/__sandbox/deals/${SEED.primary.dealId}/stage-history`);
-    expect(body).toEqual({ dealId: SEED.primary.dealId, history: [{ stage: 'Needs Analysis', changedAt: SEED.deals.acmeTelematics.Modified_Time, by: { id: SEED.users.rep.id, name: 'Priya Raman' } }] });
+    const by = { id: SEED.users.rep.id, name: 'Priya Raman' };
+    expect(body).toEqual({
+      dealId: SEED.primary.dealId,
+      history: [
+        { stage: 'Qualification', changedAt: expect.stringMatching(/\+05:30$/), by },
+        { stage: 'Needs Analysis', changedAt: expect.stringMatching(/\+05:30$/), by },
+      ],
+    });
+    // Created in Qualification; in Needs Analysis since some days before the reset.
+    expect(Date.parse(body.history[0].changedAt)).toBe(Date.parse(String(SEED.deals.acmeTelematics.Created_Time)));
+    const daysInStage = (Date.now() - Date.parse(body.history[1].changedAt)) / 86_400_000;
+    expect(daysInStage).toBeGreaterThan(18);
+    expect(daysInStage).toBeLessThan(22);
     expect((await send('GET', `/__sandbox/deals/${SEED.primary.contactId}/stage-history`)).status).toBe(404);
   });
 });

@@ -22,6 +22,7 @@ describe('config', () => {
       codeTtlSeconds: 120,
       signedInUserId: SEED.users.rep.id,
       creditsPerDay: 50000,
+      stageRefusal: null,
     });
     const updated = await control(sandbox.url, 'POST', '/__sandbox/config', { dataCentre: 'au', latencyMs: 5 });
     expect(updated).toMatchObject({ dataCentre: 'au', latencyMs: 5, concurrencyLimit: 10 });
@@ -139,7 +140,7 @@ describe('log', () => {
     expect(log.entries[1]).toMatchObject({ seq: 2, grantType: 'authorization_code', userId: SEED.users.rep.id });
     expect(log.entries[2]).toMatchObject({ grantType: 'refresh_token' });
     expect(log.entries[3]).toMatchObject({ userId: SEED.users.rep.id, durationMs: expect.any(Number), at: expect.any(String) });
-    expect(log.counts).toEqual({ authorizationCode: 1, refresh: 1, revoke: 1, api: 1, throttled: 0, tooManyRequests: 0 });
+    expect(log.counts).toEqual({ authorizationCode: 1, refresh: 1, revoke: 1, api: 1, ai: 0, throttled: 0, tooManyRequests: 0 });
     expect(log.creditsUsed).toBe(1);
     // Tokens never reach the log.
     expect(JSON.stringify(log)).not.toContain(tokens.refresh_token);

@@ -20,7 +20,10 @@ async function ids(query: string, accessToken?: string): Promise<string[]> {
 
 describe('grammar and semantics: valid queries', () => {
   const sortedIds = (...records: Array<{ id: string }>) => records.map((r) => r.id).sort();
-  const openDeals = [deals.acmeTelematics, deals.acmeTraining, deals.acmeScanners, deals.harrowgateSensors, deals.koalaBayPos, deals.koalaBayLoyalty, deals.sahyadriErp];
+  // The labeled set's deals (the manager's, sandbox/labeled.ts), open and closed.
+  const labeledOpen = [deals.lakeshoreInventory, deals.copperleafWifi, deals.redwoodScheduling, deals.northgateYard, deals.summitEcommerce, deals.meridianTimesheets, deals.kestrelPortal, deals.blueHeronLabels, deals.fairmontVisitors];
+  const labeledClosed = [deals.silverlineFuelCards, deals.granitePeakSafety, deals.orchardLaneDelivery];
+  const openDeals = [deals.acmeTelematics, deals.acmeTraining, deals.acmeScanners, deals.harrowgateSensors, deals.koalaBayPos, deals.koalaBayLoyalty, deals.sahyadriErp, ...labeledOpen];
 
   it.each([
     ['equality on text', "select Last_Name from Contacts where Last_Name = 'Carter'", [contacts.annCarter.id]],
@@ -28,24 +31,24 @@ describe('grammar and semantics: valid queries', () => {
     ["'' escapes a quote", "select Last_Name from Contacts where Last_Name = 'O''Neill'", [contacts.graceONeill.id]],
     ['like with a leading %', "select Full_Name from Contacts where Email like '%@acme.com'", sortedIds(contacts.annCarter, contacts.joannWhitfield)],
     ['like with % on both sides', "select Deal_Name from Deals where Deal_Name like '%koala%'", sortedIds(deals.koalaBayPos, deals.koalaBayLoyalty)],
-    ['not like', "select Deal_Name from Deals where Deal_Name not like 'Acme%'", sortedIds(deals.harrowgateSensors, deals.harrowgatePilot, deals.koalaBayPos, deals.koalaBayLoyalty, deals.sahyadriErp, deals.sahyadriAnalytics, deals.brandtRenewal)],
-    ['numbers', 'select Deal_Name from Deals where Amount > 40000', sortedIds(deals.acmeTelematics, deals.sahyadriErp)],
-    ['a bracketed pair with and', 'select Deal_Name from Deals where (Amount >= 15200 and Amount <= 23500)', sortedIds(deals.acmeTraining, deals.acmeScanners, deals.koalaBayPos)],
-    ['or', "select Deal_Name from Deals where Stage = 'Qualification' or Stage = 'Needs Analysis'", sortedIds(deals.acmeTelematics, deals.harrowgateSensors)],
+    ['not like', "select Deal_Name from Deals where Deal_Name not like 'Acme%'", sortedIds(deals.harrowgateSensors, deals.harrowgatePilot, deals.koalaBayPos, deals.koalaBayLoyalty, deals.sahyadriErp, deals.sahyadriAnalytics, deals.brandtRenewal, ...labeledOpen, ...labeledClosed)],
+    ['numbers', 'select Deal_Name from Deals where Amount > 40000', sortedIds(deals.acmeTelematics, deals.sahyadriErp, deals.copperleafWifi, deals.redwoodScheduling, deals.northgateYard, deals.kestrelPortal, deals.orchardLaneDelivery)],
+    ['a bracketed pair with and', 'select Deal_Name from Deals where (Amount >= 15200 and Amount <= 23500)', sortedIds(deals.acmeTraining, deals.acmeScanners, deals.koalaBayPos, deals.meridianTimesheets, deals.fairmontVisitors, deals.silverlineFuelCards)],
+    ['or', "select Deal_Name from Deals where Stage = 'Qualification' or Stage = 'Needs Analysis'", sortedIds(deals.acmeTelematics, deals.harrowgateSensors, deals.lakeshoreInventory, deals.blueHeronLabels)],
     ['three criteria grouped in pairs', `select Deal_Name from Deals where ((Amount > 20000 and Owner = '${users.rep.id}') and Stage != 'Closed Won')`, sortedIds(deals.acmeTelematics, deals.acmeScanners, deals.harrowgateSensors, deals.koalaBayLoyalty, deals.sahyadriErp)],
-    ['in', "select Deal_Name from Deals where Stage in ('Closed Won', 'Closed Lost')", sortedIds(deals.harrowgatePilot, deals.brandtRenewal)],
+    ['in', "select Deal_Name from Deals where Stage in ('Closed Won', 'Closed Lost')", sortedIds(deals.harrowgatePilot, deals.brandtRenewal, deals.silverlineFuelCards, deals.granitePeakSafety)],
     ['not in', "select Deal_Name from Deals where Stage not in ('Closed Won', 'Closed Lost', 'Closed Lost to Competition')", sortedIds(...openDeals)],
     ['between (inclusive)', 'select Deal_Name from Deals where Amount between 12400 and 14000', sortedIds(deals.sahyadriAnalytics, deals.brandtRenewal)],
-    ['is null', 'select Deal_Name from Deals where Next_Step is null', sortedIds(deals.harrowgatePilot, deals.sahyadriAnalytics, deals.brandtRenewal)],
+    ['is null', 'select Deal_Name from Deals where Next_Step is null', sortedIds(deals.harrowgatePilot, deals.sahyadriAnalytics, deals.brandtRenewal, ...labeledClosed)],
     ['is not null on a lookup', 'select Last_Name from Contacts where Account_Name is null', [SEED.hostileContactId]],
-    ['a lookup compared by id', `select Deal_Name from Deals where Owner = '${users.manager.id}'`, [deals.koalaBayPos.id]],
+    ['a lookup compared by id', `select Deal_Name from Deals where Owner = '${users.manager.id}'`, sortedIds(deals.koalaBayPos, ...labeledOpen, ...labeledClosed)],
     ['Owner.id', `select Deal_Name from Deals where Owner.id = '${users.admin.id}'`, [deals.brandtRenewal.id]],
     ['a lookup id as a number', `select Deal_Name from Deals where Account_Name = ${SEED.accounts.koalaBay.id}`, sortedIds(deals.koalaBayPos, deals.koalaBayLoyalty)],
     ['a field of the looked-up record', "select Deal_Name from Deals where Account_Name.Account_Name = 'Acme Logistics'", sortedIds(deals.acmeTelematics, deals.acmeTraining, deals.acmeScanners)],
-    ['a user field of the owner', `select Deal_Name from Deals where Owner.email = '${users.manager.email}'`, [deals.koalaBayPos.id]],
+    ['a user field of the owner', `select Deal_Name from Deals where Owner.email = '${users.manager.email}'`, sortedIds(deals.koalaBayPos, ...labeledOpen, ...labeledClosed)],
     ['datetimes as instants (any offset)', "select Last_Name from Contacts where Created_Time = '2026-01-09T21:30:00+05:30'", [SEED.hostileContactId]],
-    ['datetime ranges', "select Last_Name from Contacts where Created_Time >= '2026-01-01T00:00:00Z'", [SEED.hostileContactId]],
-    ['dates', "select Deal_Name from Deals where Closing_Date < '2026-11-01'", sortedIds(deals.harrowgatePilot, deals.sahyadriAnalytics, deals.brandtRenewal)],
+    ['datetime ranges', "select Last_Name from Contacts where Created_Time >= '2026-01-01T00:00:00Z' and Created_Time < '2026-02-01T00:00:00+01:00'", [SEED.hostileContactId]],
+    ['dates', "select Deal_Name from Deals where Closing_Date < '2026-11-01'", sortedIds(deals.harrowgatePilot, deals.sahyadriAnalytics, deals.brandtRenewal, deals.orchardLaneDelivery)],
     ['booleans', 'select Last_Name from Contacts where Email_Opt_Out = true', []],
     ['id', `select Last_Name from Leads where id = '${leads.marcusLee.id}'`, [leads.marcusLee.id]],
     ['double-quoted column names', `select "Last_Name" from Leads where "Lead_Status" = 'Contacted'`, [leads.marcusLee.id]],
@@ -56,16 +59,13 @@ describe('grammar and semantics: valid queries', () => {
   });
 
   it('orders (nulls first ascending), defaults to ascending id, and pages with limit/offset both ways', async () => {
-    expect(await ids('select Deal_Name from Deals where Amount > 0 order by Amount desc limit 3')).toEqual([deals.sahyadriErp.id, deals.acmeTelematics.id, deals.harrowgateSensors.id]);
-    const third = [deals.sahyadriAnalytics.id, deals.acmeTraining.id, deals.koalaBayPos.id];
+    expect(await ids('select Deal_Name from Deals where Amount > 0 order by Amount desc limit 3')).toEqual([deals.sahyadriErp.id, deals.northgateYard.id, deals.kestrelPortal.id]);
+    const third = [deals.sahyadriAnalytics.id, deals.acmeTraining.id, deals.fairmontVisitors.id];
     expect(await ids('select Deal_Name from Deals where Amount > 0 order by Amount asc limit 2, 3')).toEqual(third);
     expect(await ids('select Deal_Name from Deals where Amount > 0 order by Amount limit 3 offset 2')).toEqual(third);
     const all = await ids('select Deal_Name from Deals where Amount > 0');
     expect(all).toEqual([...all].sort());
-    expect((await ids('select Deal_Name from Deals where Amount > 0 order by Next_Step asc, Amount desc')).slice(0, 3)).toEqual([deals.harrowgatePilot.id, deals.brandtRenewal.id, deals.sahyadriAnalytics.id].sort((a, b) => {
-      const amount = (id: string) => Object.values(deals).find((deal) => deal.id === id)?.Amount as number;
-      return amount(b) - amount(a);
-    }));
+    expect((await ids('select Deal_Name from Deals where Amount > 0 order by Next_Step asc, Amount desc')).slice(0, 3)).toEqual([deals.orchardLaneDelivery.id, deals.granitePeakSafety.id, deals.silverlineFuelCards.id]);
   });
 
   it('answers the selected fields and id; lookups as {id}; dotted columns as flat keys; datetimes in the caller’s zone', async () => {

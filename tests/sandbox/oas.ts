@@ -31,6 +31,7 @@ const ERRATA: Record<string, (doc: Json) => void> = {
         const responses = responsesOf(doc, path, method);
         if (!responses?.['200']) continue;
         for (const status of ['201', '207', '400']) responses[status] ??= responses['200'];
+        allowValidationRuleMessages(responses['200']);
       }
     }
   },
@@ -62,6 +63,13 @@ const ERRATA: Record<string, (doc: Json) => void> = {
       const schema = remove?.[status] ? jsonSchemaOf(remove[status] as Json) : undefined;
       if (schema) relaxSuccessDetails(schema);
     }
+  },
+  'layouts.json': (doc) => {
+    // GET /settings/layouts documents an unknown module as code "InvalidModule", unlike every other
+    // Zoho error code (upper snake case) and unlike fields.json, which answers the same `module`
+    // parameter with INVALID_MODULE; accept Zoho's usual code too.
+    const code = (schemaAt(doc, 'InvalidParamError')?.properties as Json | undefined)?.code as { enum?: string[] } | undefined;
+    if (code?.enum && !code.enum.includes('INVALID_MODULE')) code.enum.push('INVALID_MODULE');
   },
   'users.json': (doc) => {
     // `time_zone` is declared `{type: object}`, but Zoho answers the IANA zone name as a string
@@ -128,6 +136,36 @@ function relaxSuccessDetails(schema: Json): void {
   }
 }
 
+/**
+ * A validation rule that refuses a write answers INVALID_DATA on the field with the rule's own alert
+ * message, which an admin writes; record.json's per-record errors allow only an enum of Zoho's
+ * built-in messages. Adds (once per shared schema) an alternative for INVALID_DATA with any other
+ * message on a named field; it excludes the enum's messages so `oneOf` stays unambiguous.
+ */
+function allowValidationRuleMessages(response: Json | undefined): void {
+  const schema = response ? jsonSchemaOf(response) : undefined;
+  const alternatives = schema ? (Array.isArray(schema.oneOf) ? (schema.oneOf as Json[]) : [schema]) : [];
+  for (const alternative of alternatives) {
+    const items = ((alternative.properties as Json | undefined)?.data as Json | undefined)?.items as Json | undefined;
+    const entries = items?.oneOf as Json[] | undefined;
+    if (!entries || entries.some((entry) => entry['x-erratum'] === 'validation-rule')) continue;
+    const error = entries.find((entry) => ((entry.properties as Json | undefined)?.status as { enum?: string[] } | undefined)?.enum?.includes('error'));
+    const messages = ((error?.properties as Json | undefined)?.message as { enum?: string[] } | undefined)?.enum;
+    if (!messages) continue;
+    entries.push({
+      'x-erratum': 'validation-rule',
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['error'] },
+        code: { type: 'string', enum: ['INVALID_DATA'] },
+        message: { type: 'string', minLength: 1, not: { enum: messages } },
+        details: { type: 'object', properties: { api_name: { type: 'string' }, json_path: { type: 'string' } }, required: ['api_name', 'json_path'] },
+      },
+      required: ['status', 'code', 'message', 'details'],
+    });
+  }
+}
+
 function schemaAt(doc: Json, name: string): Json | undefined {
   const components = doc.components as { schemas?: Record<string, Json> } | undefined;
   return components?.schemas?.[name];
@@ -159,6 +197,68 @@ export function loadOas(file: string): Promise<Json> {
     documents.set(file, doc);
   }
   return doc;
+}
+
+// ---- references left in place -------------------------------------------------------------------
+// Dereferencing leaves a `$ref` wherever a schema refers to itself (pipeline.json's `parent`,
+// fields.json's pick_list_values ⇄ Maps, layouts ⇄ fields across files), and at every reference
+// on the way there. Those are expanded here when a schema is used, each one at most twice on any
+// path, below which anything is accepted: deep enough for any answer the sandbox gives.
+
+const MAX_REF_DEPTH = 2;
+const refFree = new WeakMap<object, boolean>();
+
+function hasRef(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  let known = refFree.get(value);
+  if (known === undefined) {
+    known = !(typeof (value as Json).$ref === 'string' || Object.values(value).some(hasRef));
+    refFree.set(value, known);
+  }
+  return !known;
+}
+
+function pointerGet(doc: Json, pointer: string): unknown {
+  let node: unknown = doc;
+  for (const raw of pointer.replace(/^\//, '').split('/')) {
+    if (raw === '') continue;
+    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null || !(part in node)) return undefined;
+    node = (node as Json)[part];
+  }
+  return node;
+}
+
+/** `value` with its left-over `$ref`s expanded, read as part of `file`; the cached docs are not changed. */
+async function expandRefs(value: unknown, file: string, stack: readonly string[] = []): Promise<unknown> {
+  if (!hasRef(value)) return value;
+  if (Array.isArray(value)) return Promise.all(value.map((item) => expandRefs(item, file, stack)));
+  const object = value as Json;
+  if (typeof object.$ref === 'string') {
+    const [target, pointer] = object.$ref.startsWith('#')
+      ? [file, object.$ref.slice(1)]
+      : [REMOTE_PREFIX.exec(object.$ref)?.[1], object.$ref.split('#')[1] ?? ''];
+    if (!target) throw new Error(`${file}: cannot follow $ref ${object.$ref}`);
+    const key = `${target}#${pointer}`;
+    if (stack.filter((seen) => seen === key).length >= MAX_REF_DEPTH) return {};
+    const resolved = pointerGet(await loadOas(target), pointer);
+    if (resolved === undefined) throw new Error(`${file}: $ref ${object.$ref} points at nothing`);
+    return expandRefs(resolved, target, [...stack, key]);
+  }
+  const entries = await Promise.all(Object.entries(object).map(async ([key, item]) => [key, await expandRefs(item, file, stack)] as const));
+  return Object.fromEntries(entries);
+}
+
+const expanded = new WeakMap<object, Promise<Json>>();
+
+/** A schema or response object of `file`, fully usable (memoised per object). */
+function usable(value: Json, file: string): Promise<Json> {
+  let result = expanded.get(value);
+  if (!result) {
+    result = expandRefs(value, file) as Promise<Json>;
+    expanded.set(value, result);
+  }
+  return result;
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -210,8 +310,9 @@ export async function validateAgainstOas(file: string, path: string, method: str
   const doc = await loadOas(file);
   const operation = ((doc.paths as Record<string, Json> | undefined)?.[path]?.[method.toLowerCase()]) as Json | undefined;
   if (!operation) return [`${file}: no operation ${method.toUpperCase()} ${path}`];
-  const response = (operation.responses as Record<string, Json> | undefined)?.[String(status)];
-  if (!response) return [`${file}: ${method.toUpperCase()} ${path} documents no ${status} response`];
+  const documented = (operation.responses as Record<string, Json> | undefined)?.[String(status)];
+  if (!documented) return [`${file}: ${method.toUpperCase()} ${path} documents no ${status} response`];
+  const response = await usable(documented, file);
   const content = response.content as Record<string, { schema?: Json }> | undefined;
   const schema = content?.['application/json']?.schema;
   if (!schema) return body === undefined || body === null || body === '' ? [] : [`${file}: the ${status} response has no JSON body`];
@@ -223,5 +324,5 @@ export async function validateAgainstOasSchema(file: string, schemaName: string,
   const doc = await loadOas(file);
   const schema = schemaAt(doc, schemaName);
   if (!schema) return [`${file}: no schema ${schemaName}`];
-  return validateSchema(schema, body);
+  return validateSchema(await usable(schema, file), body);
 }

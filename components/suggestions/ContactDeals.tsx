@@ -1,0 +1,46 @@
+// On a contact's page: the contact's open deals, each opening to its stage suggestion (read only
+// when opened, so a contact with many deals does not cost many calls up front).
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { ConnectionStatus } from '@/lib/messaging/types';
+import { ErrorNotice } from '../ErrorNotice';
+import { t } from '../i18n';
+import { contactDealsQuery } from './queries';
+import { DealSuggestion } from './StageSection';
+import './suggestions.css';
+
+type Connected = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_needed' }>;
+
+export function ContactDeals({ contactId, orgId, user }: { contactId: string; orgId: string | null; user: Connected['user'] }) {
+  const headingId = useId();
+  const deals = useQuery(contactDealsQuery(contactId));
+  return (
+    <section className="stage" aria-labelledby={headingId} data-testid="contact-deals">
+      <h3 id={headingId} className="stage-heading">
+        {t('stage_contactDeals')}
+      </h3>
+      {deals.isPending ? <p className="muted">{t('stage_loading')}</p> : null}
+      {deals.isError ? <ErrorNotice error={deals.error} onRetry={() => void deals.refetch()} /> : null}
+      {deals.data?.length === 0 ? <p className="muted">{t('stage_noOpenDeals')}</p> : null}
+      <ul className="stage-deals">
+        {deals.data?.map((deal) => (
+          <li key={deal.id}>
+            <DealDisclosure deal={deal} orgId={orgId} user={user} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DealDisclosure({ deal, orgId, user }: { deal: { id: string; name: string; stage: string }; orgId: string | null; user: Connected['user'] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="stage-deal" onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="contact-deal">
+      <summary>
+        <span className="stage-deal-name">{deal.name}</span> <span className="muted">· {deal.stage}</span>
+      </summary>
+      {open ? <DealSuggestion dealId={deal.id} orgId={orgId} user={user} showPipeline={false} /> : null}
+    </details>
+  );
+}

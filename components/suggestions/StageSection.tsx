@@ -1,0 +1,375 @@
+// The deal-stage part of the panel: the pipeline with the current stage, the suggested stage with
+// its evidence (each item a link to its source in Zoho), and the decision — Approve, Edit, Reject
+// for approvers, "Request approval" for everyone else — plus the model's second opinion and the
+// follow-up tasks found in meeting notes. Everything from Zoho or a model is rendered as text.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { StagecoachError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import type { AiOutcome, ConnectionStatus, DealSuggestionView, OutboxItem } from '@/lib/messaging/types';
+import type { Signal, Suggestion } from '@/lib/suggestions/types';
+import { recordPageUrl } from '@/lib/zoho/url';
+import { ErrorNotice } from '../ErrorNotice';
+import { t, uiLocale, type MessageKey } from '../i18n';
+import { request } from '../messenger';
+import { queryKeys } from '../queries';
+import { FollowUps } from './FollowUps';
+import { dealSuggestionQuery } from './queries';
+import './suggestions.css';
+
+type Connected = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_needed' }>;
+
+/** The deal page's section: the pipeline strip, then the suggestion. */
+export function StageSection({ dealId, orgId, user }: { dealId: string; orgId: string | null; user: Connected['user'] }) {
+  const headingId = useId();
+  return (
+    <section className="stage" aria-labelledby={headingId} data-testid="stage-section">
+      <h3 id={headingId} className="stage-heading">
+        {t('stage_region')}
+      </h3>
+      <DealSuggestion dealId={dealId} orgId={orgId} user={user} showPipeline />
+    </section>
+  );
+}
+
+export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: string; orgId: string | null; user: Connected['user']; showPipeline: boolean }) {
+  const query = useQuery(dealSuggestionQuery(dealId));
+  // Kept here: the deal is re-read after a decision, and the card below is replaced by what follows.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  if (query.isPending) return <p className="muted">{t('stage_loading')}</p>;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const view = query.data;
+  const clock = { locale: uiLocale(), timeFormat: user.timeFormat, timeZone: user.timeZone };
+  return (
+    <>
+      {showPipeline ? <PipelineStrip view={view} /> : null}
+      {view.criteria.invalid ? (
+        <p className="notice notice-warn" role="status" data-testid="criteria-invalid">
+          {t('stage_criteriaInvalid')}
+        </p>
+      ) : null}
+      {outcome ? <DecisionOutcome {...outcome} /> : null}
+      {view.deal.closed ? (
+        <p className="muted" data-testid="stage-closed">
+          {t('stage_closed', view.deal.stage)}
+        </p>
+      ) : (
+        <SuggestionBlock key={`${view.deal.stage}/${view.suggestion?.target ?? ''}`} view={view} orgId={orgId} clock={clock} onDecided={setOutcome} />
+      )}
+      {view.actionItems.length > 0 ? <FollowUps view={view} /> : null}
+    </>
+  );
+}
+
+function PipelineStrip({ view }: { view: DealSuggestionView }) {
+  const current = view.pipeline.stages.findIndex((stage) => stage.name === view.deal.stage);
+  return (
+    <ol className="stage-pipeline" aria-label={t('stage_pipeline', view.pipeline.name ?? '')} data-testid="stage-pipeline">
+      {view.pipeline.stages.map((stage, index) => (
+        <li
+          key={stage.name}
+          className={index === current ? 'stage-step stage-current' : index < current && stage.forecastType === 'Open' ? 'stage-step stage-done' : 'stage-step'}
+          aria-current={index === current ? 'step' : undefined}
+          data-suggested={view.suggestion?.target === stage.name ? 'true' : undefined}
+        >
+          <span className="stage-name">{stage.label}</span>
+          {stage.probability !== null ? <span className="stage-prob muted">{t('stage_probability', String(stage.probability))}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type Clock = { locale: string; timeFormat: string | null; timeZone: string | null };
+type Outcome = { outcome: 'approved' | 'rejected'; stage: OutboxItem | null; note: OutboxItem | null; target: string };
+type OnDecided = (outcome: Outcome) => void;
+
+function SuggestionBlock({ view, orgId, clock, onDecided }: { view: DealSuggestionView; orgId: string | null; clock: Clock; onDecided: OnDecided }) {
+  const [model, setModel] = useState<AiOutcome | null>(null);
+  const shown = model?.ok ? model.suggestion : view.suggestion;
+  return (
+    <>
+      {view.suppressed && !model?.ok ? (
+        <p className="notice" role="status" data-testid="suggestion-suppressed">
+          {t('stage_suppressed', [view.suppressed.target, formatDateTime(view.suppressed.at, clock)])}
+        </p>
+      ) : null}
+      {shown ? (
+        <SuggestionCard view={view} suggestion={shown} basis={model?.ok ? 'model' : 'rules'} orgId={orgId} clock={clock} onDecided={onDecided} />
+      ) : view.suppressed ? null : (
+        <NoSuggestion view={view} />
+      )}
+      {view.ai.provider !== 'none' ? <AskModel view={view} outcome={model} onOutcome={setModel} /> : null}
+    </>
+  );
+}
+
+function NoSuggestion({ view }: { view: DealSuggestionView }) {
+  const open = view.considered.filter((c) => !c.matched && c.missing.length > 0);
+  return (
+    <div className="stage-none" data-testid="no-suggestion">
+      <p>{t('stage_noSuggestion', view.deal.stage)}</p>
+      {open.length > 0 ? (
+        <details className="stage-why">
+          <summary>{t('stage_whyNot')}</summary>
+          <ul>
+            {open.map((c) => (
+              <li key={c.criterion}>
+                <strong>{c.target}</strong>: {c.missing.join('; ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function SuggestionCard({
+  view,
+  suggestion,
+  basis,
+  orgId,
+  clock,
+  onDecided,
+}: {
+  view: DealSuggestionView;
+  suggestion: Suggestion;
+  basis: 'rules' | 'model';
+  orgId: string | null;
+  clock: Clock;
+  onDecided: OnDecided;
+}) {
+  const ids = useId();
+  const evidence = suggestion.evidence.map((id) => view.signals.find((signal) => signal.id === id)).filter((s): s is Signal => s !== undefined);
+  return (
+    <article className="stage-card" aria-labelledby={`${ids}-title`} data-testid="suggestion-card" data-basis={basis}>
+      <p className="stage-card-kicker muted">{t(basis === 'model' ? 'stage_suggestedByModel' : 'stage_suggested')}</p>
+      <h4 id={`${ids}-title`} className="stage-card-title">
+        <span className="muted">{view.deal.stage}</span> <span aria-hidden="true">→</span>
+        <span className="visually-hidden"> {t('stage_to')} </span> <span data-testid="suggestion-target">{suggestion.target}</span>
+      </h4>
+      <p className="stage-confidence" data-testid="suggestion-confidence">
+        {t('stage_confidence', new Intl.NumberFormat(clock.locale, { style: 'percent' }).format(suggestion.confidence))}
+      </p>
+      <p className="stage-basis" data-testid="suggestion-basis">
+        {suggestion.by.kind === 'rules' ? t('stage_criterion', [suggestion.by.description, suggestion.by.criterion]) : t('stage_modelReason', [suggestion.by.model, suggestion.by.reason])}
+      </p>
+      <h5 className="stage-evidence-heading">{t('stage_evidence')}</h5>
+      <ul className="stage-evidence" data-testid="evidence">
+        {evidence.map((signal) => (
+          <li key={signal.id}>
+            <EvidenceItem signal={signal} dealId={view.deal.id} orgId={orgId} clock={clock} />
+          </li>
+        ))}
+      </ul>
+      {view.canApprove ? <Decide view={view} suggestion={suggestion} basis={basis} onDecided={onDecided} /> : <RequestApproval view={view} suggestion={suggestion} />}
+    </article>
+  );
+}
+
+const SOURCE_KIND: Record<Signal['source']['kind'], MessageKey> = {
+  note: 'stage_sourceNote',
+  event: 'stage_sourceEvent',
+  task: 'stage_sourceTask',
+  field: 'stage_sourceField',
+  history: 'stage_sourceHistory',
+};
+
+function EvidenceItem({ signal, dealId, orgId, clock }: { signal: Signal; dealId: string; orgId: string | null; clock: Clock }) {
+  // Notes, fields and the stage history live on the deal's page; meetings and tasks have their own.
+  const target = signal.source.kind === 'event' || signal.source.kind === 'task' ? { module: signal.source.module, recordId: signal.source.id } : { module: 'Deals', recordId: dealId };
+  const href = recordPageUrl(location.origin, { ...target, orgId });
+  const when = signal.at ? formatWhen(signal.at, clock) : null;
+  return (
+    <>
+      <span className="stage-source">{t(SOURCE_KIND[signal.source.kind])}</span>{' '}
+      {href ? (
+        <a href={href} target="_top" className="stage-source-link">
+          {signal.sourceTitle}
+        </a>
+      ) : (
+        <span>{signal.sourceTitle}</span>
+      )}
+      {when ? <span className="muted"> · {when}</span> : null}
+      <q className="stage-quote">{signal.text}</q>
+    </>
+  );
+}
+
+function formatWhen(at: string, clock: Clock): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return new Intl.DateTimeFormat(clock.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${at}T00:00:00Z`));
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : formatDateTime(ms, clock);
+}
+
+function useDecisionDone() {
+  const queryClient = useQueryClient();
+  return (dealId: string) => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.dealSuggestion(dealId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.records });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+  };
+}
+
+/** Approve the suggestion, approve another stage (Edit), or reject it, optionally with a note. */
+function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionView; suggestion: Suggestion; basis: 'rules' | 'model'; onDecided: OnDecided }) {
+  const ids = useId();
+  const done = useDecisionDone();
+  const [mode, setMode] = useState<'idle' | 'edit' | 'reject'>('idle');
+  const others = view.pipeline.stages.filter((stage) => stage.name !== view.deal.stage);
+  const [edited, setEdited] = useState(suggestion.target);
+  const [comment, setComment] = useState('');
+  const [addNote, setAddNote] = useState(true);
+  const decide = useMutation({
+    mutationFn: (input: { decision: 'approve' | 'reject'; target: string; basis: 'rules' | 'model' | 'edited' }) =>
+      request('decideSuggestion', {
+        dealId: view.deal.id,
+        ...input,
+        evidence: suggestion.evidence,
+        ...(comment.trim() ? { comment } : {}),
+        ...(input.decision === 'reject' ? { addNote } : {}),
+      }),
+    onSuccess: (result, input) => {
+      onDecided({ outcome: result.decision, stage: result.stage, note: result.note, target: input.target });
+      done(view.deal.id);
+    },
+  });
+
+  const busy = decide.isPending;
+  return (
+    <div className="stage-actions">
+      {mode === 'idle' ? (
+        <div className="stage-buttons">
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => decide.mutate({ decision: 'approve', target: suggestion.target, basis })}>
+            {busy ? t('stage_saving') : t('stage_approve', suggestion.target)}
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => setMode('edit')}>
+            {t('stage_edit')}
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => setMode('reject')}>
+            {t('stage_reject')}
+          </button>
+        </div>
+      ) : (
+        <form
+          className="stage-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (mode === 'edit') decide.mutate({ decision: 'approve', target: edited, basis: edited === suggestion.target ? basis : 'edited' });
+            else decide.mutate({ decision: 'reject', target: suggestion.target, basis });
+          }}
+        >
+          {mode === 'edit' ? (
+            <>
+              <label htmlFor={`${ids}-stage`}>{t('stage_editLabel')}</label>
+              <select id={`${ids}-stage`} value={edited} onChange={(event) => setEdited(event.target.value)} data-testid="edit-stage">
+                {others.map((stage) => (
+                  <option key={stage.name} value={stage.name}>
+                    {stage.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
+          <label htmlFor={`${ids}-comment`}>{t('stage_comment')}</label>
+          <textarea id={`${ids}-comment`} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
+          {mode === 'reject' ? (
+            <label className="stage-check">
+              <input type="checkbox" checked={addNote} onChange={(event) => setAddNote(event.target.checked)} /> {t('stage_rejectNote')}
+            </label>
+          ) : null}
+          <div className="stage-buttons">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('stage_saving') : mode === 'edit' ? t('stage_approve', edited) : t('stage_confirmReject')}
+            </button>
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => setMode('idle')}>
+              {t('stage_back')}
+            </button>
+          </div>
+        </form>
+      )}
+      {decide.isError ? <ErrorNotice error={decide.error} /> : null}
+    </div>
+  );
+}
+
+function DecisionOutcome({ outcome, stage, note, target }: Outcome) {
+  if (outcome === 'rejected') {
+    return (
+      <p className="notice" role="status" data-testid="decision-outcome">
+        {t(note ? 'stage_rejectedWithNote' : 'stage_rejected')}
+      </p>
+    );
+  }
+  const queued = stage && stage.status !== 'done';
+  return (
+    <p className={queued ? 'notice notice-warn' : 'notice notice-ok'} role="status" data-testid="decision-outcome">
+      {t(queued ? 'stage_approvedQueued' : 'stage_approvedDone', target)}
+    </p>
+  );
+}
+
+/** For those who may not approve: a Zoho Task for the deal owner's manager, linked to the deal. */
+function RequestApproval({ view, suggestion }: { view: DealSuggestionView; suggestion: Suggestion }) {
+  const id = useId();
+  const [comment, setComment] = useState('');
+  const queryClient = useQueryClient();
+  const ask = useMutation({
+    mutationFn: () => request('requestApproval', { dealId: view.deal.id, target: suggestion.target, evidence: suggestion.evidence, ...(comment.trim() ? { comment } : {}) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.sync }),
+  });
+  if (ask.data) {
+    const failed = ask.data.task.status === 'failed';
+    if (failed && ask.data.task.lastError) return <ErrorNotice error={new StagecoachError(ask.data.task.lastError.code, ask.data.task.lastError.detail)} />;
+    return (
+      <p className="notice notice-ok" role="status" data-testid="approval-requested">
+        {t(ask.data.toManager ? 'stage_requested' : 'stage_requestedOwner', ask.data.assignee.name ?? '')}
+      </p>
+    );
+  }
+  return (
+    <form
+      className="stage-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        ask.mutate();
+      }}
+    >
+      <p className="muted">{t('stage_needsApproval')}</p>
+      <label htmlFor={id}>{t('stage_comment')}</label>
+      <textarea id={id} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
+      <button type="submit" className="button button-primary" disabled={ask.isPending}>
+        {ask.isPending ? t('stage_saving') : t('stage_requestApproval')}
+      </button>
+      {ask.isError ? <ErrorNotice error={ask.error} /> : null}
+    </form>
+  );
+}
+
+const AI_REASONS = ['not_configured', 'unavailable', 'permission_needed', 'provider_error', 'bad_response', 'not_json', 'bad_shape', 'unknown_stage', 'unknown_evidence', 'no_evidence', 'same_stage'] as const;
+
+/** The model's second opinion, on request, with exactly what is sent shown before it is sent. */
+function AskModel({ view, outcome, onOutcome }: { view: DealSuggestionView; outcome: AiOutcome | null; onOutcome: (outcome: AiOutcome | null) => void }) {
+  const ask = useMutation({ mutationFn: () => request('askAi', { dealId: view.deal.id }), onSuccess: onOutcome });
+  const model = view.ai.model ?? '';
+  return (
+    <div className="stage-ai" data-testid="ai">
+      <details className="stage-sent">
+        <summary>{t('stage_aiWhatIsSent', model)}</summary>
+        <pre data-testid="ai-request">{JSON.stringify(view.ai.request, null, 2)}</pre>
+      </details>
+      <button type="button" className="button button-secondary" disabled={ask.isPending} onClick={() => ask.mutate()}>
+        {ask.isPending ? t('stage_aiAsking') : outcome?.ok ? t('stage_aiAskAgain', model) : t('stage_aiAsk', model)}
+      </button>
+      {outcome && !outcome.ok ? (
+        <div className="notice notice-warn" role="status" data-testid="ai-discarded" data-reason={outcome.reason}>
+          <p>{t('stage_aiDiscarded', t(`stage_ai_${AI_REASONS.includes(outcome.reason) ? outcome.reason : 'bad_response'}` as MessageKey))}</p>
+          {outcome.detail ? <p className="notice-detail">{t('stage_aiDetail', outcome.detail)}</p> : null}
+          <p>{t('stage_aiRulesStand')}</p>
+        </div>
+      ) : null}
+      {ask.isError ? <ErrorNotice error={ask.error} /> : null}
+    </div>
+  );
+}

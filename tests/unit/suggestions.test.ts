@@ -1,0 +1,199 @@
+// Stage suggestions in the background, in Node against the real sandbox over HTTP: the pipeline
+// read from Zoho's metadata, the rules' suggestion with its evidence, the approver rule enforced
+// here (not only in the panel), the stage write and its audit note, refusals, the rejection
+// memory, approval requests, the AI provider's answers, and the criteria dry run.
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHostPolicy } from '@/lib/auth/hosts';
+import type { AccessToken } from '@/lib/auth/tokens';
+import { createBackground } from '@/lib/background/service';
+import { StagecoachError } from '@/lib/errors';
+import { openDb, type StagecoachDb } from '@/lib/storage/db';
+import { startSandbox } from '../../sandbox/server';
+import { SEED } from '../../sandbox/seed';
+import { consent, REDIRECT_URI, sandboxControl } from './sandbox-helpers';
+
+let server: { url: string; close(): Promise<void> };
+const control = sandboxControl(() => server.url);
+let db: StagecoachDb;
+let session: AccessToken | null;
+let dbCount = 0;
+let granted = true;
+
+async function connectedAs(user: 'rep' | 'manager' | 'admin') {
+  const background = createBackground({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    hosts: createHostPolicy({ sandboxOrigin: server.url }),
+    buildClientId: '1000.STAGECOACHSANDBOX',
+    readPolicy: async () => undefined,
+    redirectUri: REDIRECT_URI,
+    launchAuthFlow: consent('accept', SEED.users[user].id),
+    session: { load: async () => session, save: async (token) => void (session = token) },
+    clearStorage: async () => void (session = null),
+    statusChanged: async () => {},
+    hasOrigin: async () => granted,
+    newKey: () => crypto.randomUUID(),
+    now: () => Date.now(),
+  });
+  await background.handlers.connect({}, {});
+  return background.handlers;
+}
+
+const deal = SEED.deals.acmeTelematics;
+const stageOf = async (id: string) => (await control('GET', `/__sandbox/records/Deals/${id}`)).Stage as string;
+const notesContaining = async (text: string) => (await control('GET', `/__sandbox/records/Notes?contains=${encodeURIComponent(text)}`)).records as Record<string, unknown>[];
+
+beforeAll(async () => {
+  server = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  await control('POST', '/__sandbox/reset');
+  db = openDb(`stagecoach-suggestions-${++dbCount}`);
+  session = null;
+  granted = true;
+});
+afterEach(() => db.close());
+
+async function refusal(promise: Promise<unknown>): Promise<StagecoachError> {
+  try {
+    await promise;
+  } catch (error) {
+    return StagecoachError.from(error);
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('stage suggestions against the sandbox', () => {
+  it('reads the pipeline from Zoho’s metadata and suggests with evidence that points at real records', async () => {
+    const handlers = await connectedAs('manager');
+    const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    expect(view.pipeline.stages.map((stage) => stage.name).slice(0, 3)).toEqual(['Qualification', 'Needs Analysis', 'Value Proposition']);
+    expect(view.pipeline.stages.find((stage) => stage.name === 'Negotiation/Review')).toMatchObject({ probability: 90, forecastType: 'Open' });
+    expect(view.pipeline.stages.find((stage) => stage.name === 'Closed Won')).toMatchObject({ forecastType: 'Closed Won' });
+    expect(view.deal).toMatchObject({ id: deal.id, stage: deal.Stage, closed: false });
+    expect(view.canApprove).toBe(true);
+    expect(view.suggestion).not.toBeNull();
+    const suggestion = view.suggestion!;
+    expect(suggestion.by.kind).toBe('rules');
+    expect(suggestion.evidence.length).toBeGreaterThan(0);
+    for (const id of suggestion.evidence) {
+      const signal = view.signals.find((s) => s.id === id)!;
+      expect(signal).toBeDefined();
+      if (signal.source.kind === 'note') expect((await control('GET', `/__sandbox/records/Notes/${signal.source.id}`)).Parent_Id.id).toBe(deal.id);
+      if (signal.source.kind === 'task') expect((await control('GET', `/__sandbox/records/Tasks/${signal.source.id}`)).What_Id.id).toBe(deal.id);
+      if (signal.source.kind === 'event') expect((await control('GET', `/__sandbox/records/Events/${signal.source.id}`)).What_Id.id).toBe(deal.id);
+    }
+  });
+
+  it('approves: the stage is written, then one audit note with from → to, criterion, approver, evidence', async () => {
+    const handlers = await connectedAs('manager');
+    const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    const target = view.suggestion!.target;
+    const result = await handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: view.suggestion!.evidence }, {});
+    expect(result).toMatchObject({ decision: 'approved', stage: { status: 'done' }, note: { status: 'done' } });
+    expect(await stageOf(deal.id)).toBe(target);
+    const notes = await notesContaining(`Stage changed: ${String(deal.Stage)} → ${target}`);
+    expect(notes).toHaveLength(1);
+    const content = String(notes[0]!.Note_Content);
+    expect(content).toContain(`Criterion: ${(view.suggestion!.by as { criterion: string }).criterion}`);
+    expect(content).toContain(`Approved by: ${SEED.users.manager.full_name} (Manager)`);
+    const firstEvidence = view.signals.find((s) => s.id === view.suggestion!.evidence[0])!;
+    expect(content).toContain(firstEvidence.text);
+    // The stage history Zoho keeps now ends with the new stage.
+    const history = await control('GET', `/__sandbox/deals/${deal.id}/stage-history`);
+    expect(history.history.at(-1).stage).toBe(target);
+  });
+
+  it('refuses a forged approve from someone whose profile may not approve, and changes nothing', async () => {
+    const handlers = await connectedAs('rep');
+    const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    expect(view.canApprove).toBe(false);
+    const error = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target: 'Closed Won', basis: 'edited', evidence: [] }, {}));
+    expect(error.code).toBe('not_approver');
+    expect(await stageOf(deal.id)).toBe(deal.Stage);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it.each([
+    [{ kind: 'validation_rule', message: 'Closing date must be in the future for open deals.' }, 'Closing date must be in the future for open deals.'],
+    [{ kind: 'blueprint' }, 'blue'],
+    [{ kind: 'permission' }, 'permission denied'],
+  ])('shows Zoho’s refusal %j verbatim; no stage, no note, nothing left in the outbox', async (stageRefusal, words) => {
+    const handlers = await connectedAs('manager');
+    await control('POST', '/__sandbox/config', { stageRefusal });
+    const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    const error = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target: view.suggestion!.target, basis: 'rules', evidence: [] }, {}));
+    expect(error.detail).toContain(words);
+    expect(await stageOf(deal.id)).toBe(deal.Stage);
+    expect(await notesContaining('Stage changed:')).toHaveLength(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.decisions.count()).toBe(0);
+  });
+
+  it('remembers a rejection until a signal it has not seen arrives', async () => {
+    const handlers = await connectedAs('admin');
+    const before = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    const target = before.suggestion!.target;
+    await handlers.decideSuggestion({ dealId: deal.id, decision: 'reject', target, basis: 'rules', evidence: before.suggestion!.evidence }, {});
+    const after = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    expect(after.suggestion).toBeNull();
+    expect(after.suppressed).toMatchObject({ target });
+    await control('POST', `/__sandbox/records/Notes?as=${SEED.users.rep.id}`, {
+      Note_Title: 'Follow-up call',
+      Note_Content: 'Ann said the budget is approved for the rollout and wants the value case for the board.',
+      Parent_Id: { module: { api_name: 'Deals' }, id: deal.id },
+    });
+    const again = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    expect(again.suppressed).toBeNull();
+    expect(again.suggestion?.target).toBe(target);
+  });
+
+  it('an approval request is a Task for the owner’s manager, linked to the deal', async () => {
+    const handlers = await connectedAs('rep');
+    const result = await handlers.requestApproval({ dealId: deal.id, target: 'Value Proposition', evidence: [], comment: 'Budget is approved.' }, {});
+    expect(result).toMatchObject({ toManager: true, assignee: { id: SEED.users.manager.id }, task: { status: 'done' } });
+    const task = await control('GET', `/__sandbox/records/Tasks/${result.task.resultId}`);
+    expect(task).toMatchObject({ Owner: { id: SEED.users.manager.id }, What_Id: { id: deal.id }, $se_module: 'Deals', Status: 'Not Started', Priority: 'High' });
+  });
+
+  it('uses the model’s answer only when it holds up; says why otherwise', async () => {
+    const handlers = await connectedAs('manager');
+    await handlers.saveSettings({ patch: { ai: { provider: 'openai-compatible', baseUrl: `${server.url}/ai/v1`, model: 'sandbox-model' } } }, {});
+    await handlers.saveAiKey({ key: 'sk-sandbox-test' }, {});
+    const good = await handlers.askAi({ dealId: deal.id }, {});
+    expect(good).toMatchObject({ ok: true, suggestion: { by: { kind: 'model', model: 'sandbox-model' } } });
+
+    const cases: Array<[string | null, number | undefined, string]> = [
+      ['not json at all', undefined, 'not_json'],
+      [JSON.stringify({ stage: 'Won-ish', confidence: 0.9, evidence: ['x'], reason: 'r' }), undefined, 'unknown_stage'],
+      [JSON.stringify({ stage: 'Closed Won', confidence: 0.9, evidence: ['note:0:made_up'], reason: 'r' }), undefined, 'unknown_evidence'],
+      [JSON.stringify({ stage: 'Closed Won', confidence: 'high', evidence: [], reason: 'r' }), undefined, 'bad_shape'],
+      [null, 500, 'provider_error'],
+    ];
+    for (const [reply, status, reason] of cases) {
+      await control('POST', '/__sandbox/ai', { reply, ...(status ? { status } : {}) });
+      expect(await handlers.askAi({ dealId: deal.id }, {}), reason).toMatchObject({ ok: false, reason });
+    }
+    await control('POST', '/__sandbox/ai', { reply: null, status: null });
+    await handlers.saveAiKey({ key: 'sk-wrong' }, {});
+    expect(await handlers.askAi({ dealId: deal.id }, {})).toMatchObject({ ok: false, reason: 'provider_error', detail: expect.stringContaining('401') });
+    granted = false;
+    expect(await handlers.askAi({ dealId: deal.id }, {})).toMatchObject({ ok: false, reason: 'permission_needed' });
+  });
+
+  it('a dry run judges open deals now and replays closed ones', async () => {
+    const handlers = await connectedAs('admin');
+    const run = await handlers.criteriaDryRun({ criteria: '' }, {});
+    if (!run.ok) throw new Error('default criteria should parse');
+    expect(run.result.open.length).toBeGreaterThan(5);
+    expect(run.result.closed.judged).toBeGreaterThan(2);
+    console.log(`dry run (default criteria): ${run.result.open.filter((r) => r.suggestion).length}/${run.result.open.length} open deals flagged; closed deals ${run.result.closed.matched}/${run.result.closed.judged} matched the stage reached (${run.result.closed.skipped} skipped)`);
+    const broken = await handlers.criteriaDryRun({ criteria: 'version: 1\ncriteria:\n  - id: x\n    target: Closed Won\n    from: [Negotiation/Review]\n    when:\n      all:\n        - signal: contract_sined\n' }, {});
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.errors[0]).toMatchObject({ line: 8 });
+  });
+});
