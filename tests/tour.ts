@@ -90,5 +90,24 @@ async function tour(context: BrowserContext, extensionId: string) {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('button', { name: 'Save' }).waitFor();
   await shot(options, 'options');
+
+  // The manager's side: sign in again as the manager and open a deal with a suggested stage.
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Disconnect' }).click();
+  await popup.getByText('Not connected').waitFor();
+  // The sandbox's "browser session" follows, so its pages show the manager too.
+  await fetch(new URL('/__sandbox/config', SANDBOX_ORIGIN), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ signedInUserId: SEED.users.manager.id }) });
+  const managerConsent = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Connect Zoho account' }).click();
+  const consentAgain = await managerConsent;
+  await consentAgain.getByLabel('Signed in as').selectOption(SEED.users.manager.id);
+  await consentAgain.getByRole('button', { name: 'Accept' }).click();
+  await popup.getByText('Connected', { exact: true }).waitFor();
+  const deal = await context.newPage();
+  await deal.setViewportSize({ width: 1280, height: 1500 });
+  await deal.goto(`${SANDBOX_ORIGIN}/crm/org${SEED.org.zgid}/tab/Potentials/${SEED.deals.acmeTelematics.id}`);
+  const stage = deal.locator('stagecoach-panel').getByTestId('stage-section');
+  await stage.getByTestId('suggestion-card').waitFor();
+  await shot(deal, 'panel-stage');
   console.log('Tour done.');
 }

@@ -72,7 +72,10 @@ function PipelineStrip({ view }: { view: DealSuggestionView }) {
           aria-current={index === current ? 'step' : undefined}
           data-suggested={view.suggestion?.target === stage.name ? 'true' : undefined}
         >
-          <span className="stage-name">{stage.label}</span>
+          <span className="stage-name">
+            {stage.label}
+            {view.suggestion?.target === stage.name ? <span className="stage-tag"> {t('stage_suggestedTag')}</span> : null}
+          </span>
           {stage.probability !== null ? <span className="stage-prob muted">{t('stage_probability', String(stage.probability))}</span> : null}
         </li>
       ))}
