@@ -250,7 +250,7 @@ export function createSuggestions(deps: SuggestionDeps) {
       } catch (error) {
         return { ok: false, reason: 'provider_error', detail: error instanceof Error ? error.message : String(error) };
       }
-      const parsed = parseModelText(text.slice(0, AI_ANSWER_MAX_CHARS), shown.pipeline, shown.signals, aiModelName(settings));
+      const parsed = parseModelText(text.slice(0, AI_ANSWER_MAX_CHARS), shown.pipeline, shown.signals, aiModelName(settings), shown.deal.stage);
       return remember(dealId, parsed);
     }
 
@@ -292,7 +292,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     } catch {
       return { ok: false, reason: 'bad_response', detail: 'The provider did not answer JSON.' };
     }
-    return remember(dealId, parseAiAnswer(answer, shown.pipeline, shown.signals, aiModelName(settings)));
+    return remember(dealId, parseAiAnswer(answer, shown.pipeline, shown.signals, aiModelName(settings), shown.deal.stage));
   }
 
   function remember(dealId: string, parsed: ReturnType<typeof parseAiAnswer>): AiOutcome {

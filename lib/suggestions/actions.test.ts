@@ -153,6 +153,8 @@ describe('due dates', () => {
     ['by Jan 8', '2027-01-08'],
     ['by Nov 2', '2027-11-02'],
     ['the last week of February', '2027-02-28'],
+    ['the last week of November', '2026-11-30'],
+    ['the second week of November', '2027-11-14'],
     ['to the Monday procurement meeting', null],
     ['soon', null],
   ] as const)('%s (said on Wednesday 2026-11-18)', (text, expected) => {

@@ -35,7 +35,6 @@ const VERBS =
   'send|email|e-mail|call|phone|ring|follow up|schedule|book|set up|arrange|share|prepare|draft|confirm|check|review|update|deliver|provide|' +
   'introduce|loop in|get back|get|put|take|return|revise|finali[sz]e|submit|organi[sz]e|invite|reach out|write|ask|chase|remind|present|sign|' +
   'forward|circulate|order|ship|install|configure|demo|quote|propose|clarify|resend|re-send|reply|respond|answer|gather|collect|compile|create|fix|agree';
-const VERB = new RegExp(`^(?:${VERBS})\\b`, 'i');
 /** Words after which a leading verb is an instruction ("Call him back"), unlike a noun ("Review of …"). */
 const OBJECT_WORD = /^(?:the|a|an|him|her|them|us|me|it|that|this|these|those|our|their|his|its|back|up|out|in|over|on|to|with|about|for|all|both|each|any|some)$/i;
 const LEADING_VERB = new RegExp(`^(?:${VERBS})\\s+(\\S+)`, 'i');
@@ -129,9 +128,14 @@ export function resolveDue(text: string, from: Temporal.PlainDate): Temporal.Pla
   }
   if ((match = new RegExp(`\\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+week\\s+of\\s+(${MONTH})\\b`).exec(s))) {
     const month = MONTHS[match[2]!]!;
-    const first = nextDate(from, month, 1) ?? from;
-    const start = first.month === month ? first : Temporal.PlainDate.from({ year: from.year + 1, month, day: 1 });
-    return match[1] === 'last' ? start.with({ day: start.daysInMonth }) : start.with({ day: Math.min(start.daysInMonth, 7 * ORDINALS[match[1]!]!) });
+    const nth = match[1]!;
+    // By the end of that week: day 7·N of the month (its last day for "the last week"), this year or next.
+    const endOfWeek = (year: number) => {
+      const first = Temporal.PlainDate.from({ year, month, day: 1 });
+      return first.with({ day: nth === 'last' ? first.daysInMonth : Math.min(first.daysInMonth, 7 * ORDINALS[nth]!) });
+    };
+    const thisYear = endOfWeek(from.year);
+    return Temporal.PlainDate.compare(thisYear, from) >= 0 ? thisYear : endOfWeek(from.year + 1);
   }
   if ((match = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(s))) {
     const date = nextDate(from, MONTHS[match[1]!]!, Number(match[2]));
@@ -188,8 +192,8 @@ function subjectFrom(body: string): string | null {
     .replace(/[\s.,!?]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (subject.split(' ').length < 2 && !VERB.test(subject)) return null;
-  if (!subject) return null;
+  // One word is not a task anyone could act on ("Call", "Revised").
+  if (subject.split(' ').length < 2) return null;
   return clip(subject.charAt(0).toUpperCase() + subject.slice(1), SUBJECT_MAX);
 }
 
@@ -207,7 +211,7 @@ const sameName = (speaker: string, owner: string | null) => {
   return a === b || a === b.split(/\s+/)[0] || a.split(/\s+/)[0] === b;
 };
 
-/** The task a sentence commits us to, as [subject, the words that carry it], or null. */
+/** The words of a sentence that say what we are to do ("send us the proposal by Friday …"), or null. */
 function commitment(sentence: Sentence, owner: string | null): string | null {
   const text = sentence.text;
   if (sentence.question && !/^(?:can|could|would) you\b/i.test(text)) return null;

@@ -216,3 +216,17 @@ criteria:
     ]);
   });
 });
+
+describe('the guide (CRITERIA.md)', () => {
+  it('has examples that parse', async () => {
+    const { readFileSync } = await import('node:fs');
+    const guide = readFileSync(new URL('./CRITERIA.md', import.meta.url), 'utf8');
+    const blocks = [...guide.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)].map(([, , body]) => body!);
+    expect(blocks.length).toBeGreaterThanOrEqual(6);
+    for (const block of blocks) {
+      const text = block.startsWith('  - id:') ? `version: 1\ncriteria:\n${block}` : block;
+      const result = parseCriteria(text);
+      expect(result.ok ? [] : result.errors, block).toEqual([]);
+    }
+  });
+});

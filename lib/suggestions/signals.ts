@@ -406,13 +406,16 @@ function stands(sentence: Sentence, mood: Mood, index: number, end: number): boo
   return true;
 }
 
-/** The first place a rule's pattern matches and stands, or null. */
-function ruleMatch(sentence: Sentence, rule: PhraseRule): boolean {
-  for (const pattern of rule.patterns) {
-    const global = new RegExp(pattern.source, 'g');
-    for (let match = global.exec(sentence.norm); match; match = global.exec(sentence.norm)) {
+/** The tables with each pattern compiled once for scanning every match (`g`). */
+const SCANNERS = NOTE_PHRASES.map((rule) => ({ rule, patterns: rule.patterns.map((pattern) => new RegExp(pattern.source, 'g')) }));
+
+/** Whether any of a rule's patterns matches somewhere in the sentence and the match stands. */
+function ruleMatches(sentence: Sentence, rule: PhraseRule, patterns: readonly RegExp[]): boolean {
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.norm); match; match = pattern.exec(sentence.norm)) {
       if (stands(sentence, rule.mood, match.index, match.index + match[0].length)) return true;
-      if (match[0].length === 0) global.lastIndex++;
+      if (match[0].length === 0) pattern.lastIndex++;
     }
   }
   return false;
@@ -420,7 +423,11 @@ function ruleMatch(sentence: Sentence, rule: PhraseRule): boolean {
 
 /** The kinds the phrase tables find in one sentence (every rule, in table order). */
 export function sentenceKinds(sentence: Sentence): SignalKind[] {
-  return NOTE_PHRASES.filter((rule) => ruleMatch(sentence, rule)).map((rule) => rule.kind);
+  const kinds: SignalKind[] = [];
+  for (const { rule, patterns } of SCANNERS) {
+    if (!kinds.includes(rule.kind) && ruleMatches(sentence, rule, patterns)) kinds.push(rule.kind);
+  }
+  return kinds;
 }
 
 const displayed = (sentence: Sentence) => clip(sentence.speaker ? `${sentence.speaker}: ${sentence.text}` : sentence.text, SIGNAL_TEXT_MAX);
@@ -431,20 +438,18 @@ function noteSignals(note: NoteFacts, dealId: string, phrases: readonly string[]
   const source = { kind: 'note', module: 'Notes', id: note.id, parentId: note.parentId ?? dealId } as const;
   const sourceTitle = note.title?.trim() || clip(note.content, 60) || 'Note';
   const found = new Map<string, Signal>();
-  const sentences = noteSentences(note);
-  // Content first, the title only for what the content did not say.
-  for (const sentence of sentences) {
+  const wanted = phrases.map(normalize).filter(Boolean).map((phrase) => ({ phrase, pattern: new RegExp(`(?<![a-z0-9])${escapeRegExp(phrase)}(?![a-z0-9])`, 'g') }));
+  // Content first, the title (the last sentence) only for what the content did not say.
+  for (const sentence of noteSentences(note)) {
     for (const kind of sentenceKinds(sentence)) {
       const id = `note:${note.id}:${kind}`;
       if (!found.has(id)) found.set(id, { id, kind, text: displayed(sentence), at: note.createdTime, source, sourceTitle });
     }
-    for (const phrase of phrases) {
-      const wanted = normalize(phrase);
-      if (!wanted) continue;
-      const pattern = new RegExp(`(?<![a-z0-9])${escapeRegExp(wanted)}(?![a-z0-9])`, 'g');
+    for (const { phrase, pattern } of wanted) {
+      pattern.lastIndex = 0;
       for (let match = pattern.exec(sentence.norm); match; match = pattern.exec(sentence.norm)) {
         if (!stands(sentence, 'topic', match.index, match.index + match[0].length)) continue;
-        const id = `note:${note.id}:${PHRASE_KIND}:${wanted}`;
+        const id = `note:${note.id}:${PHRASE_KIND}:${phrase}`;
         if (!found.has(id)) found.set(id, { id, kind: PHRASE_KIND, text: displayed(sentence), at: note.createdTime, source, sourceTitle });
         break;
       }

@@ -126,7 +126,7 @@ const AFTER_NEGATION = /^[\s,:–—-]*(?:not yet|yet to be|still pending|pendin
 /** Conditions: "if the budget is approved" is not a budget approved. */
 const CONDITIONAL = /\b(?:if|unless|whether|once|assuming|in case|provided|when)\b/;
 /** Intentions and possibilities: "we will send the proposal" is not a proposal sent. */
-const MODAL = /\b(?:will|would|could|might|may|should|must|shall|hope|hoping|hopefully|expects? to|expecting|plans? to|planning to|wants? to|going to|need to|needs to|has to|have to|about to)\b|'ll\b/;
+const MODAL = /\b(?:will|would|could|might|should|must|shall|hope|hoping|hopefully|expects? to|expecting|plans? to|planning to|wants? to|going to|need to|needs to|has to|have to|about to)\b|'ll\b/;
 
 /** The clause before `index` (from its last boundary), at most WINDOW_WORDS words. */
 export function clauseBefore(norm: string, index: number): string {

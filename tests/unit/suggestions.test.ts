@@ -174,6 +174,8 @@ describe('stage suggestions against the sandbox', () => {
       [JSON.stringify({ stage: 'Closed Won', confidence: 'high', evidence: [], reason: 'r' }), undefined, 'bad_shape'],
       [null, 500, 'provider_error'],
     ];
+    const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    cases.splice(cases.length - 1, 0, [JSON.stringify({ stage: deal.Stage, confidence: 0.5, evidence: [view.signals[0]!.id], reason: 'stay' }), undefined, 'same_stage']);
     for (const [reply, status, reason] of cases) {
       await control('POST', '/__sandbox/ai', { reply, ...(status ? { status } : {}) });
       expect(await handlers.askAi({ dealId: deal.id }, {}), reason).toMatchObject({ ok: false, reason });
