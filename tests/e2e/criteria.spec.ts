@@ -2,7 +2,7 @@
 // (errors with line and reason), a dry run over the deals in Zoho, and the AI provider's key kept
 // encrypted and out of reach of the pages, then used from a deal page.
 import type { Page } from '@playwright/test';
-import { accessibilityViolations, expect, PopupPage, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 async function openOptions(page: Page, extensionId: string): Promise<void> {
   await page.setViewportSize({ width: 1100, height: 2400 });
@@ -10,13 +10,8 @@ async function openOptions(page: Page, extensionId: string): Promise<void> {
   await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
 }
 
-async function connectAs(popup: PopupPage, user: 'rep' | 'manager' | 'admin') {
-  await sandbox.config({ signedInUserId: SEED.users[user].id });
-  await popup.connect();
-}
-
 test('criteria errors name the line and the reason; the dry run judges open and closed deals', async ({ context, extensionId, popup }) => {
-  await connectAs(popup, 'admin');
+  await popup.connectAs('admin');
   const page = await context.newPage();
   await openOptions(page, extensionId);
   const criteria = page.getByRole('textbox', { name: 'Pipeline criteria' });
@@ -43,7 +38,7 @@ test('criteria errors name the line and the reason; the dry run judges open and 
 });
 
 test('the AI key is stored encrypted, never shown again, and used from the deal page', async ({ context, extensionId, popup }) => {
-  await connectAs(popup, 'manager');
+  await popup.connectAs('manager');
   const page = await context.newPage();
   await openOptions(page, extensionId);
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'OpenAI-compatible endpoint' });

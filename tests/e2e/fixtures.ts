@@ -52,6 +52,11 @@ export class PopupPage {
     await consent.getByRole('button', { name: 'Accept' }).click();
     await expect(this.state).toHaveText('Connected');
   }
+  /** Connects as one of the seeded users (the consent page preselects the sandbox's signed-in user). */
+  async connectAs(user: keyof typeof SEED.users): Promise<void> {
+    await sandbox.config({ signedInUserId: SEED.users[user].id });
+    await this.connect();
+  }
   /** Reads a runtime message's answer as the popup would get it. */
   send(message: unknown): Promise<unknown> {
     return this.page.evaluate((m) => chrome.runtime.sendMessage(m), message);

@@ -3,15 +3,10 @@
 // by the background), reject (gone until new evidence), Zoho's refusals shown verbatim, the AI
 // provider's good and bad answers, and follow-up tasks that are created once.
 import type { Page } from '@playwright/test';
-import { accessibilityViolations, expect, PopupPage, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const deal = SEED.deals.acmeTelematics;
 const dealName = String(deal.Deal_Name);
-
-async function connectAs(popup: PopupPage, user: 'rep' | 'manager' | 'admin') {
-  await sandbox.config({ signedInUserId: SEED.users[user].id });
-  await popup.connect();
-}
 
 async function openDeal(page: Page, id = deal.id) {
   // Tall enough for the whole panel, so its screenshots show every part of the card.
@@ -28,7 +23,7 @@ async function stageOf(id: string): Promise<string> {
 }
 
 test('a manager approves the suggested stage: Zoho has the new stage and an audit note', async ({ context, popup }) => {
-  await connectAs(popup, 'manager');
+  await popup.connectAs('manager');
   const page = await context.newPage();
   const { section } = await openDeal(page);
   const card = section.getByTestId('suggestion-card');
@@ -61,7 +56,7 @@ test('a manager approves the suggested stage: Zoho has the new stage and an audi
 });
 
 test('a rep may only request approval: a Task for the owner’s manager; a forged approve is refused', async ({ context, popup }) => {
-  await connectAs(popup, 'rep');
+  await popup.connectAs('rep');
   const page = await context.newPage();
   const { section } = await openDeal(page);
   const card = section.getByTestId('suggestion-card');
@@ -88,7 +83,7 @@ test('a rep may only request approval: a Task for the owner’s manager; a forge
 });
 
 test('a rejected suggestion stays away until a new note brings new evidence', async ({ context, popup }) => {
-  await connectAs(popup, 'manager');
+  await popup.connectAs('manager');
   const page = await context.newPage();
   const { section } = await openDeal(page);
   const card = section.getByTestId('suggestion-card');
@@ -122,7 +117,7 @@ test('a rejected suggestion stays away until a new note brings new evidence', as
 });
 
 test('Zoho’s refusal (validation rule, Blueprint) is shown in Zoho’s words and nothing changes', async ({ context, popup }) => {
-  await connectAs(popup, 'manager');
+  await popup.connectAs('manager');
   const page = await context.newPage();
   const refusals = [
     { refusal: { kind: 'validation_rule', message: 'Please attach the signed order form before moving this deal.' }, words: 'Please attach the signed order form before moving this deal.' },
@@ -147,7 +142,7 @@ test('Zoho’s refusal (validation rule, Blueprint) is shown in Zoho’s words a
 });
 
 test('the AI provider: what is sent is shown; a valid answer is offered, bad ones are discarded with the reason', async ({ context, popup }) => {
-  await connectAs(popup, 'manager');
+  await popup.connectAs('manager');
   const saved = await popup.send({
     type: 'saveSettings',
     data: { patch: { ai: { provider: 'openai-compatible', baseUrl: `${sandbox.origin}/ai/v1`, model: 'sandbox-model' } } },
@@ -189,7 +184,7 @@ test('the AI provider: what is sent is shown; a valid answer is offered, bad one
 });
 
 test('a follow-up task from a meeting note is created once, even when the connection drops', async ({ context, popup }) => {
-  await connectAs(popup, 'rep');
+  await popup.connectAs('rep');
   const scanners = SEED.deals.acmeScanners;
   const page = await context.newPage();
   const { section } = await openDeal(page, scanners.id);
@@ -217,7 +212,7 @@ test('a follow-up task from a meeting note is created once, even when the connec
 });
 
 test('a contact page lists the contact’s open deals with their suggestions', async ({ context, popup }) => {
-  await connectAs(popup, 'manager');
+  await popup.connectAs('manager');
   const page = await context.newPage();
   await page.goto(recordUrl('Contacts', SEED.contacts.annCarter.id));
   const panel = new RecordPanel(page);

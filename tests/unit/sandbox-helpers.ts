@@ -1,4 +1,6 @@
 // Shared by the Node tests that drive the background against the real sandbox over HTTP.
+import { createHostPolicy } from '@/lib/auth/hosts';
+import { createBackground } from '@/lib/background/service';
 import { SEED } from '../../sandbox/seed';
 
 export const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -27,4 +29,32 @@ export function consent(decision: 'accept' | 'deny', userId: string = SEED.users
     if (!location) throw new Error(`No redirect from consent: HTTP ${response.status}`);
     return location;
   };
+}
+
+/**
+ * A background wired to the sandbox at `origin` as the browser would wire it, with a session kept
+ * in a variable; connect it with `handlers.connect` (consent answered as `userId`).
+ */
+export function sandboxBackground(options: {
+  db: import('@/lib/storage/db').StagecoachDb;
+  origin: string;
+  userId?: string;
+  hasOrigin?: (origin: string) => Promise<boolean>;
+}) {
+  let session: import('@/lib/auth/tokens').AccessToken | null = null;
+  return createBackground({
+    db: options.db,
+    fetch: (input, init) => fetch(input, init),
+    hosts: createHostPolicy({ sandboxOrigin: options.origin }),
+    buildClientId: '1000.STAGECOACHSANDBOX',
+    readPolicy: async () => undefined,
+    redirectUri: REDIRECT_URI,
+    launchAuthFlow: consent('accept', options.userId),
+    session: { load: async () => session, save: async (token) => void (session = token) },
+    clearStorage: async () => void (session = null),
+    statusChanged: async () => {},
+    ...(options.hasOrigin ? { hasOrigin: options.hasOrigin } : {}),
+    newKey: () => crypto.randomUUID(),
+    now: () => Date.now(),
+  });
 }

@@ -2,36 +2,19 @@
 // booking with a fresh check, cancel and reschedule through the outbox, feature switches.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHostPolicy } from '@/lib/auth/hosts';
-import type { AccessToken } from '@/lib/auth/tokens';
-import { createBackground } from '@/lib/background/service';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
-import { consent, REDIRECT_URI, sandboxControl } from './sandbox-helpers';
+import { sandboxBackground, sandboxControl } from './sandbox-helpers';
 
 let server: { url: string; close(): Promise<void> };
 let db: StagecoachDb;
-let session: AccessToken | null = null;
 let n = 0;
 
 const control = sandboxControl(() => server.url);
 
 async function connected() {
-  const background = createBackground({
-    db,
-    fetch: (input, init) => fetch(input, init),
-    hosts: createHostPolicy({ sandboxOrigin: server.url }),
-    buildClientId: '1000.STAGECOACHSANDBOX',
-    readPolicy: async () => undefined,
-    redirectUri: REDIRECT_URI,
-    launchAuthFlow: consent('accept'),
-    session: { load: async () => session, save: async (token) => void (session = token) },
-    clearStorage: async () => {},
-    statusChanged: async () => {},
-    newKey: () => crypto.randomUUID(),
-    now: () => Date.now(),
-  });
+  const background = sandboxBackground({ db, origin: server.url });
   await background.handlers.connect({}, {});
   return background;
 }
@@ -44,7 +27,6 @@ beforeEach(async () => {
   await control('POST', '/__sandbox/reset');
   await control('POST', '/__sandbox/config', { coqlStrict: true }); // Zoho's own COQL limits
   db = openDb(`scheduling-test-${++n}`);
-  session = null;
 });
 afterEach(() => db.close());
 
@@ -54,7 +36,7 @@ const overlaps = (a: { start: string; end: string }, b: { start: string; end: st
 
 describe('scheduling against the sandbox', () => {
   it('free slots avoid every event of the rep in the window, in the rep’s zone, with Ann’s zone from her address', async () => {
-    const { handlers } = await connected();
+    const { handlers, tokens } = await connected();
     const view = await handlers.freeSlots(ann, {});
     expect(view.timeZone).toBe('Asia/Kolkata');
     expect(view.contact).toEqual({ timeZone: 'America/Los_Angeles', source: 'address' });
@@ -65,7 +47,7 @@ describe('scheduling against the sandbox', () => {
       for (const event of events) expect(overlaps(slot, { start: event.Start_DateTime, end: event.End_DateTime })).toBe(false);
     }
     // The rep's day off (users_unavailability) has no free time at all.
-    const away = (await (await fetch(new URL('/crm/v8/settings/users_unavailability', server.url), { headers: { Authorization: `Zoho-oauthtoken ${session!.accessToken}` } })).json()) as {
+    const away = (await (await fetch(new URL('/crm/v8/settings/users_unavailability', server.url), { headers: { Authorization: `Zoho-oauthtoken ${(await tokens.get()).accessToken}` } })).json()) as {
       users_unavailability: { from: string; to: string; user: { id: string } }[];
     };
     const dayOff = away.users_unavailability.find((row) => row.user.id === SEED.users.rep.id)!;

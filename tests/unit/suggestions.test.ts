@@ -4,38 +4,20 @@
 // memory, approval requests, the AI provider's answers, and the criteria dry run.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHostPolicy } from '@/lib/auth/hosts';
-import type { AccessToken } from '@/lib/auth/tokens';
-import { createBackground } from '@/lib/background/service';
 import { StagecoachError } from '@/lib/errors';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
-import { consent, REDIRECT_URI, sandboxControl } from './sandbox-helpers';
+import { sandboxBackground, sandboxControl } from './sandbox-helpers';
 
 let server: { url: string; close(): Promise<void> };
 const control = sandboxControl(() => server.url);
 let db: StagecoachDb;
-let session: AccessToken | null;
 let dbCount = 0;
 let granted = true;
 
 async function connectedAs(user: 'rep' | 'manager' | 'admin') {
-  const background = createBackground({
-    db,
-    fetch: (input, init) => fetch(input, init),
-    hosts: createHostPolicy({ sandboxOrigin: server.url }),
-    buildClientId: '1000.STAGECOACHSANDBOX',
-    readPolicy: async () => undefined,
-    redirectUri: REDIRECT_URI,
-    launchAuthFlow: consent('accept', SEED.users[user].id),
-    session: { load: async () => session, save: async (token) => void (session = token) },
-    clearStorage: async () => void (session = null),
-    statusChanged: async () => {},
-    hasOrigin: async () => granted,
-    newKey: () => crypto.randomUUID(),
-    now: () => Date.now(),
-  });
+  const background = sandboxBackground({ db, origin: server.url, userId: SEED.users[user].id, hasOrigin: async () => granted });
   await background.handlers.connect({}, {});
   return background.handlers;
 }
@@ -53,7 +35,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await control('POST', '/__sandbox/reset');
   db = openDb(`stagecoach-suggestions-${++dbCount}`);
-  session = null;
   granted = true;
 });
 afterEach(() => db.close());
