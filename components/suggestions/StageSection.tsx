@@ -54,7 +54,15 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
           {t('stage_closed', view.deal.stage)}
         </p>
       ) : (
-        <SuggestionBlock key={`${view.deal.stage}/${view.suggestion?.target ?? ''}`} view={view} orgId={orgId} clock={clock} onDecided={setOutcome} />
+        // A new block after each decision: the card decided on, and any model answer, are gone.
+        <SuggestionBlock
+          key={`${view.deal.stage}/${view.suggestion?.target ?? ''}/${outcome?.at ?? 0}`}
+          view={view}
+          orgId={orgId}
+          clock={clock}
+          onDecided={setOutcome}
+          waitingFor={outcome?.outcome === 'approved' && outcome.stage?.status !== 'done' ? outcome.target : null}
+        />
       )}
       {view.actionItems.length > 0 ? <FollowUps view={view} /> : null}
     </>
@@ -84,12 +92,27 @@ function PipelineStrip({ view }: { view: DealSuggestionView }) {
 }
 
 type Clock = { locale: string; timeFormat: string | null; timeZone: string | null };
-type Outcome = { outcome: 'approved' | 'rejected'; stage: OutboxItem | null; note: OutboxItem | null; target: string };
+type Outcome = { outcome: 'approved' | 'rejected'; stage: OutboxItem | null; note: OutboxItem | null; target: string; at: number };
 type OnDecided = (outcome: Outcome) => void;
 
-function SuggestionBlock({ view, orgId, clock, onDecided }: { view: DealSuggestionView; orgId: string | null; clock: Clock; onDecided: OnDecided }) {
+function SuggestionBlock({
+  view,
+  orgId,
+  clock,
+  onDecided,
+  waitingFor,
+}: {
+  view: DealSuggestionView;
+  orgId: string | null;
+  clock: Clock;
+  onDecided: OnDecided;
+  /** An approved change still on its way to Zoho: its card is not offered again meanwhile. */
+  waitingFor: string | null;
+}) {
   const [model, setModel] = useState<AiOutcome | null>(null);
-  const shown = model?.ok ? model.suggestion : view.suggestion;
+  const candidate = model?.ok ? model.suggestion : view.suggestion;
+  const shown = candidate && candidate.target === waitingFor ? null : candidate;
+  if (waitingFor && !shown) return null;
   return (
     <>
       {view.suppressed && !model?.ok ? (
@@ -209,7 +232,9 @@ function formatWhen(at: string, clock: Clock): string {
 function useDecisionDone() {
   const queryClient = useQueryClient();
   return (dealId: string) => {
+    // The deal's card, and the contact pages that list the deal with its stage.
     void queryClient.invalidateQueries({ queryKey: queryKeys.dealSuggestion(dealId) });
+    void queryClient.invalidateQueries({ queryKey: ['suggestions', 'contact'] });
     void queryClient.invalidateQueries({ queryKey: queryKeys.records });
     void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
   };
@@ -234,7 +259,7 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
         ...(input.decision === 'reject' ? { addNote } : {}),
       }),
     onSuccess: (result, input) => {
-      onDecided({ outcome: result.decision, stage: result.stage, note: result.note, target: input.target });
+      onDecided({ outcome: result.decision, stage: result.stage, note: result.note, target: input.target, at: Date.now() });
       done(view.deal.id);
     },
   });
@@ -298,18 +323,26 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
 }
 
 function DecisionOutcome({ outcome, stage, note, target }: Outcome) {
+  // The note is told as it stands: in Zoho, waiting in the outbox, or refused (with Zoho's words).
+  const noteFailed = note?.status === 'failed' && note.lastError ? <ErrorNotice error={new StagecoachError(note.lastError.code, note.lastError.detail)} /> : null;
   if (outcome === 'rejected') {
     return (
-      <p className="notice" role="status" data-testid="decision-outcome">
-        {t(note ? 'stage_rejectedWithNote' : 'stage_rejected')}
-      </p>
+      <div data-testid="decision-outcome">
+        <p className="notice" role="status">
+          {t(!note ? 'stage_rejected' : note.status === 'done' ? 'stage_rejectedWithNote' : 'stage_rejectedNoteQueued')}
+        </p>
+        {noteFailed}
+      </div>
     );
   }
-  const queued = stage && stage.status !== 'done';
+  const queued = (stage && stage.status !== 'done') || (note && note.status !== 'done' && note.status !== 'failed');
   return (
-    <p className={queued ? 'notice notice-warn' : 'notice notice-ok'} role="status" data-testid="decision-outcome">
-      {t(queued ? 'stage_approvedQueued' : 'stage_approvedDone', target)}
-    </p>
+    <div data-testid="decision-outcome">
+      <p className={queued ? 'notice notice-warn' : 'notice notice-ok'} role="status">
+        {t(stage && stage.status !== 'done' ? 'stage_approvedQueued' : note?.status === 'done' ? 'stage_approvedDone' : 'stage_approvedNoteQueued', target)}
+      </p>
+      {noteFailed}
+    </div>
   );
 }
 
@@ -327,7 +360,7 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
     if (failed && ask.data.task.lastError) return <ErrorNotice error={new StagecoachError(ask.data.task.lastError.code, ask.data.task.lastError.detail)} />;
     return (
       <p className="notice notice-ok" role="status" data-testid="approval-requested">
-        {t(ask.data.toManager ? 'stage_requested' : 'stage_requestedOwner', ask.data.assignee.name ?? '')}
+        {ask.data.task.status === 'done' ? t(ask.data.toManager ? 'stage_requested' : 'stage_requestedOwner', ask.data.assignee.name ?? '') : t('stage_requestQueued', ask.data.assignee.name ?? '')}
       </p>
     );
   }
@@ -350,6 +383,8 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
   );
 }
 
+/** Reasons where no answer came at all (rather than an answer that was thrown away). */
+const NO_ANSWER = new Set<string>(['not_configured', 'unavailable', 'permission_needed', 'provider_error']);
 const AI_REASONS = ['not_configured', 'unavailable', 'permission_needed', 'provider_error', 'bad_response', 'not_json', 'bad_shape', 'unknown_stage', 'unknown_evidence', 'no_evidence', 'same_stage'] as const;
 
 /** The model's second opinion, on request, with exactly what is sent shown before it is sent. */
@@ -367,7 +402,12 @@ function AskModel({ view, outcome, onOutcome }: { view: DealSuggestionView; outc
       </button>
       {outcome && !outcome.ok ? (
         <div className="notice notice-warn" role="status" data-testid="ai-discarded" data-reason={outcome.reason}>
-          <p>{t('stage_aiDiscarded', t(`stage_ai_${AI_REASONS.includes(outcome.reason) ? outcome.reason : 'bad_response'}` as MessageKey))}</p>
+          <p>
+            {t(
+              NO_ANSWER.has(outcome.reason) ? 'stage_aiNoAnswer' : 'stage_aiDiscarded',
+              t(`stage_ai_${AI_REASONS.includes(outcome.reason) ? outcome.reason : 'bad_response'}` as MessageKey),
+            )}
+          </p>
           {outcome.detail ? <p className="notice-detail">{t('stage_aiDetail', outcome.detail)}</p> : null}
           <p>{t('stage_aiRulesStand')}</p>
         </div>

@@ -209,7 +209,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       const old = await decryptText(db, previous.refreshToken);
       if (old && old !== issued.refreshToken) await revokeToken(deps.fetch, previous.accountsServer, old);
       if (previous.user.id !== row.user.id || previous.org.id !== row.org.id) {
-        await Promise.all([db.records.clear(), db.outbox.clear(), db.contactZones.clear(), db.sync.clear(), db.apiCalls.clear()]);
+        await Promise.all([db.records.clear(), db.outbox.clear(), db.contactZones.clear(), db.sync.clear(), db.apiCalls.clear(), db.decisions.clear()]);
       }
     }
     await db.connection.put(row);

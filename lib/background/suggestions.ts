@@ -3,6 +3,7 @@
 // the manager's decision — the Stage write and its audit note through the outbox, a rejection
 // remembered, a Task for the manager when the user may not approve. Who may approve is checked
 // here, not only in the panel.
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { StagecoachError } from '../errors';
 import type { OutboxItem } from '../messaging/types';
@@ -34,6 +35,7 @@ import {
   stageHistoryFacts,
   suggestStage,
   taskFacts,
+  type ActionItem,
   type Criteria,
   type DealEvidenceInput,
   type Pipeline,
@@ -77,11 +79,36 @@ const MEETINGS_CHECKED = 5;
 const AI_TIMEOUT_MS = 30_000;
 const AI_ANSWER_MAX_CHARS = 20_000;
 
+/** Where the model's last valid answer per deal is kept, among the cached records. */
+const MODEL_ANSWER = 'ModelAnswer';
+
+/** The next Monday–Friday after `now`'s date in `timeZone`, as yyyy-MM-dd. */
+export function nextWorkingDay(now: number, timeZone: string): string {
+  let day = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone).toPlainDate().add({ days: 1 });
+  while (day.dayOfWeek > 5) day = day.add({ days: 1 });
+  return day.toString();
+}
+
+/** Action items whose subject is already one of the deal's tasks are not offered again. */
+function notYetTasks(items: ActionItem[], input: DealEvidenceInput): ActionItem[] {
+  const existing = new Set(input.tasks.map((task) => task.subject.trim().toLowerCase()));
+  return items.filter((item) => !existing.has(item.subject.trim().toLowerCase()));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No answer within ${ms / 1000} s.`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
 export function createSuggestions(deps: SuggestionDeps) {
   const { client, db } = deps;
-  let pipelineCache: { at: number; name: string | null; value: Pipeline } | null = null;
-  /** The model's last valid answer per deal, so an approval can say what it was based on. */
-  const modelAnswers = new Map<string, Suggestion>();
+  /** Per org and pipeline name; a new connection (another org, another user) starts afresh. */
+  const pipelineCache = new Map<string, { at: number; value: Pipeline }>();
 
   function requireFeature(settings: Settings) {
     if (!settings.features.stageSuggestions) throw new StagecoachError('feature_disabled', 'stageSuggestions');
@@ -107,8 +134,13 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   /** The deal pipeline's stages in order; the Stage field's pick list when the org has no pipeline API. */
-  async function pipeline(name: string | null): Promise<Pipeline> {
-    if (pipelineCache && pipelineCache.name === name && deps.now() - pipelineCache.at < PIPELINE_FRESH_MS) return pipelineCache.value;
+  async function pipeline(dealPipeline: string | null): Promise<Pipeline> {
+    // A deal's `Pipeline` reads "Standard (Standard)": the pipeline's name, then its layout's.
+    const name = dealPipeline?.replace(/\s*\([^()]*\)\s*$/, '').trim() || null;
+    const connection = await deps.connection();
+    const cacheKey = `${connection.org.id}/${connection.connectedAt}/${name ?? ''}`;
+    const cached = pipelineCache.get(cacheKey);
+    if (cached && deps.now() - cached.at < PIPELINE_FRESH_MS) return cached.value;
     const fields = await client.request('/settings/fields', fieldsAnswer, { query: { module: 'Deals' } });
     const stageField = fields?.fields.find((field) => field.api_name === 'Stage');
     let pipelines: unknown = null;
@@ -123,7 +155,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     }
     const value = pipelineFromZoho(pipelines, stageField, name);
     if (value.stages.length === 0) throw new StagecoachError('bad_response', 'Zoho gave no deal stages.');
-    pipelineCache = { at: deps.now(), name, value };
+    pipelineCache.set(cacheKey, { at: deps.now(), value });
     return value;
   }
 
@@ -154,8 +186,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     const deal = dealFacts(record);
 
     // Invitees' answers are only in the full event: read them for the latest past meetings.
-    const cutoff = zohoDateTime(now);
-    const past = eventRows.filter((row) => typeof row.End_DateTime === 'string' && row.End_DateTime < cutoff).slice(0, MEETINGS_CHECKED);
+    const past = eventRows.filter((row) => typeof row.End_DateTime === 'string' && Date.parse(row.End_DateTime) < now).slice(0, MEETINGS_CHECKED);
     const full = await Promise.all(
       past.map((row) => client.request(`/Events/${String(row.id)}`, anyRows).then((answer) => answer?.data[0] ?? row).catch(() => row)),
     );
@@ -163,7 +194,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     const events = eventRows.map((row) => eventFacts(byId.get(String(row.id)) ?? row));
 
     const timeZone = settings.timeZone ?? connection.user.timeZone ?? 'UTC';
-    const pipelineName = typeof record.Pipeline === 'string' ? record.Pipeline : null;
+    const pipelineName = deal.pipeline ?? null;
     return {
       input: {
         deal,
@@ -191,7 +222,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     if (suggestion) {
       const rejected = decisions.find((row) => row.decision === 'rejected' && row.target === suggestion!.target);
       const known = new Set(rejected?.signalIds ?? []);
-      if (rejected && result.signals.every((signal) => known.has(signal.id))) {
+      if (rejected && (rejected.from ?? input.deal.stage) === input.deal.stage && result.signals.every((signal) => known.has(signal.id))) {
         suppressed = { target: rejected.target, at: rejected.at };
         suggestion = null;
       }
@@ -215,7 +246,7 @@ export function createSuggestions(deps: SuggestionDeps) {
         signals: result.signals,
         considered: result.considered,
         suppressed,
-        actionItems: findActionItems(input),
+        actionItems: notYetTasks(findActionItems(input), input),
         canApprove: mayApprove(settings, connection),
         criteria: { source: used.source, invalid: used.invalid },
         ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null },
@@ -246,12 +277,15 @@ export function createSuggestions(deps: SuggestionDeps) {
       const messages = (body as { messages: Array<{ role: string; content: string }> }).messages;
       let text: string;
       try {
-        text = await deps.builtInModel.prompt(messages.find((m) => m.role === 'system')?.content ?? '', messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n'));
+        text = await withTimeout(
+          deps.builtInModel.prompt(messages.find((m) => m.role === 'system')?.content ?? '', messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n')),
+          AI_TIMEOUT_MS,
+        );
       } catch (error) {
         return { ok: false, reason: 'provider_error', detail: error instanceof Error ? error.message : String(error) };
       }
       const parsed = parseModelText(text.slice(0, AI_ANSWER_MAX_CHARS), shown.pipeline, shown.signals, aiModelName(settings), shown.deal.stage);
-      return remember(dealId, parsed);
+      return await remember(dealId, parsed);
     }
 
     const base = settings.ai.baseUrl.replace(/\/+$/, '');
@@ -263,6 +297,8 @@ export function createSuggestions(deps: SuggestionDeps) {
     }
     if (!(await deps.hasOrigin(origin))) return { ok: false, reason: 'permission_needed', detail: origin };
     const keyRow = await db.providerKeys.get('ai');
+    // A key goes only to the host it was entered for: changing the base URL does not carry it along.
+    if (keyRow && keyRow.origin !== origin) return { ok: false, reason: 'not_configured', detail: `The stored API key was entered for ${keyRow.origin ?? 'another provider'}; enter it again for ${origin}.` };
     const key = keyRow ? await decryptText(db, keyRow.value) : null;
     let response: Response;
     try {
@@ -276,7 +312,8 @@ export function createSuggestions(deps: SuggestionDeps) {
     } catch (error) {
       return { ok: false, reason: 'provider_error', detail: error instanceof Error ? error.message : String(error) };
     }
-    const text = (await response.text().catch(() => '')).slice(0, AI_ANSWER_MAX_CHARS);
+    const text = await response.text().catch(() => '');
+    if (text.length > AI_ANSWER_MAX_CHARS) return { ok: false, reason: 'bad_response', detail: `The answer was longer than ${AI_ANSWER_MAX_CHARS} characters.` };
     if (!response.ok) {
       let message = text;
       try {
@@ -292,12 +329,14 @@ export function createSuggestions(deps: SuggestionDeps) {
     } catch {
       return { ok: false, reason: 'bad_response', detail: 'The provider did not answer JSON.' };
     }
-    return remember(dealId, parseAiAnswer(answer, shown.pipeline, shown.signals, aiModelName(settings), shown.deal.stage));
+    return await remember(dealId, parseAiAnswer(answer, shown.pipeline, shown.signals, aiModelName(settings), shown.deal.stage));
   }
 
-  function remember(dealId: string, parsed: ReturnType<typeof parseAiAnswer>): AiOutcome {
+  async function remember(dealId: string, parsed: ReturnType<typeof parseAiAnswer>): Promise<AiOutcome> {
     if (!parsed.ok) return { ok: false, reason: parsed.reason, detail: parsed.detail };
-    modelAnswers.set(dealId, parsed.suggestion);
+    // Kept with the cached records (wiped on disconnect), so the approval's note can name the model
+    // even when this worker was stopped in between.
+    void db.records.put({ module: MODEL_ANSWER, id: dealId, value: parsed.suggestion, fetchedAt: deps.now() });
     return { ok: true, suggestion: parsed.suggestion };
   }
 
@@ -328,12 +367,12 @@ export function createSuggestions(deps: SuggestionDeps) {
     const from = shown.deal.stage;
     const who = `${connection.user.name}${connection.user.profile ? ` (${connection.user.profile})` : ''}`;
     const when = new Date(deps.now()).toISOString();
-    const basis = basisLine(input, shown);
+    const basis = await basisLine(input, shown);
     const evidence = evidenceLines(shown.signals, input.evidence);
     const comment = input.comment?.trim() ? [`Comment: ${input.comment.trim()}`] : [];
 
     if (input.decision === 'reject') {
-      await db.decisions.put({ dealId: input.dealId, target: input.target, decision: 'rejected', signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id });
+      await db.decisions.put({ dealId: input.dealId, target: input.target, decision: 'rejected', from, signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id });
       let note: OutboxItem | null = null;
       if (input.addNote) {
         const row = await deps.outbox.enqueue({
@@ -352,6 +391,9 @@ export function createSuggestions(deps: SuggestionDeps) {
     }
 
     if (from === input.target) throw new StagecoachError('bad_message', `The deal is already at “${from}”.`);
+    // An approval still waiting in the outbox is not approved twice (a second click, a second panel).
+    const waiting = await db.outbox.where('status').anyOf('pending', 'sending').filter((row) => row.module === 'Deals' && row.recordId === input.dealId).count();
+    if (waiting > 0) throw new StagecoachError('bad_message', 'A stage change for this deal is already waiting to be sent to Zoho.');
     const stageRow = await deps.outbox.enqueue({
       op: 'update',
       module: 'Deals',
@@ -366,7 +408,7 @@ export function createSuggestions(deps: SuggestionDeps) {
       const error = sent.lastError;
       throw new StagecoachError(error?.code ?? 'zoho_error', error?.detail, { action: 'none' });
     }
-    await db.decisions.put({ dealId: input.dealId, target: input.target, decision: 'approved', signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id });
+    await db.decisions.put({ dealId: input.dealId, target: input.target, decision: 'approved', from, signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id });
     const noteRow = await deps.outbox.enqueue({
       op: 'create',
       module: 'Notes',
@@ -383,10 +425,11 @@ export function createSuggestions(deps: SuggestionDeps) {
     return { decision: 'approved', stage: toOutboxItem(sent), note: toOutboxItem(note) };
   }
 
-  function basisLine(input: DecideInput, shown: DealSuggestionView): string {
+  async function basisLine(input: DecideInput, shown: DealSuggestionView): Promise<string> {
     if (input.basis === 'model') {
-      const answer = modelAnswers.get(input.dealId);
-      return answer?.by.kind === 'model' ? `Suggested by model ${answer.by.model}: ${answer.by.reason}` : 'Suggested by the AI model';
+      const answer = (await db.records.get([MODEL_ANSWER, input.dealId]))?.value as Suggestion | undefined;
+      if (answer?.by.kind === 'model' && answer.target === input.target) return `Suggested by model ${answer.by.model}: ${answer.by.reason}`;
+      return 'Stage chosen by the approver (edited suggestion)';
     }
     if (input.basis === 'rules' && shown.suggestion?.by.kind === 'rules' && shown.suggestion.target === input.target) {
       return `Criterion: ${shown.suggestion.by.criterion} – ${shown.suggestion.by.description}`;
@@ -405,7 +448,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     // The top of the hierarchy has no manager: the request goes to the owner then, and says so.
     const manager = owner?.Reporting_To ?? null;
     const assignee = manager ? { id: manager.id, name: manager.name ?? null } : { id: ownerId, name: shown.deal.owner?.name ?? null };
-    const due = new Date(deps.now() + 24 * 60 * 60_000).toISOString().slice(0, 10);
+    const due = nextWorkingDay(deps.now(), settings.timeZone ?? connection.user.timeZone ?? 'UTC');
     const row = await deps.outbox.enqueue({
       op: 'create',
       module: 'Tasks',
@@ -459,7 +502,7 @@ export function createSuggestions(deps: SuggestionDeps) {
   async function contactDeals({ contactId }: { contactId: string }): Promise<ContactDeal[]> {
     const settings = await deps.settings();
     requireFeature(settings);
-    const rows = await coqlRows(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date asc limit 50`);
+    const rows = await coqlRows(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc limit 200`);
     const stages = await pipeline(typeof rows[0]?.Pipeline === 'string' ? rows[0].Pipeline : null);
     const open = new Set(stages.stages.filter((stage) => stage.forecastType === 'Open').map((stage) => stage.name));
     return rows
@@ -480,8 +523,18 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   async function saveAiKey({ key }: { key: string | null }): Promise<{ aiKeySet: boolean }> {
-    if (key === null || key === '') await db.providerKeys.delete('ai');
-    else await db.providerKeys.put({ id: 'ai', value: await encryptText(db, key) });
+    if (key === null || key === '') {
+      await db.providerKeys.delete('ai');
+    } else {
+      const settings = await deps.settings();
+      let origin: string | null = null;
+      try {
+        origin = new URL(settings.ai.baseUrl).origin;
+      } catch {
+        throw new StagecoachError('invalid_settings', 'Save the provider’s base URL before its key.');
+      }
+      await db.providerKeys.put({ id: 'ai', value: await encryptText(db, key), origin });
+    }
     return { aiKeySet: key !== null && key !== '' };
   }
 

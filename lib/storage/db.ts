@@ -109,6 +109,8 @@ export interface DecisionRow {
   dealId: string;
   target: string;
   decision: 'approved' | 'rejected';
+  /** The stage the deal was at: a rejection holds only while the deal stays there. */
+  from?: string;
   /** Every signal id known when deciding: a suggestion comes back only with a signal not in here. */
   signalIds: string[];
   at: number;
@@ -119,6 +121,8 @@ export interface DecisionRow {
 export interface ProviderKeyRow {
   id: 'ai';
   value: EncryptedValue;
+  /** The provider's origin when the key was entered: the key is sent there and nowhere else. */
+  origin: string | null;
 }
 
 export type StagecoachDb = Dexie & {

@@ -207,14 +207,19 @@ describe('outbox', () => {
       expect(calls.map((c) => `${c.method} ${c.path}`).filter((c) => c !== `GET ${LOOKUP}`)).toEqual(['PUT /Deals/4876876000000431001', 'PUT /Deals/4876876000000431001', 'POST /Notes']);
     });
 
-    it('is never sent when the first is refused, and goes when the first is discarded with it', async () => {
+    it('is not sent while the first is refused, goes again when the first is retried, and is discarded with it', async () => {
       const { outbox, calls } = setup((call) => (call.method === 'PUT' ? { data: [{ code: 'RECORD_IN_BLUEPRINT', details: { id: '4876876000000431001' }, message: 'the record is in blueprint', status: 'error' }] } : CREATED('902')));
       const first = await outbox.enqueue(stage);
       const second = await outbox.enqueue({ ...note, after: first.key });
       expect((await outbox.sendNow(first.key))?.lastError?.detail).toBe('the record is in blueprint');
       expect(await outbox.sendNow(second.key)).toMatchObject({ status: 'failed', lastError: { detail: 'Not sent: the change it belongs to was refused.' } });
       expect(calls.some((c) => c.path === '/Notes')).toBe(false);
-      await outbox.discard(first.key);
+      // Retried (the admin fixed the Blueprint): the note that gave up goes again with it.
+      const fixed = setup((call) => (call.method === 'PUT' ? UPDATED : isLookup(call) ? notesWith('903', second.key) : CREATED('903')));
+      await fixed.outbox.retry(first.key);
+      await fixed.outbox.drain();
+      expect(await db.outbox.get(second.key)).toMatchObject({ status: 'done', resultId: '903' });
+      await fixed.outbox.discard(first.key);
       expect(await db.outbox.count()).toBe(0);
     });
   });

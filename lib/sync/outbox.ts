@@ -154,9 +154,10 @@ export function createOutbox(deps: OutboxDeps) {
   async function sendNow(key: string): Promise<OutboxRow | undefined> {
     const row = await db.outbox.get(key);
     if (!row || row.status === 'done' || row.status === 'failed' || busy.has(key)) return row;
-    if (!(await deps.connected())) return row;
+    // Claimed before any await: a drain and a caller that enqueued it must not both send it.
     busy.add(key);
     try {
+      if (!(await deps.connected())) return row;
       return await process(row);
     } finally {
       busy.delete(key);
@@ -197,6 +198,10 @@ export function createOutbox(deps: OutboxDeps) {
       const row = await db.outbox.get(key);
       if (!row || row.status === 'done') return row;
       await settle(row, { status: 'pending', nextAttemptAt: now() });
+      // What waited for it and gave up when it was refused goes again with it.
+      for (const waiting of await db.outbox.filter((other) => other.after === key && other.status === 'failed').toArray()) {
+        await settle(waiting, { status: 'pending', nextAttemptAt: now() });
+      }
       return sendNow(key);
     },
     async discard(key: string) {

@@ -4,6 +4,7 @@
 // memory, approval requests, the AI provider's answers, and the criteria dry run.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { nextWorkingDay } from '@/lib/background/suggestions';
 import { StagecoachError } from '@/lib/errors';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
@@ -87,6 +88,20 @@ describe('stage suggestions against the sandbox', () => {
     // The stage history Zoho keeps now ends with the new stage.
     const history = await control('GET', `/__sandbox/deals/${deal.id}/stage-history`);
     expect(history.history.at(-1).stage).toBe(target);
+  });
+
+  it('an approval that cannot reach Zoho waits in the outbox, and is not approved a second time meanwhile', async () => {
+    const handlers = await connectedAs('manager');
+    const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    const target = view.suggestion!.target;
+    await control('POST', '/__sandbox/faults', { match: { method: 'PUT', path: `/crm/v8/Deals/${deal.id}` }, count: 1000, drop: 'before' });
+    const first = await handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: view.suggestion!.evidence }, {});
+    expect(first).toMatchObject({ decision: 'approved', stage: { status: 'pending' }, note: { status: 'pending' } });
+    const again = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: [] }, {}));
+    expect(again.detail).toContain('already waiting');
+    expect(await db.outbox.filter((row) => row.module === 'Deals').count()).toBe(1);
+    expect(await stageOf(deal.id)).toBe(deal.Stage);
+    expect(await notesContaining('Stage changed:')).toHaveLength(0);
   });
 
   it('refuses a forged approve from someone whose profile may not approve, and changes nothing', async () => {
@@ -178,5 +193,20 @@ describe('stage suggestions against the sandbox', () => {
     const broken = await handlers.criteriaDryRun({ criteria: 'version: 1\ncriteria:\n  - id: x\n    target: Closed Won\n    from: [Negotiation/Review]\n    when:\n      all:\n        - signal: contract_sined\n' }, {});
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.errors[0]).toMatchObject({ line: 8 });
+  });
+});
+
+describe('an approval request is due the next working day, in the requester’s time zone', () => {
+  it.each([
+    // Friday 21:30 in Kolkata is Friday 16:00 UTC: due Monday.
+    ['2026-11-20T16:00:00Z', 'Asia/Kolkata', '2026-11-23'],
+    // Friday 17:00 in Los Angeles is already Saturday in UTC: still due Monday.
+    ['2026-11-21T01:00:00Z', 'America/Los_Angeles', '2026-11-23'],
+    // Sunday 08:00 in Auckland is Saturday 19:00 UTC: due Monday.
+    ['2026-11-21T19:00:00Z', 'Pacific/Auckland', '2026-11-23'],
+    // Wednesday in London: Thursday.
+    ['2026-11-18T09:00:00Z', 'Europe/London', '2026-11-19'],
+  ])('%s in %s → %s', (at, zone, due) => {
+    expect(nextWorkingDay(Date.parse(at), zone)).toBe(due);
   });
 });
