@@ -126,6 +126,7 @@ function DryRunResult({ view }: { view: DryRunView }) {
         </tbody>
       </table>
       {closed.skipped > 0 ? <p className="hint">{t('options_dryRunSkipped', String(closed.skipped))}</p> : null}
+      {view.dealsFailed > 0 ? <p className="hint">{t('options_dryRunFailed', String(view.dealsFailed))}</p> : null}
     </div>
   );
 }

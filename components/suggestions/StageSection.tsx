@@ -291,7 +291,7 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
           {mode === 'edit' ? (
             <>
               <label htmlFor={`${ids}-stage`}>{t('stage_editLabel')}</label>
-              <select id={`${ids}-stage`} value={edited} onChange={(event) => setEdited(event.target.value)} data-testid="edit-stage">
+              <select id={`${ids}-stage`} value={edited} onChange={(event) => setEdited(event.target.value)} data-testid="edit-stage" autoFocus>
                 {others.map((stage) => (
                   <option key={stage.name} value={stage.name}>
                     {stage.label}
@@ -301,7 +301,8 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
             </>
           ) : null}
           <label htmlFor={`${ids}-comment`}>{t('stage_comment')}</label>
-          <textarea id={`${ids}-comment`} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
+          {/* The form replaces the button that opened it: focus moves into it, not to the page. */}
+          <textarea id={`${ids}-comment`} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} autoFocus={mode === 'reject'} />
           {mode === 'reject' ? (
             <label className="stage-check">
               <input type="checkbox" checked={addNote} onChange={(event) => setAddNote(event.target.checked)} /> {t('stage_rejectNote')}

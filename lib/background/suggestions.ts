@@ -517,9 +517,19 @@ export function createSuggestions(deps: SuggestionDeps) {
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     const rows = await coqlRows(`select id from Deals where Modified_Time > '${zohoDateTime(deps.now() - 365 * 24 * 60 * 60_000)}' order by Modified_Time desc limit 40`);
     const gathered = [];
-    for (const row of rows) gathered.push(await gather(String(row.id), settings, connection));
+    let dealsFailed = 0;
+    // One at a time, gently on the org's API limits; a deal that cannot be read is counted, not fatal.
+    for (const row of rows) {
+      try {
+        gathered.push(await gather(String(row.id), settings, connection));
+      } catch (error) {
+        const failure = StagecoachError.from(error);
+        if (['reconnect_needed', 'not_connected', 'rate_limited'].includes(failure.code)) throw failure;
+        dealsFailed += 1;
+      }
+    }
     const stages = await pipeline(gathered[0]?.pipelineName ?? null);
-    return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: stages, criteria: parsed.criteria }), dealsRead: gathered.length };
+    return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: stages, criteria: parsed.criteria }), dealsRead: gathered.length, dealsFailed };
   }
 
   async function saveAiKey({ key }: { key: string | null }): Promise<{ aiKeySet: boolean }> {

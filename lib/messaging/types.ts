@@ -124,7 +124,7 @@ export interface ContactDeal {
 
 export type DryRunView =
   | { ok: false; errors: Array<{ line: number; column: number; path: string; message: string }> }
-  | { ok: true; result: ReturnType<typeof import('../suggestions/dryRun').dryRun>; dealsRead: number };
+  | { ok: true; result: ReturnType<typeof import('../suggestions/dryRun').dryRun>; dealsRead: number; dealsFailed: number };
 
 export interface Cached<T> {
   value: T;

@@ -55,6 +55,28 @@ test('a manager approves the suggested stage: Zoho has the new stage and an audi
   await expect(new RecordPanel(page).root.getByTestId('stage-pipeline').locator('[aria-current="step"]')).toContainText(target);
 });
 
+test('Edit approves another stage, by keyboard alone; the note says the approver chose it', async ({ context, popup }) => {
+  await popup.connectAs('manager');
+  const page = await context.newPage();
+  const { section } = await openDeal(page);
+  const card = section.getByTestId('suggestion-card');
+  await card.getByRole('button', { name: 'Edit' }).focus();
+  await page.keyboard.press('Enter');
+  const select = card.getByLabel('Approve this stage instead');
+  await expect(select).toBeFocused();
+  await select.selectOption('Id. Decision Makers');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Met the CFO and the VP Ops together.');
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Approve: Id. Decision Makers' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(section.getByTestId('decision-outcome')).toContainText('Stage changed to Id. Decision Makers');
+  expect(await stageOf(deal.id)).toBe('Id. Decision Makers');
+  const [note] = await sandbox.recordsContaining('Notes', `Stage changed: ${String(deal.Stage)} → Id. Decision Makers`);
+  expect(String(note!.Note_Content)).toContain('Stage chosen by the approver (edited suggestion)');
+  expect(String(note!.Note_Content)).toContain('Comment: Met the CFO and the VP Ops together.');
+});
+
 test('a rep may only request approval: a Task for the owner’s manager; a forged approve is refused', async ({ context, popup }) => {
   await popup.connectAs('rep');
   const page = await context.newPage();
