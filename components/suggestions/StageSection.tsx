@@ -374,7 +374,7 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
       }}
     >
       <p className="muted">{t('stage_needsApproval')}</p>
-      <label htmlFor={id}>{t('stage_comment')}</label>
+      <label htmlFor={id}>{t('stage_commentTask')}</label>
       <textarea id={id} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
       <button type="submit" className="button button-primary" disabled={ask.isPending}>
         {ask.isPending ? t('stage_saving') : t('stage_requestApproval')}
