@@ -153,7 +153,7 @@ function NoteForm({ page }: { page: PanelPage }) {
       {add.data && (add.data.status === 'pending' || add.data.status === 'sending') ? (
         <p role="status" className="notice notice-warn">{t('noteQueued')}</p>
       ) : null}
-      {add.data?.status === 'failed' && add.data.lastError ? <ErrorNotice error={new StagecoachError(add.data.lastError.code, add.data.lastError.detail)} /> : null}
+      {add.data?.status === 'failed' && add.data.lastError ? <ErrorNotice error={StagecoachError.fromJSON(add.data.lastError)} /> : null}
       {add.isError ? <ErrorNotice error={add.error} /> : null}
     </form>
   );

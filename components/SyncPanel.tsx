@@ -59,7 +59,7 @@ export function SyncPanel({ format }: { format: TimeFormat }) {
         <section aria-labelledby="last-error-heading" className="section" data-testid="last-error">
           <h2 id="last-error-heading">{t('lastErrorHeading')}</h2>
           <p className="muted">{when(sync.data.lastError.at)}</p>
-          <ErrorNotice error={new StagecoachError(sync.data.lastError.code, sync.data.lastError.detail, { action: sync.data.lastError.action })} />
+          <ErrorNotice error={StagecoachError.fromJSON(sync.data.lastError)} />
         </section>
       ) : null}
     </>

@@ -70,18 +70,21 @@ export default defineBackground({
 /** Chrome's Prompt API (`LanguageModel`), where this browser has it; other browsers have none. */
 interface PromptApi {
   availability(): Promise<string>;
-  create(options: { initialPrompts: Array<{ role: 'system'; content: string }> }): Promise<{ prompt(text: string): Promise<string>; destroy(): void }>;
+  create(options: { initialPrompts: Array<{ role: 'system'; content: string }>; signal?: AbortSignal }): Promise<{
+    prompt(text: string, options?: { signal?: AbortSignal }): Promise<string>;
+    destroy(): void;
+  }>;
 }
 
 function chromeBuiltInModel() {
   const api = (globalThis as { LanguageModel?: PromptApi }).LanguageModel;
   return {
     available: async () => (api ? (await api.availability()) === 'available' : false),
-    async prompt(system: string, user: string) {
+    async prompt(system: string, user: string, signal: AbortSignal) {
       if (!api) throw new Error('This browser has no built-in model.');
-      const session = await api.create({ initialPrompts: [{ role: 'system', content: system }] });
+      const session = await api.create({ initialPrompts: [{ role: 'system', content: system }], signal });
       try {
-        return await session.prompt(user);
+        return await session.prompt(user, { signal });
       } finally {
         session.destroy();
       }

@@ -100,6 +100,11 @@ export class StagecoachError extends Error {
     };
   }
 
+  /** The error again, from what crossed the message boundary or was stored (an outbox item's last error). */
+  static fromJSON(value: SerializedError): StagecoachError {
+    return new StagecoachError(value.code, value.detail, { action: value.action, issues: value.issues });
+  }
+
   static from(error: unknown): StagecoachError {
     if (error instanceof StagecoachError) return error;
     const detail = error instanceof Error ? error.message : String(error);

@@ -84,7 +84,7 @@ function FollowUp({ dealId, item }: { dealId: string; item: ActionItem }) {
               {t('stage_back')}
             </button>
           </div>
-          {result?.status === 'failed' && result.lastError ? <ErrorNotice error={new StagecoachError(result.lastError.code, result.lastError.detail)} /> : null}
+          {result?.status === 'failed' && result.lastError ? <ErrorNotice error={StagecoachError.fromJSON(result.lastError)} /> : null}
           {create.isError ? <ErrorNotice error={create.error} /> : null}
         </form>
       )}

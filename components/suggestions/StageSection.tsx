@@ -325,7 +325,7 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
 
 function DecisionOutcome({ outcome, stage, note, target }: Outcome) {
   // The note is told as it stands: in Zoho, waiting in the outbox, or refused (with Zoho's words).
-  const noteFailed = note?.status === 'failed' && note.lastError ? <ErrorNotice error={new StagecoachError(note.lastError.code, note.lastError.detail)} /> : null;
+  const noteFailed = note?.status === 'failed' && note.lastError ? <ErrorNotice error={StagecoachError.fromJSON(note.lastError)} /> : null;
   if (outcome === 'rejected') {
     return (
       <div data-testid="decision-outcome">
@@ -358,7 +358,7 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
   });
   if (ask.data) {
     const failed = ask.data.task.status === 'failed';
-    if (failed && ask.data.task.lastError) return <ErrorNotice error={new StagecoachError(ask.data.task.lastError.code, ask.data.task.lastError.detail)} />;
+    if (failed && ask.data.task.lastError) return <ErrorNotice error={StagecoachError.fromJSON(ask.data.task.lastError)} />;
     return (
       <p className="notice notice-ok" role="status" data-testid="approval-requested">
         {ask.data.task.status === 'done' ? t(ask.data.toManager ? 'stage_requested' : 'stage_requestedOwner', ask.data.assignee.name ?? '') : t('stage_requestQueued', ask.data.assignee.name ?? '')}

@@ -321,12 +321,14 @@ export function createBackground(deps: BackgroundDeps): Background {
     return getSettings();
   }
 
+  const currentSettings = async () => (await settingsStore.load()).settings;
+
   const scheduling = createScheduling({
     db,
     client,
     outbox,
     now: deps.now,
-    settings: async () => (await settingsStore.load()).settings,
+    settings: currentSettings,
     connection: requireConnection,
   });
 
@@ -336,7 +338,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     outbox,
     fetch: deps.fetch,
     now: deps.now,
-    settings: async () => (await settingsStore.load()).settings,
+    settings: currentSettings,
     connection: requireConnection,
     hasOrigin: deps.hasOrigin ?? (async () => false),
     ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}),

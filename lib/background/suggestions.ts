@@ -49,7 +49,8 @@ import { zohoDateTime } from '../zoho/writes';
 export interface BuiltInModel {
   /** Whether the browser has a usable built-in model now. */
   available(): Promise<boolean>;
-  prompt(system: string, user: string): Promise<string>;
+  /** Gives up (rejects) when `signal` aborts, as a provider's fetch does. */
+  prompt(system: string, user: string, signal: AbortSignal): Promise<string>;
 }
 
 export interface SuggestionDeps {
@@ -95,16 +96,6 @@ function notYetTasks(items: ActionItem[], input: DealEvidenceInput): ActionItem[
   return items.filter((item) => !existing.has(item.subject.trim().toLowerCase()));
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No answer within ${ms / 1000} s.`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
-}
-
 export function createSuggestions(deps: SuggestionDeps) {
   const { client, db } = deps;
   /** Per org and pipeline name; a new connection (another org, another user) starts afresh. */
@@ -134,10 +125,9 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   /** The deal pipeline's stages in order; the Stage field's pick list when the org has no pipeline API. */
-  async function pipeline(dealPipeline: string | null): Promise<Pipeline> {
+  async function pipeline(dealPipeline: string | null, connection: ConnectionRow): Promise<Pipeline> {
     // A deal's `Pipeline` reads "Standard (Standard)": the pipeline's name, then its layout's.
     const name = dealPipeline?.replace(/\s*\([^()]*\)\s*$/, '').trim() || null;
-    const connection = await deps.connection();
     const cacheKey = `${connection.org.id}/${connection.connectedAt}/${name ?? ''}`;
     const cached = pipelineCache.get(cacheKey);
     if (cached && deps.now() - cached.at < PIPELINE_FRESH_MS) return cached.value;
@@ -209,11 +199,16 @@ export function createSuggestions(deps: SuggestionDeps) {
     };
   }
 
-  async function view(dealId: string): Promise<{ view: DealSuggestionView; input: DealEvidenceInput; pipeline: Pipeline; criteriaText: string }> {
+  /** The settings and connection one request works with, read once. */
+  async function context(): Promise<{ settings: Settings; connection: ConnectionRow }> {
     const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
+    return { settings, connection };
+  }
+
+  async function view(dealId: string, { settings, connection }: { settings: Settings; connection: ConnectionRow }): Promise<DealSuggestionView> {
     requireFeature(settings);
     const { input, pipelineName } = await gather(dealId, settings, connection);
-    const stages = await pipeline(pipelineName);
+    const stages = await pipeline(pipelineName, connection);
     const used = criteriaInUse(settings);
     const result = suggestStage(input, stages, used.criteria);
     const decisions = await db.decisions.where('dealId').equals(dealId).toArray();
@@ -231,30 +226,25 @@ export function createSuggestions(deps: SuggestionDeps) {
     const aiRequest = ai === 'none' ? null : buildAiRequest({ model: aiModelName(settings), pipeline: stages, deal: input.deal, signals: result.signals, criteriaText: used.text, rules: result.suggestion });
     const closedTypes = stages.stages.find((s) => s.name === input.deal.stage)?.forecastType;
     return {
-      view: {
-        deal: {
-          id: input.deal.id,
-          name: input.deal.name,
-          stage: input.deal.stage,
-          owner: input.deal.ownerId ? { id: input.deal.ownerId, name: input.deal.ownerName } : null,
-          amount: input.deal.amount,
-          closingDate: input.deal.closingDate,
-          closed: closedTypes !== undefined && closedTypes !== 'Open',
-        },
-        pipeline: stages,
-        suggestion,
-        signals: result.signals,
-        considered: result.considered,
-        suppressed,
-        actionItems: notYetTasks(findActionItems(input), input),
-        canApprove: mayApprove(settings, connection),
-        criteria: { source: used.source, invalid: used.invalid },
-        ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null },
-        checkedAt: input.now,
+      deal: {
+        id: input.deal.id,
+        name: input.deal.name,
+        stage: input.deal.stage,
+        owner: input.deal.ownerId ? { id: input.deal.ownerId, name: input.deal.ownerName } : null,
+        amount: input.deal.amount,
+        closingDate: input.deal.closingDate,
+        closed: closedTypes !== undefined && closedTypes !== 'Open',
       },
-      input,
       pipeline: stages,
-      criteriaText: used.text,
+      suggestion,
+      signals: result.signals,
+      considered: result.considered,
+      suppressed,
+      actionItems: notYetTasks(findActionItems(input), input),
+      canApprove: mayApprove(settings, connection),
+      criteria: { source: used.source, invalid: used.invalid },
+      ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null },
+      checkedAt: input.now,
     };
   }
 
@@ -264,8 +254,9 @@ export function createSuggestions(deps: SuggestionDeps) {
 
   /** Asks the configured model; anything it answers that does not hold up is discarded with the reason. */
   async function askAi({ dealId }: { dealId: string }): Promise<AiOutcome> {
-    const settings = await deps.settings();
-    const { view: shown } = await view(dealId);
+    const ctx = await context();
+    const { settings } = ctx;
+    const shown = await view(dealId, ctx);
     const provider = settings.ai.provider;
     const body = shown.ai.request;
     if (provider === 'none' || !body) return { ok: false, reason: 'not_configured', detail: '' };
@@ -277,9 +268,10 @@ export function createSuggestions(deps: SuggestionDeps) {
       const messages = (body as { messages: Array<{ role: string; content: string }> }).messages;
       let text: string;
       try {
-        text = await withTimeout(
-          deps.builtInModel.prompt(messages.find((m) => m.role === 'system')?.content ?? '', messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n')),
-          AI_TIMEOUT_MS,
+        text = await deps.builtInModel.prompt(
+          messages.find((m) => m.role === 'system')?.content ?? '',
+          messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n'),
+          AbortSignal.timeout(AI_TIMEOUT_MS),
         );
       } catch (error) {
         return { ok: false, reason: 'provider_error', detail: error instanceof Error ? error.message : String(error) };
@@ -358,11 +350,13 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   async function decide(input: DecideInput): Promise<DecisionResult> {
-    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
+    const ctx = await context();
+    const { settings, connection } = ctx;
     requireFeature(settings);
     // The panel hides Approve from others; a forged message is refused here all the same.
     if (!mayApprove(settings, connection)) throw new StagecoachError('not_approver');
-    const { view: shown, pipeline: stages } = await view(input.dealId);
+    const shown = await view(input.dealId, ctx);
+    const stages = shown.pipeline;
     if (!stages.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('bad_message', `“${input.target}” is not a stage of this pipeline.`);
     const from = shown.deal.stage;
     const who = `${connection.user.name}${connection.user.profile ? ` (${connection.user.profile})` : ''}`;
@@ -438,9 +432,9 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   async function requestApproval(input: { dealId: string; target: string; evidence: string[]; comment?: string }): Promise<RequestApprovalResult> {
-    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
-    requireFeature(settings);
-    const { view: shown } = await view(input.dealId);
+    const ctx = await context();
+    const { settings, connection } = ctx;
+    const shown = await view(input.dealId, ctx);
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('bad_message', `“${input.target}” is not a stage of this pipeline.`);
     const ownerId = shown.deal.owner?.id;
     if (!ownerId) throw new StagecoachError('not_found', 'The deal has no owner.');
@@ -500,10 +494,10 @@ export function createSuggestions(deps: SuggestionDeps) {
 
   /** The open deals a contact is the contact of, for the contact page's list. */
   async function contactDeals({ contactId }: { contactId: string }): Promise<ContactDeal[]> {
-    const settings = await deps.settings();
+    const { settings, connection } = await context();
     requireFeature(settings);
     const rows = await coqlRows(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc limit 200`);
-    const stages = await pipeline(typeof rows[0]?.Pipeline === 'string' ? rows[0].Pipeline : null);
+    const stages = await pipeline(typeof rows[0]?.Pipeline === 'string' ? rows[0].Pipeline : null, connection);
     const open = new Set(stages.stages.filter((stage) => stage.forecastType === 'Open').map((stage) => stage.name));
     return rows
       .map((row) => ({ id: String(row.id), name: String(row.Deal_Name ?? ''), stage: String(row.Stage ?? ''), closingDate: typeof row.Closing_Date === 'string' ? row.Closing_Date : null }))
@@ -528,7 +522,7 @@ export function createSuggestions(deps: SuggestionDeps) {
         dealsFailed += 1;
       }
     }
-    const stages = await pipeline(gathered[0]?.pipelineName ?? null);
+    const stages = await pipeline(gathered[0]?.pipelineName ?? null, connection);
     return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: stages, criteria: parsed.criteria }), dealsRead: gathered.length, dealsFailed };
   }
 
@@ -549,7 +543,7 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   return {
-    dealSuggestion: async ({ dealId }: { dealId: string }) => (await view(dealId)).view,
+    dealSuggestion: async ({ dealId }: { dealId: string }) => view(dealId, await context()),
     askAi,
     decide,
     requestApproval,

@@ -14,7 +14,7 @@ export function createMessenger(send: Send) {
       throw new StagecoachError('internal', cause instanceof Error ? cause.message : undefined, { cause });
     }
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new StagecoachError('internal', 'No answer from the background.');
-    if (!reply.ok) throw new StagecoachError(reply.error.code, reply.error.detail, { action: reply.error.action, issues: reply.error.issues });
+    if (!reply.ok) throw StagecoachError.fromJSON(reply.error);
     return reply.value;
   };
 }

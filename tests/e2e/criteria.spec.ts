@@ -1,18 +1,12 @@
 // The admin's side of stage suggestions on the options page: criteria checked as they are typed
 // (errors with line and reason), a dry run over the deals in Zoho, and the AI provider's key kept
 // encrypted and out of reach of the pages, then used from a deal page.
-import type { Page } from '@playwright/test';
-import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
-
-async function openOptions(page: Page, extensionId: string): Promise<void> {
-  await page.setViewportSize({ width: 1100, height: 2400 });
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
-}
+import { accessibilityViolations, expect, openOptions, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 test('criteria errors name the line and the reason; the dry run judges open and closed deals', async ({ context, extensionId, popup }) => {
   await popup.connectAs('admin');
   const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: 2400 }); // the whole dry run in its screenshot
   await openOptions(page, extensionId);
   const criteria = page.getByRole('textbox', { name: 'Pipeline criteria' });
   const check = page.getByTestId('criteria-check');
@@ -40,6 +34,7 @@ test('criteria errors name the line and the reason; the dry run judges open and 
 test('the AI key is stored encrypted, never shown again, and used from the deal page', async ({ context, extensionId, popup }) => {
   await popup.connectAs('manager');
   const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: 2400 }); // the whole dry run in its screenshot
   await openOptions(page, extensionId);
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'OpenAI-compatible endpoint' });
   await page.getByLabel('Base URL').fill(`${sandbox.origin}/ai/v1`);

@@ -104,6 +104,13 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** The options page, once its form is there. */
+export async function openOptions(page: Page, extensionId: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Stagecoach settings' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+}
+
 /** Saves a screenshot under tests/artifacts/ for a person to look at. */
 export async function snap(target: Page | Locator, name: string): Promise<void> {
   await target.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname });

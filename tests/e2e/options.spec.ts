@@ -5,13 +5,7 @@ import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, SANDBOX_EXTENSION } from '../browser';
-import { accessibilityViolations, expect, snap, test } from './fixtures';
-
-async function openOptions(page: Page, extensionId: string): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Stagecoach settings' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
-}
+import { accessibilityViolations, expect, openOptions, snap, test } from './fixtures';
 
 const mondayStart = (page: Page) => page.getByLabel('Monday, period 1: start', { exact: true });
 const mondayEnd = (page: Page) => page.getByLabel('Monday, period 1: end', { exact: true });
