@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
-import type { RecordModule } from '@/lib/messaging/types';
+import type { RecordModule } from '@/lib/records/types';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
 import { cachedRecordQuery, queryKeys, recordQuery, settingsQuery, statusQuery } from './queries';

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { ConnectionStatus } from '@/lib/messaging/types';
+import type { ConnectionStatus } from '@/lib/connection/types';
 import { formatDateTime, toBcp47 } from '@/lib/format';
 import type { MessageKey } from './i18n';
 import { t, uiLocale } from './i18n';

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
-import type { OutboxItem, SyncStatus } from '@/lib/messaging/types';
+import type { OutboxItem, SyncStatus } from '@/lib/sync/types';
 import { ErrorNotice } from './ErrorNotice';
 import { t, type MessageKey } from './i18n';
 import { request } from './messenger';

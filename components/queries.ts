@@ -1,7 +1,7 @@
 // TanStack Query options for every read the UIs make, keys in one place.
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import { StagecoachError } from '@/lib/errors';
-import type { RecordModule } from '@/lib/messaging/types';
+import type { RecordModule } from '@/lib/records/types';
 import { request } from './messenger';
 
 export const queryKeys = {

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { OUTBOX_SIGNAL_KEY, STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
+import { STATUS_SIGNAL_KEY } from '@/lib/connection/types';
+import { OUTBOX_SIGNAL_KEY } from '@/lib/sync/types';
 import { queryKeys } from './queries';
 
 /** Refreshes this UI when the connection changes elsewhere (popup, another tab, a refused refresh). */

@@ -1,10 +1,13 @@
-// Wiring only: the background's logic is lib/background/service.ts.
+// Wiring only: the browser's APIs handed to lib/background (which merges the domains' services),
+// the outbox's alarm, and the router at the door.
 import { browser } from 'wxt/browser';
 import { createHostPolicy } from '@/lib/auth/hosts';
 import type { AccessToken } from '@/lib/auth/tokens';
-import { createBackground } from '@/lib/background/service';
+import { createBackground } from '@/lib/background';
+import { STATUS_SIGNAL_KEY } from '@/lib/connection/types';
 import { createRouter } from '@/lib/messaging/router';
-import { OUTBOX_SIGNAL_KEY, STATUS_SIGNAL_KEY } from '@/lib/messaging/types';
+import { REQUESTS } from '@/lib/requests';
+import { OUTBOX_SIGNAL_KEY } from '@/lib/sync/types';
 import { openDb } from '@/lib/storage/db';
 
 const ACCESS_TOKEN_KEY = 'accessToken';
@@ -56,7 +59,7 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void background.outbox.drain());
     void background.outbox.drain();
 
-    const route = createRouter(background.handlers, {
+    const route = createRouter(REQUESTS, background.handlers, {
       extensionId: browser.runtime.id,
       extensionUrl: browser.runtime.getURL('/'),
     });

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'slot_taken',
   'forbidden_sender',
   'not_approver',
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,6 +53,7 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   slot_taken: 'none',
   forbidden_sender: 'none',
   not_approver: 'none',
+  cancelled: 'none',
   internal: 'retry',
 };
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
-import type { SettingsView } from '@/lib/messaging/types';
+import type { SettingsView } from '@/lib/settings/types';
 import { clonePlain, deleteAt, getAt, setAt } from '@/lib/settings/paths';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';

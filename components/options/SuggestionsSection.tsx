@@ -2,7 +2,7 @@
 // line), whether they are used, and a dry run over recent deals before switching them on.
 import { useMutation } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo } from 'react';
-import type { DryRunView } from '@/lib/messaging/types';
+import type { DryRunView } from '@/lib/suggestions/views';
 import { DEFAULT_CRITERIA_TEXT, parseCriteria } from '@/lib/suggestions';
 import { ErrorNotice } from '../ErrorNotice';
 import { t, uiLocale } from '../i18n';

@@ -1,7 +1,7 @@
 // The options form's own copy of the settings: what the person typed, as typed (numbers and
 // lists stay text), so a refused save loses nothing. `toPatch` turns it into the whole-settings
 // patch the background validates; the client secret goes only when it was changed.
-import type { SettingsView } from '@/lib/messaging/types';
+import type { SettingsView } from '@/lib/settings/types';
 import { WEEKDAYS, type Settings, type Weekday } from '@/lib/settings/schema';
 
 export interface DraftPeriod {

@@ -2,7 +2,7 @@
 // the person's zone (shown, set, cleared); "Show more days"; and "Copy times".
 import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { FreeSlotsView, Interval, Meeting } from '@/lib/scheduling/service';
+import type { FreeSlotsView, Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { request } from '../messenger';

@@ -4,8 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { StagecoachError } from '@/lib/errors';
-import type { RequestData } from '@/lib/messaging/protocol';
-import type { OutboxItem } from '@/lib/messaging/types';
+import type { RequestData } from '@/lib/requests';
+import type { OutboxItem } from '@/lib/sync/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { request } from '../messenger';

@@ -5,9 +5,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
-import type { RequestData } from '@/lib/messaging/protocol';
-import type { ConnectionStatus, OutboxItem, RecordSummary } from '@/lib/messaging/types';
-import type { Interval, Meeting } from '@/lib/scheduling/service';
+import type { ConnectionStatus } from '@/lib/connection/types';
+import type { RecordSummary } from '@/lib/records/types';
+import type { RequestData } from '@/lib/requests';
+import type { Interval, Meeting } from '@/lib/scheduling/types';
+import type { OutboxItem } from '@/lib/sync/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t, uiLocale } from '../i18n';
 import { request } from '../messenger';

@@ -1,7 +1,7 @@
 // "Upcoming meetings with <name>": each with Reschedule and Cancel, as the settings allow.
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Meeting } from '@/lib/scheduling/service';
+import type { Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import type { SchedulingView } from './SchedulingSection';

@@ -1,6 +1,6 @@
 // The three confirmations: book a slot, cancel a meeting, move a meeting to another slot.
 import { useId, useState } from 'react';
-import type { Interval, Meeting } from '@/lib/scheduling/service';
+import type { Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { Dialog } from './Dialog';

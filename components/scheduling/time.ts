@@ -2,7 +2,7 @@
 // clock changes. Wall-clock readings go through Intl (the browser's IANA data) or the slot
 // engine's helpers; the only arithmetic here is on instants and calendar dates, never on a zone's rules.
 import { hour12FromZoho } from '@/lib/format';
-import type { Interval } from '@/lib/scheduling/service';
+import type { Interval } from '@/lib/scheduling/types';
 import { dstChangesBetween, groupSlotsByDay } from '@/lib/scheduling/slots';
 
 export interface Clock {

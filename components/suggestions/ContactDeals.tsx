@@ -2,7 +2,7 @@
 // when opened, so a contact with many deals does not cost many calls up front).
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { ConnectionStatus } from '@/lib/messaging/types';
+import type { ConnectionStatus } from '@/lib/connection/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { contactDealsQuery } from './queries';

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
-import type { DealSuggestionView } from '@/lib/messaging/types';
+import type { DealSuggestionView } from '@/lib/suggestions/views';
 import type { ActionItem } from '@/lib/suggestions/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t, type MessageKey } from '../i18n';

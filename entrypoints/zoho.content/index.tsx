@@ -9,7 +9,7 @@ import { Panel, type PanelPage } from '@/components/Panel';
 import { createQueryClient, queryKeys } from '@/components/queries';
 import '@/components/theme.css';
 import '@/components/panel.css';
-import { RECORD_MODULES, type RecordModule } from '@/lib/messaging/types';
+import { RECORD_MODULES, type RecordModule } from '@/lib/records/types';
 import { SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
 import { parseZohoUrl } from '@/lib/zoho/url';
 

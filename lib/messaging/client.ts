@@ -1,15 +1,28 @@
 // The UI side of the protocol: typed calls that resolve to the answer or throw StagecoachError.
+// A call given a signal is cancelled in the background too when the signal aborts (the page that
+// asked was left), so its Zoho reads stop and cost no more.
+import { untilAborted } from '../abort';
 import { StagecoachError } from '../errors';
-import type { Reply, RequestData, RequestType, ResponseMap } from './protocol';
+import { CANCEL, type Registry, type RequestAnswer, type RequestInput } from './define';
+import type { Reply } from './envelope';
 
-export type Send = (message: { type: string; data: unknown }) => Promise<unknown>;
+export type Send = (message: { type: string; data: unknown; id?: string }) => Promise<unknown>;
 
-export function createMessenger(send: Send) {
-  return async function request<T extends RequestType>(type: T, data: RequestData<T>): Promise<ResponseMap[T]> {
-    let reply: Reply<ResponseMap[T]> | undefined;
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export function createMessenger<R extends Registry>(send: Send, newId: () => string = () => crypto.randomUUID()) {
+  return async function request<T extends keyof R & string>(type: T, data: RequestInput<R, T>, options: RequestOptions = {}): Promise<RequestAnswer<R, T>> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    const id = signal ? newId() : undefined;
+    const call = send({ type, data, ...(id ? { id } : {}) });
+    let reply: Reply<RequestAnswer<R, T>> | undefined;
     try {
-      reply = (await send({ type, data })) as Reply<ResponseMap[T]> | undefined;
+      reply = (await (signal ? untilAborted(call, signal, () => void send({ type: CANCEL, data: { id } }).catch(() => {})) : call)) as typeof reply;
     } catch (cause) {
+      if (signal?.aborted) throw cause;
       // The background could not be reached (extension reloaded, worker failed to start).
       throw new StagecoachError('internal', cause instanceof Error ? cause.message : undefined, { cause });
     }
@@ -18,4 +31,3 @@ export function createMessenger(send: Send) {
     return reply.value;
   };
 }
-export type Messenger = ReturnType<typeof createMessenger>;

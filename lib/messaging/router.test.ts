@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StagecoachError } from '../errors';
-import { createRouter, type Handlers } from './router';
+import { REQUESTS, type AllHandlers as Handlers } from '../requests';
+import { CANCEL } from './define';
+import { createRouter } from './router';
 
 const self = { extensionId: 'ours', extensionUrl: 'chrome-extension://ours/' };
 const popup = { id: 'ours', url: 'chrome-extension://ours/popup.html' };
@@ -25,7 +27,7 @@ const partial: Partial<Handlers> = {
   },
 };
 const handlers = new Proxy(partial, { get: (target, key: string) => target[key as keyof Handlers] ?? unused }) as Handlers;
-const route = createRouter(handlers, self);
+const route = createRouter(REQUESTS, handlers, self);
 
 describe('router', () => {
   it('answers a valid request', async () => {
@@ -65,5 +67,23 @@ describe('router', () => {
 
   it('turns a handler failure into a typed error with its action', async () => {
     expect(await route({ type: 'connect', data: {} }, popup)).toEqual({ ok: false, error: { code: 'auth_denied', action: 'retry' } });
+  });
+
+  it('aborts a running request when its sender cancels it, and ignores a cancel for nothing', async () => {
+    let seen: AbortSignal | undefined;
+    const slow = createRouter(REQUESTS, new Proxy({ ...partial, freeSlots: (_data, { signal }) => {
+      seen = signal;
+      return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    } } as Partial<Handlers>, { get: (target, key: string) => target[key as keyof Handlers] ?? unused }) as Handlers, self);
+    const reply = slow({ type: 'freeSlots', data: { module: 'Contacts', recordId: '1' }, id: 'req-00000001' }, contentScript);
+    expect(await slow({ type: CANCEL, data: { id: 'req-00000002' } }, contentScript)).toEqual({ ok: true, value: null });
+    expect(seen?.aborted).toBe(false);
+    expect(await slow({ type: CANCEL, data: { id: 'req-00000001' } }, contentScript)).toEqual({ ok: true, value: null });
+    expect(seen?.aborted).toBe(true);
+    expect(await reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'cancelled' }) });
+  });
+
+  it('refuses a cancel from another extension', async () => {
+    expect(await route({ type: CANCEL, data: { id: 'req-00000001' } }, { id: 'other' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden_sender' }) });
   });
 });

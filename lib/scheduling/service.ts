@@ -3,40 +3,23 @@
 // outbox — checking Zoho again right before a booking so a slot taken meanwhile is never booked.
 import { z } from 'zod';
 import { StagecoachError } from '../errors';
-import type { OutboxItem, RecordModule } from '../messaging/types';
-import type { Settings } from '../settings/schema';
-import type { ConnectionRow, OutboxRow, StagecoachDb } from '../storage/db';
-import { toOutboxItem, type Outbox } from '../sync/outbox';
-import type { ZohoClient } from '../zoho/client';
+import type { Handlers, RequestInput } from '../messaging/define';
+import { recordName } from '../records/service';
+import type { RecordModule } from '../records/types';
+import { isTimeZone, type Settings } from '../settings/schema';
+import { requestContext, requireFeature, userTimeZone, type ServiceDeps } from '../service/context';
+import type { OutboxItem } from '../sync/types';
+import { activityWhat, eventPayload, notePayload, personPayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
+import type { schedulingRequests } from './requests';
 import { findFreeSlots } from './slots';
+import type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
 import { zoneForAddress } from './zones';
 
-export interface Interval {
-  start: string;
-  end: string;
-}
+export type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
 
-export interface BusyEvent extends Interval {
-  id: string;
-  title: string;
-}
-
-export interface FreeSlotsView {
-  timeZone: string;
-  /** The contact's zone and where it came from, when known. */
-  contact: { timeZone: string; source: 'address' | 'chosen' } | null;
-  slots: Interval[];
-  windowStart: string;
-  windowEnd: string;
-  settings: Pick<Settings, 'slotMinutes' | 'meetingTitleTemplate' | 'features'>;
-}
-
-export interface Meeting extends Interval {
-  id: string;
-  title: string;
-  venue: string | null;
-}
+type Input<K extends keyof typeof schedulingRequests> = RequestInput<typeof schedulingRequests, K>;
+type Signal = { signal?: AbortSignal | undefined };
 
 const eventRow = z
   .object({
@@ -77,31 +60,18 @@ const unavailabilityList = z.object({
 const COQL_PAGE = 200;
 const COQL_MAX = 2000;
 
-export interface SchedulingDeps {
-  db: StagecoachDb;
-  client: ZohoClient;
-  outbox: Outbox;
-  now(): number;
-  settings(): Promise<Settings>;
-  connection(): Promise<ConnectionRow>;
-}
-
-export function createScheduling(deps: SchedulingDeps) {
-  const { client } = deps;
-
-  function require(settings: Settings, feature: keyof Settings['features']) {
-    if (!settings.features[feature]) throw new StagecoachError('feature_disabled', feature);
-  }
+export function createScheduling(deps: ServiceDeps) {
+  const { client, db } = deps;
 
   /** The user's events overlapping [start, end), straight from Zoho (COQL, paged). */
-  async function busyEvents(userId: string, start: number, end: number): Promise<BusyEvent[]> {
+  async function busyEvents(userId: string, start: number, end: number, { signal }: Signal = {}): Promise<BusyEvent[]> {
     const events: BusyEvent[] = [];
     for (let offset = 0; offset < COQL_MAX; offset += COQL_PAGE) {
       const query =
         `select id, Event_Title, Start_DateTime, End_DateTime from Events ` +
         `where (Owner = '${userId}' and (Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')) ` +
         `order by Start_DateTime limit ${offset}, ${COQL_PAGE}`;
-      const page = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true });
+      const page = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
       for (const row of page?.data ?? []) {
         events.push({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime });
       }
@@ -114,9 +84,9 @@ export function createScheduling(deps: SchedulingDeps) {
    * The user's out-of-office periods overlapping [start, end). Busy time too; a connection made
    * before this scope was asked for cannot read them, which must not take the free times away.
    */
-  async function unavailability(userId: string, start: number, end: number): Promise<Interval[]> {
+  async function unavailability(userId: string, start: number, end: number, { signal }: Signal): Promise<Interval[]> {
     try {
-      const answer = await client.request('/settings/users_unavailability', unavailabilityList);
+      const answer = await client.request('/settings/users_unavailability', unavailabilityList, { signal });
       return (answer?.users_unavailability ?? [])
         .filter((row) => row.user?.id === userId && Date.parse(row.from) < end && Date.parse(row.to) > start)
         .map((row) => ({ start: row.from, end: row.to }));
@@ -126,11 +96,11 @@ export function createScheduling(deps: SchedulingDeps) {
     }
   }
 
-  async function contactZone(module: RecordModule, recordId: string): Promise<FreeSlotsView['contact']> {
-    const chosen = await deps.db.contactZones.get([module, recordId]);
+  async function contactZone(module: RecordModule, recordId: string, { signal }: Signal): Promise<FreeSlotsView['contact']> {
+    const chosen = await db.contactZones.get([module, recordId]);
     if (chosen) return { timeZone: chosen.timeZone, source: 'chosen' };
     if (module === 'Deals' || module === 'Accounts') return null;
-    const answer = await client.request(`/${module}/${recordId}`, addressRecord);
+    const answer = await client.request(`/${module}/${recordId}`, addressRecord, { signal });
     const record = answer?.data[0];
     if (!record) return null;
     const found = zoneForAddress({
@@ -155,16 +125,17 @@ export function createScheduling(deps: SchedulingDeps) {
     };
   }
 
-  async function freeSlots({ module, recordId }: { module: RecordModule; recordId: string }): Promise<FreeSlotsView> {
-    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
-    require(settings, 'slotCheck');
-    const timeZone = settings.timeZone ?? connection.user.timeZone ?? 'UTC';
+  async function freeSlots({ module, recordId }: Input<'freeSlots'>, { signal }: Signal = {}): Promise<FreeSlotsView> {
+    const ctx = await requestContext(deps);
+    const { settings, connection } = ctx;
+    requireFeature(settings, 'slotCheck');
+    const timeZone = userTimeZone(ctx);
     const start = deps.now();
     const end = start + settings.daysAhead * 24 * 60 * 60_000;
     const [events, away, contact] = await Promise.all([
-      busyEvents(connection.user.id, start, end),
-      unavailability(connection.user.id, start, end),
-      contactZone(module, recordId),
+      busyEvents(connection.user.id, start, end, { signal }),
+      unavailability(connection.user.id, start, end, { signal }),
+      contactZone(module, recordId, { signal }),
     ]);
     const slots = findFreeSlots(slotInput(settings, timeZone, [...events, ...away], start, end));
     return {
@@ -187,74 +158,37 @@ export function createScheduling(deps: SchedulingDeps) {
     if (clashes.length > 0) throw new StagecoachError('slot_taken');
   }
 
-  async function recordName(module: RecordModule, recordId: string): Promise<string> {
-    const cached = await deps.db.records.get([module, recordId]);
-    return (cached?.value as { name?: string } | undefined)?.name ?? recordId;
-  }
-
-  async function send(row: OutboxRow): Promise<OutboxItem> {
-    return toOutboxItem((await deps.outbox.sendNow(row.key)) ?? row);
-  }
-
-  async function book(input: BookInput): Promise<OutboxItem> {
-    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
-    require(settings, 'booking');
+  async function book(input: Input<'bookMeeting'>): Promise<OutboxItem> {
+    const { settings, connection } = await requestContext(deps);
+    requireFeature(settings, 'booking');
     await assertStillFree(settings, connection.user.id, input);
-    const participant = input.module === 'Leads' ? 'lead' : 'contact';
-    const data: Record<string, unknown> = {
-      Event_Title: input.title,
-      Start_DateTime: input.start,
-      End_DateTime: input.end,
-      Owner: { id: connection.user.id },
-      Participants: [{ type: participant, participant: input.recordId }],
-      Send_Notification: input.sendInvitation,
-      ...(input.venue ? { Venue: input.venue } : {}),
-      ...(input.description ? { Description: input.description } : {}),
-    };
-    if (input.module === 'Contacts') data.Who_Id = { id: input.recordId };
-    // A meeting belongs to one "what": the deal it was booked from, else the lead itself.
-    if (input.dealId) Object.assign(data, { What_Id: { id: input.dealId }, $se_module: 'Deals' });
-    else if (input.module === 'Leads') Object.assign(data, { What_Id: { id: input.recordId }, $se_module: 'Leads' });
-
-    const name = await recordName(input.module, input.recordId);
+    const person = { module: input.module, id: input.recordId };
+    const name = await recordName(db, input.module, input.recordId);
+    const note = input.note ? notePayload(person, input.note) : null;
+    const followUp = input.followUp
+      ? taskPayload({
+          subject: input.followUp.subject,
+          dueDate: input.followUp.dueDate,
+          ownerId: connection.user.id,
+          contactId: input.module === 'Contacts' ? input.recordId : null,
+          what: activityWhat(person, input.dealId),
+        })
+      : null;
     // All stored before any is sent: a dead network keeps the whole booking, not half of it.
-    const event = await deps.outbox.enqueue({ op: 'create', module: 'Events', data, summary: `Meeting with ${name}: ${input.title}` });
-    const extras: OutboxRow[] = [];
-    if (input.note) {
-      extras.push(await deps.outbox.enqueue({
-        op: 'create',
-        module: 'Notes',
-        data: { Note_Content: input.note, Parent_Id: { module: { api_name: input.module }, id: input.recordId } },
-        summary: `Note on ${name}`,
-      }));
-    }
-    if (input.followUp) {
-      extras.push(await deps.outbox.enqueue({
-        op: 'create',
-        module: 'Tasks',
-        data: {
-          Subject: input.followUp.subject,
-          Due_Date: input.followUp.dueDate,
-          Status: 'Not Started',
-          Owner: { id: connection.user.id },
-          ...(input.module === 'Contacts' ? { Who_Id: { id: input.recordId } } : {}),
-          ...(input.dealId ? { What_Id: { id: input.dealId }, $se_module: 'Deals' } : input.module === 'Leads' ? { What_Id: { id: input.recordId }, $se_module: 'Leads' } : {}),
-        },
-        summary: `Task: ${input.followUp.subject}`,
-      }));
-    }
-    const item = await send(event);
-    for (const extra of extras) await deps.outbox.sendNow(extra.key);
-    return item;
+    return deps.outbox.submit(
+      { op: 'create', module: 'Events', data: eventPayload({ ...input, ownerId: connection.user.id, person }), summary: `Meeting with ${name}: ${input.title}` },
+      ...(note ? [{ op: 'create' as const, module: 'Notes' as const, data: note, summary: `Note on ${name}` }] : []),
+      ...(followUp ? [{ op: 'create' as const, module: 'Tasks' as const, data: followUp, summary: `Task: ${input.followUp!.subject}` }] : []),
+    );
   }
 
-  async function upcoming({ module, recordId }: { module: RecordModule; recordId: string }): Promise<Meeting[]> {
+  async function upcoming({ module, recordId }: Input<'upcomingMeetings'>, { signal }: Signal = {}): Promise<Meeting[]> {
     if (module !== 'Contacts' && module !== 'Leads') return [];
     const field = module === 'Contacts' ? 'Who_Id' : 'What_Id';
     const query =
       `select id, Event_Title, Start_DateTime, End_DateTime, Venue from Events ` +
       `where (${field} = '${recordId}' and End_DateTime > '${zohoDateTime(deps.now())}') order by Start_DateTime limit 50`;
-    const answer = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true });
+    const answer = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
     return (answer?.data ?? []).map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null }));
   }
 
@@ -268,44 +202,36 @@ export function createScheduling(deps: SchedulingDeps) {
     if (!ids.includes(recordId) && !participants.includes(recordId)) throw new StagecoachError('bad_message', 'That meeting is not with this person.');
   }
 
-  async function cancel(input: { module: RecordModule; recordId: string; eventId: string; title: string; note?: string }): Promise<OutboxItem> {
-    const settings = await deps.settings();
-    require(settings, 'cancellation');
+  async function cancel(input: Input<'cancelMeeting'>): Promise<OutboxItem> {
+    requireFeature(await deps.settings(), 'cancellation');
     await assertMeetingWith(input.eventId, input.recordId);
-    const name = await recordName(input.module, input.recordId);
-    const row = await deps.outbox.enqueue({ op: 'delete', module: 'Events', recordId: input.eventId, summary: `Cancel: ${input.title} (${name})` });
-    const note = input.note
-      ? await deps.outbox.enqueue({
-          op: 'create',
-          module: 'Notes',
-          data: { Note_Content: input.note, Parent_Id: { module: { api_name: input.module }, id: input.recordId } },
-          summary: `Note on ${name}`,
-        })
-      : null;
-    const item = await send(row);
-    if (note) await deps.outbox.sendNow(note.key);
-    return item;
+    const name = await recordName(db, input.module, input.recordId);
+    const note = input.note ? notePayload({ module: input.module, id: input.recordId }, input.note) : null;
+    return deps.outbox.submit(
+      { op: 'delete', module: 'Events', recordId: input.eventId, summary: `Cancel: ${input.title} (${name})` },
+      ...(note ? [{ op: 'create' as const, module: 'Notes' as const, data: note, summary: `Note on ${name}` }] : []),
+    );
   }
 
-  async function reschedule(input: { module: RecordModule; recordId: string; eventId: string; title: string; start: string; end: string }): Promise<OutboxItem> {
-    const [settings, connection] = await Promise.all([deps.settings(), deps.connection()]);
-    require(settings, 'booking');
+  async function reschedule(input: Input<'rescheduleMeeting'>): Promise<OutboxItem> {
+    const { settings, connection } = await requestContext(deps);
+    requireFeature(settings, 'booking');
     await assertMeetingWith(input.eventId, input.recordId);
     await assertStillFree(settings, connection.user.id, input, input.eventId);
-    const name = await recordName(input.module, input.recordId);
-    const row = await deps.outbox.enqueue({
+    const name = await recordName(db, input.module, input.recordId);
+    return deps.outbox.submit({
       op: 'update',
       module: 'Events',
       recordId: input.eventId,
       data: { Start_DateTime: input.start, End_DateTime: input.end },
       summary: `Move: ${input.title} (${name})`,
     });
-    return send(row);
   }
 
-  async function setContactZone({ module, recordId, timeZone }: { module: RecordModule; recordId: string; timeZone: string | null }) {
-    if (timeZone === null) await deps.db.contactZones.delete([module, recordId]);
-    else await deps.db.contactZones.put({ module, id: recordId, timeZone });
+  async function setContactZone({ module, recordId, timeZone }: Input<'setContactZone'>) {
+    if (timeZone !== null && !isTimeZone(timeZone)) throw new StagecoachError('bad_message', 'Unknown time zone.');
+    if (timeZone === null) await db.contactZones.delete([module, recordId]);
+    else await db.contactZones.put({ module, id: recordId, timeZone });
     return { saved: true as const };
   }
 
@@ -313,17 +239,17 @@ export function createScheduling(deps: SchedulingDeps) {
    * The person behind a typed email or phone: Contacts first, then Leads. Zoho's search `equals`
    * matches loosely (like "contains"), so every hit is confirmed here before it counts.
    */
-  async function findPerson({ email, phone }: { email?: string; phone?: string }): Promise<PersonMatch | null> {
+  async function findPerson({ email, phone }: { email?: string | undefined; phone?: string | undefined }, { signal }: Signal = {}): Promise<PersonMatch | null> {
     for (const module of ['Contacts', 'Leads'] as const) {
       if (email) {
-        const hits = await client.request(`/${module}/search`, personHits, { query: { email } });
+        const hits = await client.request(`/${module}/search`, personHits, { query: { email }, signal });
         const match = hits?.data.find((row) => sameEmail(row.Email, email) || sameEmail(row.Secondary_Email, email));
         if (match) return toPerson(module, match);
       }
       if (phone && phoneDigits(phone).length >= 7) {
         // Stored numbers are formatted any which way: search by the national digits (UNCONFIRMED
         // how Zoho's phone search treats formatting), then compare digits here.
-        const hits = await client.request(`/${module}/search`, personHits, { query: { phone: phoneDigits(phone).slice(-10) } });
+        const hits = await client.request(`/${module}/search`, personHits, { query: { phone: phoneDigits(phone).slice(-10) }, signal });
         const match = hits?.data.find((row) => samePhone(row.Phone, phone) || samePhone(row.Mobile, phone));
         if (match) return toPerson(module, match);
       }
@@ -332,32 +258,27 @@ export function createScheduling(deps: SchedulingDeps) {
   }
 
   /** Creates the Lead (or Contact, per settings) for someone not in Zoho yet, so a meeting can be booked with them. */
-  async function createPerson(input: { email: string; firstName?: string; lastName: string; company?: string; phone?: string }): Promise<OutboxItem & { module: 'Leads' | 'Contacts' }> {
+  async function createPerson(input: Input<'createPerson'>): Promise<OutboxItem & { module: 'Leads' | 'Contacts' }> {
     const settings = await deps.settings();
-    require(settings, 'booking');
+    requireFeature(settings, 'booking');
     const existing = settings.features.lookupBeforeBooking ? await findPerson({ email: input.email, phone: input.phone }) : null;
     if (existing) throw new StagecoachError('zoho_error', `${existing.name} <${existing.email ?? input.email}> is already in Zoho.`);
     const module = settings.createMissingAs;
-    const data: Record<string, unknown> = {
-      Last_Name: input.lastName,
-      Email: input.email,
-      ...(input.firstName ? { First_Name: input.firstName } : {}),
-      ...(input.phone ? { Phone: input.phone } : {}),
-      // Zoho requires a company on Leads; the email's domain is the honest best guess.
-      ...(module === 'Leads' ? { Company: input.company || input.email.split('@')[1] || input.lastName } : {}),
-    };
-    const row = await deps.outbox.enqueue({ op: 'create', module, data, summary: `New ${module === 'Leads' ? 'lead' : 'contact'}: ${input.email}` });
-    return { ...(await send(row)), module };
+    const item = await deps.outbox.submit({ op: 'create', module, data: personPayload(module, input), summary: `New ${module === 'Leads' ? 'lead' : 'contact'}: ${input.email}` });
+    return { ...item, module };
   }
 
-  return { freeSlots, book, upcoming, cancel, reschedule, setContactZone, busyEvents, findPerson, createPerson };
-}
-
-export interface PersonMatch {
-  module: 'Contacts' | 'Leads';
-  id: string;
-  name: string;
-  email: string | null;
+  const handlers: Handlers<typeof schedulingRequests> = {
+    freeSlots: (input, { signal }) => freeSlots(input, { signal }),
+    upcomingMeetings: (input, { signal }) => upcoming(input, { signal }),
+    bookMeeting: book,
+    cancelMeeting: cancel,
+    rescheduleMeeting: reschedule,
+    findPerson: (input, { signal }) => findPerson(input, { signal }),
+    createPerson,
+    setContactZone,
+  };
+  return { handlers, busyEvents };
 }
 
 const personHits = z.object({
@@ -394,16 +315,4 @@ export function samePhone(a: string | null | undefined, b: string): boolean {
   const y = phoneDigits(b);
   if (x.length < 7 || y.length < 7) return false;
   return x === y || x.slice(-10) === y.slice(-10);
-}
-
-export interface BookInput extends Interval {
-  module: RecordModule;
-  recordId: string;
-  dealId?: string;
-  title: string;
-  venue?: string;
-  description?: string;
-  sendInvitation: boolean;
-  note?: string;
-  followUp?: { subject: string; dueDate: string };
 }

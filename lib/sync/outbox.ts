@@ -4,7 +4,7 @@
 // create whose outcome is unknown is looked up by its marker before it is sent again, so a retry
 // never makes a second record. Zoho's refusals stay visible until retried or discarded.
 import { StagecoachError } from '../errors';
-import type { OutboxItem } from '../messaging/types';
+import type { OutboxItem } from './types';
 import type { OutboxRow, StagecoachDb } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
 import { findMarked, markerCandidates, markerLookup, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
@@ -189,8 +189,23 @@ export function createOutbox(deps: OutboxDeps) {
     return draining;
   }
 
+  /**
+   * Stores a write — and any that go with it, before sending any, so a dead network keeps the
+   * whole change and not half of it — sends it now, then the others in order, and answers what
+   * the UI shows of the first.
+   */
+  async function submit(input: OutboxInput, ...alongside: OutboxInput[]): Promise<OutboxItem> {
+    const row = await enqueue(input);
+    const extras: OutboxRow[] = [];
+    for (const extra of alongside) extras.push(await enqueue(extra));
+    const item = toOutboxItem((await sendNow(row.key)) ?? row);
+    for (const extra of extras) await sendNow(extra.key);
+    return item;
+  }
+
   return {
     enqueue,
+    submit,
     sendNow,
     drain,
     list: () => db.outbox.orderBy('createdAt').reverse().toArray(),

@@ -131,6 +131,54 @@ describe('Zoho client under load and failure', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('shares a read among callers with signals, and aborts the call only when every caller has given up', async () => {
+    const calls: AbortSignal[] = [];
+    let answer: () => void = () => {};
+    const fetchImpl = ((_input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(init!.signal!);
+      return new Promise<Response>((resolve, reject) => {
+        answer = () => resolve(Response.json(CURRENT_USER));
+        init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason));
+      });
+    }) as typeof fetch;
+    const client = createZohoClient({
+      fetch: fetchImpl,
+      tokens: { get: async () => ({ accessToken: 'T', apiDomain: 'https://www.zohoapis.com', expiresAt: Infinity }), replace: async () => { throw new Error('unused'); } },
+    });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = client.request('/users', currentUserResponse, { signal: first.signal });
+    const b = client.request('/users', currentUserResponse, { signal: second.signal });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toHaveLength(1);
+    first.abort();
+    await expect(a).rejects.toBeDefined();
+    expect(calls[0]!.aborted).toBe(false);
+    answer();
+    expect((await b)?.users[0]?.full_name).toBe('Priya Raman');
+
+    // Everyone leaves: the call itself is aborted, and the next caller starts afresh.
+    const third = new AbortController();
+    const c = client.request('/users', currentUserResponse, { signal: third.signal });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    third.abort();
+    await expect(c).rejects.toBeDefined();
+    expect(calls[1]!.aborted).toBe(true);
+    const d = client.request('/users', currentUserResponse);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toHaveLength(3);
+    answer();
+    expect((await d)?.users[0]?.id).toBe('4876876000000225013');
+  });
+
+  it('never sends a read whose caller gave up before it had a slot', async () => {
+    const { client, seen } = setup([{ status: 200, body: CURRENT_USER }]);
+    const gone = new AbortController();
+    gone.abort();
+    await expect(client.request('/users', currentUserResponse, { signal: gone.signal })).rejects.toBeDefined();
+    expect(seen).toHaveLength(0);
+  });
+
   it('keeps concurrent calls under the cap', async () => {
     let active = 0;
     let peak = 0;

@@ -5,6 +5,7 @@
 // StagecoachError.
 import pLimit from 'p-limit';
 import type { z } from 'zod';
+import { untilAborted } from '../abort';
 import { StagecoachError } from '../errors';
 import type { AccessToken } from '../auth/tokens';
 import { zohoErrorBody } from './schemas';
@@ -74,7 +75,8 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
     now = Date.now,
   } = options;
   const limit = pLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
-  const inflight = new Map<string, Promise<Response>>();
+  /** Reads in flight, shared by every caller that asks the same; aborted when every caller has given up. */
+  const inflight = new Map<string, { response: Promise<Response>; controller: AbortController; waiting: number }>();
 
   async function send(url: URL, token: string, init: ZohoRequest): Promise<Response> {
     try {
@@ -105,6 +107,8 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
   /** One try, holding a concurrency slot: token, call, and on 401 one replacement token. */
   function attempt(path: string, init: ZohoRequest): Promise<Response> {
     return limit(async () => {
+      // Given up while waiting for a slot: never sent.
+      init.signal?.throwIfAborted();
       let token = await tokens.get();
       let response = await send(apiUrl(token.apiDomain, path, init.query), token.accessToken, init);
       if (response.status === 401 && (await errorCode(response.clone())) === 'INVALID_TOKEN') {
@@ -124,6 +128,7 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
       try {
         response = await attempt(path, init);
       } catch (error) {
+        if (init.signal?.aborted) throw error;
         failure = StagecoachError.from(error);
       }
       const retryable = failure ? failure.code === 'network' : response!.status === 429 || response!.status >= 500;
@@ -135,17 +140,38 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
     }
   }
 
-  /** Identical reads in flight share one call; each caller reads its own clone of the answer. */
+  /**
+   * Identical reads in flight share one call; each caller reads its own clone of the answer. A
+   * caller whose signal aborts stops waiting at once; the call itself is aborted only when every
+   * caller has given up, so one page leaving never fails another's read.
+   */
   async function shared(path: string, init: ZohoRequest): Promise<Response> {
     const method = init.method ?? 'GET';
-    if (method !== 'GET' || init.signal) return withRetries(path, init);
+    if (method !== 'GET') return withRetries(path, init);
+    init.signal?.throwIfAborted();
     const key = `${path}?${new URLSearchParams(init.query).toString()}`;
-    let pending = inflight.get(key);
-    if (!pending) {
-      pending = withRetries(path, init).finally(() => inflight.delete(key));
-      inflight.set(key, pending);
+    let entry = inflight.get(key);
+    if (!entry) {
+      const controller = new AbortController();
+      const created = { controller, waiting: 0, response: withRetries(path, { ...init, signal: controller.signal }) };
+      created.response.then(
+        () => inflight.get(key) === created && inflight.delete(key),
+        () => inflight.get(key) === created && inflight.delete(key),
+      );
+      inflight.set(key, created);
+      entry = created;
     }
-    return (await pending).clone();
+    const mine = entry;
+    mine.waiting += 1;
+    try {
+      return (await (init.signal ? untilAborted(mine.response, init.signal) : mine.response)).clone();
+    } finally {
+      mine.waiting -= 1;
+      if (mine.waiting === 0 && init.signal?.aborted) {
+        if (inflight.get(key) === mine) inflight.delete(key);
+        mine.controller.abort(init.signal.reason);
+      }
+    }
   }
 
   return {

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHostPolicy } from '@/lib/auth/hosts';
 import type { AccessToken } from '@/lib/auth/tokens';
-import { createBackground } from '@/lib/background/service';
+import { createBackground } from '@/lib/background';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';

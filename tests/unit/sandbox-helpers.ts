@@ -1,6 +1,6 @@
 // Shared by the Node tests that drive the background against the real sandbox over HTTP.
 import { createHostPolicy } from '@/lib/auth/hosts';
-import { createBackground } from '@/lib/background/service';
+import { createBackground } from '@/lib/background';
 import { SEED } from '../../sandbox/seed';
 
 export const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';

@@ -4,7 +4,7 @@
 // memory, approval requests, the AI provider's answers, and the criteria dry run.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nextWorkingDay } from '@/lib/background/suggestions';
+import { nextWorkingDay } from '@/lib/suggestions/audit';
 import { StagecoachError } from '@/lib/errors';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';

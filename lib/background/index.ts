@@ -1,0 +1,111 @@
+// The background's wiring: one settings store, token manager, Zoho client and outbox, shared by
+// every domain's service, whose handlers are merged here for the router. No domain logic lives
+// here; browser APIs arrive as arguments so tests run it in Node.
+import type { HostPolicy } from '../auth/hosts';
+import type { AccessToken, TokenManager } from '../auth/tokens';
+import { createConnection, createTokens } from '../connection/service';
+import { createRecords } from '../records/service';
+import type { AllHandlers } from '../requests';
+import { createScheduling } from '../scheduling/service';
+import type { ServiceDeps } from '../service/context';
+import { createSettingsService } from '../settings/service';
+import { createSettingsStore } from '../settings/store';
+import type { StagecoachDb } from '../storage/db';
+import { createAiProvider, type BuiltInModel } from '../suggestions/provider';
+import { createSuggestions } from '../suggestions/service';
+import { createOutbox, type Outbox } from '../sync/outbox';
+import { createSync } from '../sync/service';
+import { logApiCall } from '../sync/status';
+import { createZohoClient, type ZohoClient } from '../zoho/client';
+
+export interface BackgroundDeps {
+  db: StagecoachDb;
+  fetch: typeof fetch;
+  hosts: HostPolicy;
+  /** The build's default Zoho API client id (`WXT_ZOHO_CLIENT_ID`); settings or policy override it. */
+  buildClientId: string | null;
+  /** The enterprise policy (`storage.managed.get()`); may reject where there is none. */
+  readPolicy(): Promise<unknown>;
+  redirectUri: string;
+  /** Opens Zoho's consent page; resolves with the redirect URL, rejects when the window closes. */
+  launchAuthFlow(url: string): Promise<string>;
+  /** Storage that lives only while the browser runs (storage.session). */
+  session: { load(): Promise<AccessToken | null>; save(token: AccessToken | null): Promise<void> };
+  /** Wipes extension storage that may hold personal data. */
+  clearStorage(): Promise<void>;
+  /** Tells open UIs the connection changed (connected, disconnected, reconnect needed). */
+  statusChanged(): Promise<void>;
+  /** Tells open UIs the outbox changed. */
+  outboxChanged?(): Promise<void>;
+  /** A new idempotency key for the outbox (crypto.randomUUID()). */
+  newKey(): string;
+  /** Runs `then` at about `at` if this worker is still alive (setTimeout). */
+  wakeAt?(at: number, then: () => void): void;
+  /** Whether the extension holds a host permission for this origin (permissions.contains). */
+  hasOrigin?(origin: string): Promise<boolean>;
+  /** The browser's built-in language model, where there is one. */
+  builtInModel?: BuiltInModel;
+  now(): number;
+}
+
+export interface Background {
+  handlers: AllHandlers;
+  tokens: TokenManager;
+  client: ZohoClient;
+  outbox: Outbox;
+}
+
+export function createBackground(deps: BackgroundDeps): Background {
+  const { db, now } = deps;
+  const store = createSettingsStore({
+    read: async () => (await db.settings.get('settings')) ?? null,
+    write: async (row) => void (await db.settings.put({ id: 'settings', ...row })),
+    readPolicy: deps.readPolicy,
+  });
+  const settings = async () => (await store.load()).settings;
+  /** The OAuth client: the policy's or the user's override, else the build's default. */
+  const credentials = async () => {
+    const { oauth } = await settings();
+    const clientId = oauth.clientId ?? deps.buildClientId;
+    return clientId ? { clientId, clientSecret: oauth.clientSecret } : null;
+  };
+
+  const tokens = createTokens({ ...deps, credentials });
+  const client = createZohoClient({
+    fetch: deps.fetch,
+    tokens,
+    now,
+    // The usage log is best effort: a call must not fail because it could not be counted.
+    onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }).catch(() => {}),
+  });
+  void settings().then((loaded) => client.setMaxConcurrent(loaded.api.maxConcurrent), () => {});
+
+  const outbox: Outbox = createOutbox({
+    db,
+    client,
+    now,
+    newKey: deps.newKey,
+    connected: async () => (await db.connection.get('current'))?.state === 'connected',
+    onChange: () => void deps.outboxChanged?.(),
+    wakeAt: (at) => deps.wakeAt?.(at, () => void outbox.drain()),
+  });
+
+  const connection = createConnection({ ...deps, tokens, credentials, onConnected: () => void outbox.drain() });
+  const services: ServiceDeps = { db, client, outbox, now, settings, connection: connection.requireConnection };
+  const provider = createAiProvider({ db, fetch: deps.fetch, hasOrigin: deps.hasOrigin ?? (async () => false), ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}) });
+
+  const handlers: AllHandlers = {
+    ...connection.handlers,
+    ...createRecords(services).handlers,
+    ...createScheduling(services).handlers,
+    ...createSuggestions({ ...services, provider }).handlers,
+    ...createSync(services).handlers,
+    ...createSettingsService({
+      store,
+      buildClientId: deps.buildClientId,
+      aiKeySet: provider.keySet,
+      onLoaded: (loaded) => client.setMaxConcurrent(loaded.api.maxConcurrent),
+    }).handlers,
+  };
+  return { handlers, tokens, client, outbox };
+}

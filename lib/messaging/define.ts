@@ -1,0 +1,46 @@
+// How a domain declares its requests: one entry each — its zod schema (checked at the receiver),
+// who may send it, and the type of its answer. Handler inputs are inferred from the schema, so a
+// request's shape is written once. Nothing here knows any domain.
+import type { z } from 'zod';
+
+/**
+ * Who may send a request. Content scripts run inside Zoho's pages, so anything that changes the
+ * connection, the settings or wipes data is for extension pages (popup, options) only.
+ */
+export type RequestOrigin = 'any' | 'extensionPage';
+
+export interface RequestSpec<S extends z.ZodType = z.ZodType, A = unknown> {
+  schema: S;
+  from: RequestOrigin;
+  /** Never set: carries the answer's type for the messenger and the handlers. */
+  readonly answer?: A;
+}
+
+/** `answers<ConnectionStatus>()(schema, 'extensionPage')`: a request whose answer is a ConnectionStatus. */
+export function answers<A>() {
+  return <S extends z.ZodType>(schema: S, from: RequestOrigin = 'any'): RequestSpec<S, A> => ({ schema, from });
+}
+
+/** The router's own message: abort the request with this id. Not a domain request. */
+export const CANCEL = '$cancel';
+
+export type Registry = Record<string, RequestSpec>;
+export type RequestInput<R extends Registry, K extends keyof R> = z.output<R[K]['schema']>;
+export type RequestAnswer<R extends Registry, K extends keyof R> = R[K] extends RequestSpec<z.ZodType, infer A> ? A : never;
+
+/** The parts of runtime.MessageSender we read; all are set by the browser, not the sender. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** What a handler gets beside its input: who sent it, and a signal that aborts when the sender cancels. */
+export interface HandlerContext {
+  sender?: Sender;
+  signal?: AbortSignal;
+}
+
+export type Handlers<R extends Registry> = {
+  [K in keyof R]: (data: RequestInput<R, K>, context: HandlerContext) => Promise<RequestAnswer<R, K>>;
+};

@@ -1,0 +1,35 @@
+// Scheduling as the UIs see it (zod-free: imported by the panel bundle).
+import type { Settings } from '../settings/schema';
+
+export interface Interval {
+  start: string;
+  end: string;
+}
+
+export interface BusyEvent extends Interval {
+  id: string;
+  title: string;
+}
+
+export interface FreeSlotsView {
+  timeZone: string;
+  /** The contact's zone and where it came from, when known. */
+  contact: { timeZone: string; source: 'address' | 'chosen' } | null;
+  slots: Interval[];
+  windowStart: string;
+  windowEnd: string;
+  settings: Pick<Settings, 'slotMinutes' | 'meetingTitleTemplate' | 'features'>;
+}
+
+export interface Meeting extends Interval {
+  id: string;
+  title: string;
+  venue: string | null;
+}
+
+export interface PersonMatch {
+  module: 'Contacts' | 'Leads';
+  id: string;
+  name: string;
+  email: string | null;
+}

@@ -1,0 +1,44 @@
+// Stage suggestions: the deal's card, the decision on it, asking for approval, follow-up tasks,
+// the AI's second opinion, and the options page's dry run and AI key.
+import { z } from 'zod';
+import { answers } from '../messaging/define';
+import { recordId } from '../records/requests';
+import type { OutboxItem } from '../sync/types';
+import type { AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
+
+const stage = z.string().trim().min(1).max(120);
+const evidence = z.array(z.string().max(200)).max(100);
+const comment = z.string().max(2_000).optional();
+
+export const suggestionRequests = {
+  dealSuggestion: answers<DealSuggestionView>()(z.object({ dealId: recordId }).strict()),
+  askAi: answers<AiOutcome>()(z.object({ dealId: recordId }).strict()),
+  decideSuggestion: answers<DecisionResult>()(
+    z
+      .object({
+        dealId: recordId,
+        decision: z.enum(['approve', 'reject']),
+        target: stage,
+        basis: z.enum(['rules', 'model', 'edited']),
+        evidence,
+        comment,
+        addNote: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  requestApproval: answers<RequestApprovalResult>()(z.object({ dealId: recordId, target: stage, evidence, comment }).strict()),
+  createFollowUp: answers<OutboxItem>()(
+    z
+      .object({
+        dealId: recordId,
+        subject: z.string().trim().min(1).max(255),
+        dueDate: z.iso.date(),
+        priority: z.enum(['Highest', 'High', 'Normal', 'Low', 'Lowest']),
+        noteId: recordId.optional(),
+      })
+      .strict(),
+  ),
+  contactDeals: answers<ContactDeal[]>()(z.object({ contactId: recordId }).strict()),
+  criteriaDryRun: answers<DryRunView>()(z.object({ criteria: z.string().max(100_000) }).strict(), 'extensionPage'),
+  saveAiKey: answers<{ aiKeySet: boolean }>()(z.object({ key: z.string().trim().max(500).regex(/^\S*$/).nullable() }).strict(), 'extensionPage'),
+};

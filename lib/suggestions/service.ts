@@ -1,0 +1,276 @@
+// Stage suggestions as the background serves them: runs the rules (and, when asked, the AI
+// provider) on what `reads.ts` gathers, and carries out the manager's decision — the Stage write
+// and its audit note through the outbox, a rejection remembered, a Task for the manager when the
+// user may not approve. Who may approve is checked here, not only in the panel.
+import { z } from 'zod';
+import { StagecoachError } from '../errors';
+import type { Handlers, RequestInput } from '../messaging/define';
+import type { Settings } from '../settings/schema';
+import { requestContext, requireFeature, userTimeZone, type RequestContext, type ServiceDeps } from '../service/context';
+import type { ConnectionRow } from '../storage/db';
+import type { OutboxItem } from '../sync/types';
+import { notePayload, taskPayload } from '../zoho/payloads';
+import { zohoDateTime } from '../zoho/writes';
+import { buildAiRequest, parseAiAnswer, parseModelText } from './ai';
+import { basisLine, decisionNote, evidenceLines, nextWorkingDay, notYetTasks } from './audit';
+import { parseCriteria, type Criteria } from './criteria';
+import { DEFAULT_CRITERIA_TEXT } from './defaults';
+import { dryRun as runDryRun } from './dryRun';
+import { findActionItems } from './actions';
+import { suggestStage } from './engine';
+import { DEAL_FIELDS, dealFacts } from './facts';
+import { aiModelName, type AiProvider } from './provider';
+import { anyRows, createDealReader, type Gathered } from './reads';
+import type { suggestionRequests } from './requests';
+import type { Suggestion } from './types';
+import type { AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
+
+export { nextWorkingDay } from './audit';
+
+type Input<K extends keyof typeof suggestionRequests> = RequestInput<typeof suggestionRequests, K>;
+
+const userAnswer = z.object({
+  users: z.array(z.object({ id: z.string(), full_name: z.string().nullish(), Reporting_To: z.object({ id: z.string(), name: z.string().nullish() }).nullish() }).passthrough()).min(1),
+});
+
+/** Where the model's last valid answer per deal is kept, among the cached records. */
+const MODEL_ANSWER = 'ModelAnswer';
+
+function mayApprove(settings: Settings, connection: ConnectionRow): boolean {
+  const same = (list: string[], value: string | null) => value !== null && list.some((name) => name.toLowerCase() === value.toLowerCase());
+  return same(settings.approvers.profiles, connection.user.profile) || same(settings.approvers.roles, connection.user.role);
+}
+
+/** The admin's criteria when switched on and valid; otherwise the defaults, with the reason. */
+function criteriaInUse(settings: Settings): { criteria: Criteria; text: string; source: 'default' | 'custom'; invalid: boolean } {
+  const defaults = () => {
+    const parsed = parseCriteria(DEFAULT_CRITERIA_TEXT);
+    if (!parsed.ok) throw new StagecoachError('internal', 'The default criteria do not parse.');
+    return parsed.criteria;
+  };
+  if (settings.criteriaEnabled && settings.pipelineCriteria.trim()) {
+    const parsed = parseCriteria(settings.pipelineCriteria);
+    if (parsed.ok) return { criteria: parsed.criteria, text: settings.pipelineCriteria, source: 'custom', invalid: false };
+    return { criteria: defaults(), text: DEFAULT_CRITERIA_TEXT, source: 'default', invalid: true };
+  }
+  return { criteria: defaults(), text: DEFAULT_CRITERIA_TEXT, source: 'default', invalid: false };
+}
+
+export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) {
+  const { client, db, outbox, provider } = deps;
+  const reader = createDealReader(deps);
+
+  async function view(dealId: string, ctx: RequestContext, signal?: AbortSignal): Promise<DealSuggestionView> {
+    const { settings, connection } = ctx;
+    requireFeature(settings, 'stageSuggestions');
+    const { input, pipelineName } = await reader.gather(dealId, userTimeZone(ctx), signal);
+    const stages = await reader.pipeline(pipelineName, connection, signal);
+    const used = criteriaInUse(settings);
+    const result = suggestStage(input, stages, used.criteria);
+    const decisions = await db.decisions.where('dealId').equals(dealId).toArray();
+    let suppressed: DealSuggestionView['suppressed'] = null;
+    let suggestion = result.suggestion;
+    if (suggestion) {
+      const rejected = decisions.find((row) => row.decision === 'rejected' && row.target === suggestion!.target);
+      const known = new Set(rejected?.signalIds ?? []);
+      if (rejected && (rejected.from ?? input.deal.stage) === input.deal.stage && result.signals.every((signal) => known.has(signal.id))) {
+        suppressed = { target: rejected.target, at: rejected.at };
+        suggestion = null;
+      }
+    }
+    const ai = settings.ai.provider;
+    const aiRequest = ai === 'none' ? null : buildAiRequest({ model: aiModelName(settings), pipeline: stages, deal: input.deal, signals: result.signals, criteriaText: used.text, rules: result.suggestion });
+    const forecastType = stages.stages.find((s) => s.name === input.deal.stage)?.forecastType;
+    return {
+      deal: {
+        id: input.deal.id,
+        name: input.deal.name,
+        stage: input.deal.stage,
+        owner: input.deal.ownerId ? { id: input.deal.ownerId, name: input.deal.ownerName } : null,
+        amount: input.deal.amount,
+        closingDate: input.deal.closingDate,
+        closed: forecastType !== undefined && forecastType !== 'Open',
+      },
+      pipeline: stages,
+      suggestion,
+      signals: result.signals,
+      considered: result.considered,
+      suppressed,
+      actionItems: notYetTasks(findActionItems(input), input),
+      canApprove: mayApprove(settings, connection),
+      criteria: { source: used.source, invalid: used.invalid },
+      ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null },
+      checkedAt: input.now,
+    };
+  }
+
+  /** Asks the configured model; anything it answers that does not hold up is discarded with the reason. */
+  async function askAi({ dealId }: Input<'askAi'>, signal?: AbortSignal): Promise<AiOutcome> {
+    const ctx = await requestContext(deps);
+    const shown = await view(dealId, ctx, signal);
+    const answer = await provider.ask(ctx.settings, shown.ai.request);
+    if (!answer.ok) return answer;
+    const model = aiModelName(ctx.settings);
+    const parsed =
+      'text' in answer
+        ? parseModelText(answer.text, shown.pipeline, shown.signals, model, shown.deal.stage)
+        : parseAiAnswer(answer.json, shown.pipeline, shown.signals, model, shown.deal.stage);
+    if (!parsed.ok) return { ok: false, reason: parsed.reason, detail: parsed.detail };
+    // Kept with the cached records (wiped on disconnect), so the approval's note can name the model
+    // even when this worker was stopped in between.
+    void db.records.put({ module: MODEL_ANSWER, id: dealId, value: parsed.suggestion, fetchedAt: deps.now() });
+    return { ok: true, suggestion: parsed.suggestion };
+  }
+
+  async function decide(input: Input<'decideSuggestion'>): Promise<DecisionResult> {
+    const ctx = await requestContext(deps);
+    const { settings, connection } = ctx;
+    requireFeature(settings, 'stageSuggestions');
+    // The panel hides Approve from others; a forged message is refused here all the same.
+    if (!mayApprove(settings, connection)) throw new StagecoachError('not_approver');
+    const shown = await view(input.dealId, ctx);
+    if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('bad_message', `“${input.target}” is not a stage of this pipeline.`);
+    const from = shown.deal.stage;
+    const deal = { module: 'Deals', id: input.dealId };
+    const modelAnswer = input.basis === 'model' ? ((await db.records.get([MODEL_ANSWER, input.dealId]))?.value as Suggestion | undefined) : undefined;
+    const note = (decision: 'approved' | 'rejected', evidence: string[]) =>
+      decisionNote({
+        decision,
+        from,
+        to: input.target,
+        basis: basisLine(input, shown, modelAnswer),
+        who: `${connection.user.name}${connection.user.profile ? ` (${connection.user.profile})` : ''}`,
+        when: new Date(deps.now()).toISOString(),
+        comment: input.comment,
+        evidence,
+      });
+    const remember = (decision: 'approved' | 'rejected') =>
+      db.decisions.put({ dealId: input.dealId, target: input.target, decision, from, signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id });
+
+    if (input.decision === 'reject') {
+      await remember('rejected');
+      let item: OutboxItem | null = null;
+      if (input.addNote) {
+        const { title, content } = note('rejected', evidenceLines(shown.signals, input.evidence));
+        item = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload(deal, content, title), summary: `Note on ${shown.deal.name}: suggestion rejected` });
+      }
+      return { decision: 'rejected', stage: null, note: item };
+    }
+
+    if (from === input.target) throw new StagecoachError('bad_message', `The deal is already at “${from}”.`);
+    // An approval still waiting in the outbox is not approved twice (a second click, a second panel).
+    const waiting = await db.outbox.where('status').anyOf('pending', 'sending').filter((row) => row.module === 'Deals' && row.recordId === input.dealId).count();
+    if (waiting > 0) throw new StagecoachError('bad_message', 'A stage change for this deal is already waiting to be sent to Zoho.');
+    const stage = await outbox.submit({ op: 'update', module: 'Deals', recordId: input.dealId, data: { Stage: input.target }, summary: `Stage of ${shown.deal.name}: ${from} → ${input.target}` });
+    if (stage.status === 'failed') {
+      // Zoho refused (validation rule, Blueprint, permission): nothing changed, nothing to keep.
+      await outbox.discard(stage.key);
+      const error = stage.lastError;
+      throw new StagecoachError(error?.code ?? 'zoho_error', error?.detail, { action: 'none' });
+    }
+    await remember('approved');
+    const { title, content } = note('approved', evidenceLines(shown.signals, input.evidence));
+    const audit = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload(deal, content, title), summary: `Note on ${shown.deal.name}: stage change`, after: stage.key });
+    void db.records.delete(['Deals', input.dealId]);
+    return { decision: 'approved', stage, note: audit };
+  }
+
+  async function requestApproval(input: Input<'requestApproval'>): Promise<RequestApprovalResult> {
+    const ctx = await requestContext(deps);
+    const shown = await view(input.dealId, ctx);
+    if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('bad_message', `“${input.target}” is not a stage of this pipeline.`);
+    const ownerId = shown.deal.owner?.id;
+    if (!ownerId) throw new StagecoachError('not_found', 'The deal has no owner.');
+    const owner = (await client.request(`/users/${ownerId}`, userAnswer))?.users[0];
+    // The top of the hierarchy has no manager: the request goes to the owner then, and says so.
+    const manager = owner?.Reporting_To ?? null;
+    const assignee = manager ? { id: manager.id, name: manager.name ?? null } : { id: ownerId, name: shown.deal.owner?.name ?? null };
+    const task = await outbox.submit({
+      op: 'create',
+      module: 'Tasks',
+      data: taskPayload({
+        subject: `Approve stage change: ${shown.deal.name} → ${input.target}`.slice(0, 255),
+        dueDate: nextWorkingDay(deps.now(), userTimeZone(ctx)),
+        ownerId: assignee.id,
+        priority: 'High',
+        what: { module: 'Deals', id: input.dealId },
+        description: [
+          `${ctx.connection.user.name} asks to move “${shown.deal.name}” from ${shown.deal.stage} to ${input.target}.`,
+          ...(input.comment?.trim() ? [`Comment: ${input.comment.trim()}`] : []),
+          'Evidence:',
+          ...evidenceLines(shown.signals, input.evidence),
+        ].join('\n'),
+      }),
+      summary: `Approval request for ${shown.deal.name} → ${input.target}`,
+    });
+    return { task, assignee, toManager: manager !== null };
+  }
+
+  async function createFollowUp(input: Input<'createFollowUp'>): Promise<OutboxItem> {
+    const { settings, connection } = await requestContext(deps);
+    requireFeature(settings, 'stageSuggestions');
+    const record = (await client.request(`/Deals/${input.dealId}`, anyRows, { query: { fields: DEAL_FIELDS } }))?.data[0];
+    if (!record) throw new StagecoachError('not_found');
+    const deal = dealFacts(record);
+    return outbox.submit({
+      op: 'create',
+      module: 'Tasks',
+      data: taskPayload({
+        subject: input.subject,
+        dueDate: input.dueDate,
+        priority: input.priority,
+        ownerId: connection.user.id,
+        what: { module: 'Deals', id: input.dealId },
+        contactId: deal.contactId,
+      }),
+      summary: `Task: ${input.subject}`,
+    });
+  }
+
+  /** The open deals a contact is the contact of, for the contact page's list. */
+  async function contactDeals({ contactId }: Input<'contactDeals'>, signal?: AbortSignal): Promise<ContactDeal[]> {
+    const { settings, connection } = await requestContext(deps);
+    requireFeature(settings, 'stageSuggestions');
+    const rows = await reader.coqlRows(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc limit 200`, signal);
+    const stages = await reader.pipeline(typeof rows[0]?.Pipeline === 'string' ? rows[0].Pipeline : null, connection, signal);
+    const open = new Set(stages.stages.filter((stage) => stage.forecastType === 'Open').map((stage) => stage.name));
+    return rows
+      .map((row) => ({ id: String(row.id), name: String(row.Deal_Name ?? ''), stage: String(row.Stage ?? ''), closingDate: typeof row.Closing_Date === 'string' ? row.Closing_Date : null }))
+      .filter((deal) => open.has(deal.stage));
+  }
+
+  /** What the criteria (as typed in the options page, not yet saved) would do to recent deals. */
+  async function dryRun({ criteria: text }: Input<'criteriaDryRun'>, signal?: AbortSignal): Promise<DryRunView> {
+    const ctx = await requestContext(deps);
+    const parsed = parseCriteria(text.trim() ? text : DEFAULT_CRITERIA_TEXT);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const rows = await reader.coqlRows(`select id from Deals where Modified_Time > '${zohoDateTime(deps.now() - 365 * 24 * 60 * 60_000)}' order by Modified_Time desc limit 40`, signal);
+    const gathered: Gathered[] = [];
+    let dealsFailed = 0;
+    // One at a time, gently on the org's API limits; a deal that cannot be read is counted, not fatal.
+    for (const row of rows) {
+      try {
+        gathered.push(await reader.gather(String(row.id), userTimeZone(ctx), signal));
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const failure = StagecoachError.from(error);
+        if (['reconnect_needed', 'not_connected', 'rate_limited'].includes(failure.code)) throw failure;
+        dealsFailed += 1;
+      }
+    }
+    const stages = await reader.pipeline(gathered[0]?.pipelineName ?? null, ctx.connection, signal);
+    return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: stages, criteria: parsed.criteria }), dealsRead: gathered.length, dealsFailed };
+  }
+
+  const handlers: Handlers<typeof suggestionRequests> = {
+    dealSuggestion: async ({ dealId }, { signal }) => view(dealId, await requestContext(deps), signal),
+    askAi: (input, { signal }) => askAi(input, signal),
+    decideSuggestion: decide,
+    requestApproval,
+    createFollowUp,
+    contactDeals: (input, { signal }) => contactDeals(input, signal),
+    criteriaDryRun: (input, { signal }) => dryRun(input, signal),
+    saveAiKey: async ({ key }) => provider.saveKey(key, await deps.settings()),
+  };
+  return { handlers };
+}

@@ -1,0 +1,63 @@
+// Stage suggestions as the UIs see them (zod-free: imported by the panel and options bundles).
+import type { DryRunResult } from './dryRun';
+import type { OutboxItem } from '../sync/types';
+import type { ActionItem, Pipeline, Signal, Suggestion } from './types';
+
+/** A deal with its pipeline, what the rules suggest and why, and what the user may do. */
+export interface DealSuggestionView {
+  deal: {
+    id: string;
+    name: string;
+    stage: string;
+    owner: { id: string; name: string | null } | null;
+    amount: number | null;
+    closingDate: string | null;
+    closed: boolean;
+  };
+  pipeline: Pipeline;
+  /** null: no criterion met, or `suppressed`. */
+  suggestion: Suggestion | null;
+  signals: Signal[];
+  considered: Array<{ criterion: string; target: string; matched: boolean; missing: string[] }>;
+  /** Rejected earlier, and no evidence has arrived since. */
+  suppressed: { target: string; at: number } | null;
+  actionItems: ActionItem[];
+  canApprove: boolean;
+  /** Which criteria ran: the admin's, or the defaults (also when the admin's do not parse). */
+  criteria: { source: 'default' | 'custom'; invalid: boolean };
+  /** The AI provider, and exactly what would be sent to it (no key in here). */
+  ai: { provider: 'none' | 'openai-compatible' | 'browser'; model: string | null; request: unknown };
+  checkedAt: number;
+}
+
+export type AiOutcome =
+  | { ok: true; suggestion: Suggestion }
+  | {
+      ok: false;
+      reason: 'not_configured' | 'unavailable' | 'permission_needed' | 'provider_error' | 'bad_response' | 'not_json' | 'bad_shape' | 'unknown_stage' | 'unknown_evidence' | 'no_evidence' | 'same_stage';
+      detail: string;
+    };
+
+export interface DecisionResult {
+  decision: 'approved' | 'rejected';
+  stage: OutboxItem | null;
+  note: OutboxItem | null;
+}
+
+export interface RequestApprovalResult {
+  task: OutboxItem;
+  assignee: { id: string; name: string | null };
+  /** False when the owner has no manager in Zoho and the task went to the owner. */
+  toManager: boolean;
+}
+
+export interface ContactDeal {
+  id: string;
+  name: string;
+  stage: string;
+  closingDate: string | null;
+}
+
+export type DryRunView =
+  | { ok: false; errors: Array<{ line: number; column: number; path: string; message: string }> }
+  | { ok: true; result: DryRunResult; dealsRead: number; dealsFailed: number };

@@ -1,0 +1,29 @@
+// Sync status and the outbox as the popup sees and steers them.
+import { StagecoachError } from '../errors';
+import type { Handlers } from '../messaging/define';
+import type { ServiceDeps } from '../service/context';
+import { toOutboxItem } from './outbox';
+import type { syncRequests } from './requests';
+import { dailyCreditLimit, syncSummary } from './status';
+
+export function createSync(deps: Pick<ServiceDeps, 'db' | 'outbox' | 'now'>) {
+  const { db, outbox } = deps;
+  const handlers: Handlers<typeof syncRequests> = {
+    async syncStatus() {
+      const connection = await db.connection.get('current');
+      const limit = dailyCreditLimit(connection?.org.edition, connection?.org.users);
+      const [summary, items] = await Promise.all([syncSummary(db, deps.now(), limit), outbox.list()]);
+      return { ...summary, outbox: items.map(toOutboxItem) };
+    },
+    async outboxRetry({ key }) {
+      const row = await outbox.retry(key);
+      if (!row) throw new StagecoachError('not_found');
+      return toOutboxItem(row);
+    },
+    async outboxDiscard({ key }) {
+      await outbox.discard(key);
+      return { discarded: true };
+    },
+  };
+  return { handlers };
+}
