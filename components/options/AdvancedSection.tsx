@@ -8,19 +8,12 @@ export function AdvancedSection({ draft, set }: SectionProps) {
     <Section id="advanced" title={t('options_sectionAdvanced')}>
       <InputField
         fieldKey="api.maxConcurrent"
-        label={t('options_maxConcurrent')}
-        hint={t('options_maxConcurrentHint')}
-        type="number"
-        min={1}
-        max={20}
         className="input-short"
         value={draft.maxConcurrent}
         onChange={(maxConcurrent) => set({ maxConcurrent })}
       />
       <TextAreaField
         fieldKey="customDomains"
-        label={t('options_customDomains')}
-        hint={t('options_customDomainsHint')}
         rows={3}
         className="input-mono"
         value={draft.customDomains}

@@ -17,28 +17,20 @@ export function AiSection({ draft, set, view }: SectionProps) {
     <Section id="ai" title={t('options_sectionAi')} intro={t('options_sectionAiIntro')}>
       <SelectField
         fieldKey="ai.provider"
-        label={t('options_aiProvider')}
         value={draft.aiProvider}
-        options={[
-          { value: 'none', label: t('options_aiProvider_none') },
-          { value: 'openai-compatible', label: t('options_aiProvider_openai') },
-          { value: 'browser', label: t('options_aiProvider_browser') },
-        ]}
         onChange={(aiProvider) => set({ aiProvider })}
       />
       {endpoint ? (
         <>
           <InputField
             fieldKey="ai.baseUrl"
-            label={t('options_aiBaseUrl')}
-            hint={t('options_aiBaseUrlHint')}
             type="url"
             className="input-mono"
             value={draft.aiBaseUrl}
             placeholder="https://api.example.com/v1"
             onChange={(aiBaseUrl) => set({ aiBaseUrl })}
           />
-          <InputField fieldKey="ai.model" label={t('options_aiModel')} value={draft.aiModel} className="input-mono" onChange={(aiModel) => set({ aiModel })} />
+          <InputField fieldKey="ai.model" value={draft.aiModel} className="input-mono" onChange={(aiModel) => set({ aiModel })} />
           <InputField
             fieldKey="ai.key"
             label={t('options_aiKey')}

@@ -9,16 +9,12 @@ export function ApprovalsSection({ draft, set }: SectionProps) {
       <div className="field-row">
         <TextAreaField
           fieldKey="approvers.profiles"
-          label={t('options_approverProfiles')}
-          hint={t('options_listHint')}
           rows={4}
           value={draft.profiles}
           onChange={(profiles) => set({ profiles })}
         />
         <TextAreaField
           fieldKey="approvers.roles"
-          label={t('options_approverRoles')}
-          hint={t('options_listHint')}
           rows={4}
           value={draft.roles}
           onChange={(roles) => set({ roles })}

@@ -3,7 +3,7 @@
 // asked to remove it.
 import { t } from '../i18n';
 import type { SecretDraft } from './draft';
-import { FieldNotes, Hint, InputField, Section, useField } from './form';
+import { controlProps, FieldNotes, Hint, InputField, Section, settingLabel, useField } from './form';
 import type { SectionProps } from './SettingsForm';
 
 export function ConnectionSection({ draft, set, view }: SectionProps) {
@@ -11,7 +11,6 @@ export function ConnectionSection({ draft, set, view }: SectionProps) {
     <Section id="connection" title={t('options_sectionConnection')} intro={t('options_sectionConnectionIntro')}>
       <InputField
         fieldKey="oauth.clientId"
-        label={t('options_clientId')}
         hint={view.buildClientId ? t('options_clientIdHint') : t('options_clientIdHintNoBuild')}
         value={draft.clientId}
         placeholder={view.buildClientId ?? undefined}
@@ -25,7 +24,7 @@ export function ConnectionSection({ draft, set, view }: SectionProps) {
 
 function ClientSecretField({ secret, isSet, onChange }: { secret: SecretDraft; isSet: boolean; onChange(secret: SecretDraft): void }) {
   const key = 'oauth.clientSecret';
-  const field = useField(key, key, { hint: true });
+  const field = useField(key);
   const state =
     secret.mode === 'clear'
       ? t('options_clientSecretWillClear')
@@ -36,10 +35,10 @@ function ClientSecretField({ secret, isSet, onChange }: { secret: SecretDraft; i
           : t('options_clientSecretNotSet');
   return (
     <div className="field">
-      <label htmlFor={field.id}>{t('options_clientSecret')}</label>
+      <label htmlFor={field.id}>{settingLabel(key)}</label>
       {secret.mode === 'clear' ? null : (
         <input
-          {...field.control}
+          {...controlProps({ ...field, hint: true })}
           className="input input-mono"
           type="password"
           autoComplete="new-password"
@@ -49,7 +48,7 @@ function ClientSecretField({ secret, isSet, onChange }: { secret: SecretDraft; i
           onChange={(event) => onChange(event.target.value === '' ? { mode: 'keep' } : { mode: 'replace', value: event.target.value })}
         />
       )}
-      <Hint fieldKey={key}>
+      <Hint id={field.id}>
         <span className={isSet && secret.mode === 'keep' ? 'secret-state secret-set' : 'secret-state'} data-testid="client-secret-state">
           {state}
         </span>
@@ -67,7 +66,7 @@ function ClientSecretField({ secret, isSet, onChange }: { secret: SecretDraft; i
           ) : null}
         </div>
       )}
-      <FieldNotes field={field} fieldKey={key} />
+      <FieldNotes id={field.id} locked={field.locked} issues={field.issues} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Features: the switches for what the record panel offers, and what a booking for an unknown
 // person creates.
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { FEATURE_KEYS } from './fields';
 import { CheckboxField, RadioField, Section } from './form';
 import type { SectionProps } from './SettingsForm';
@@ -13,8 +13,6 @@ export function FeaturesSection({ draft, set }: SectionProps) {
           <CheckboxField
             key={feature}
             fieldKey={`features.${feature}`}
-            label={t(`options_feature_${feature}` as MessageKey)}
-            hint={t(`options_feature_${feature}Hint` as MessageKey)}
             checked={draft.features[feature]}
             onChange={(checked) => set({ features: { ...draft.features, [feature]: checked } })}
           />
@@ -22,12 +20,7 @@ export function FeaturesSection({ draft, set }: SectionProps) {
       </div>
       <RadioField
         fieldKey="createMissingAs"
-        legend={t('options_createMissingAs')}
         value={draft.createMissingAs}
-        options={[
-          { value: 'Leads', label: t('options_createMissingAs_Leads') },
-          { value: 'Contacts', label: t('options_createMissingAs_Contacts') },
-        ]}
         onChange={(createMissingAs) => set({ createMissingAs })}
       />
     </Section>

@@ -19,41 +19,20 @@ export function SchedulingSection(props: SectionProps) {
     <Section id="scheduling" title={t('options_sectionScheduling')}>
       <SelectField
         fieldKey="timeZone"
-        label={t('options_timeZone')}
         value={draft.timeZone}
         options={[{ value: '', label: t('options_timeZoneZoho') }, ...zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))]}
         onChange={(timeZone) => set({ timeZone })}
       />
       <RadioField
         fieldKey="workingHoursSource"
-        legend={t('options_workingHoursSource')}
         value={draft.workingHoursSource}
-        options={[
-          { value: 'zoho', label: t('options_workingHoursSource_zoho') },
-          { value: 'custom', label: t('options_workingHoursSource_custom') },
-        ]}
         onChange={(workingHoursSource) => set({ workingHoursSource })}
       />
       <WorkingHours {...props} />
       <div className="field-row">
-        <InputField
-          fieldKey="slotMinutes"
-          label={t('options_slotMinutes')}
-          type="number"
-          min={5}
-          max={480}
-          step={5}
-          value={draft.slotMinutes}
-          onChange={(slotMinutes) => set({ slotMinutes })}
-        />
+        <InputField fieldKey="slotMinutes" value={draft.slotMinutes} onChange={(slotMinutes) => set({ slotMinutes })} />
         <InputField
           fieldKey="stepMinutes"
-          label={t('options_stepMinutes')}
-          hint={t('options_stepMinutesHint')}
-          type="number"
-          min={5}
-          max={480}
-          step={5}
           value={draft.stepMinutes}
           placeholder={draft.slotMinutes}
           onChange={(stepMinutes) => set({ stepMinutes })}
@@ -62,47 +41,17 @@ export function SchedulingSection(props: SectionProps) {
       <div className="field-row">
         <InputField
           fieldKey="bufferBeforeMinutes"
-          label={t('options_bufferBeforeMinutes')}
-          type="number"
-          min={0}
-          max={240}
           value={draft.bufferBeforeMinutes}
           onChange={(bufferBeforeMinutes) => set({ bufferBeforeMinutes })}
         />
-        <InputField
-          fieldKey="bufferAfterMinutes"
-          label={t('options_bufferAfterMinutes')}
-          type="number"
-          min={0}
-          max={240}
-          value={draft.bufferAfterMinutes}
-          onChange={(bufferAfterMinutes) => set({ bufferAfterMinutes })}
-        />
+        <InputField fieldKey="bufferAfterMinutes" value={draft.bufferAfterMinutes} onChange={(bufferAfterMinutes) => set({ bufferAfterMinutes })} />
       </div>
       <div className="field-row">
-        <InputField
-          fieldKey="minNoticeMinutes"
-          label={t('options_minNoticeMinutes')}
-          hint={t('options_minNoticeMinutesHint')}
-          type="number"
-          min={0}
-          max={10080}
-          value={draft.minNoticeMinutes}
-          onChange={(minNoticeMinutes) => set({ minNoticeMinutes })}
-        />
-        <InputField
-          fieldKey="daysAhead"
-          label={t('options_daysAhead')}
-          type="number"
-          min={1}
-          max={90}
-          value={draft.daysAhead}
-          onChange={(daysAhead) => set({ daysAhead })}
-        />
+        <InputField fieldKey="minNoticeMinutes" value={draft.minNoticeMinutes} onChange={(minNoticeMinutes) => set({ minNoticeMinutes })} />
+        <InputField fieldKey="daysAhead" value={draft.daysAhead} onChange={(daysAhead) => set({ daysAhead })} />
       </div>
       <InputField
         fieldKey="meetingTitleTemplate"
-        label={t('options_meetingTitleTemplate')}
         hint={t('options_meetingTitleTemplateHint', TITLE_PLACEHOLDERS.map((name) => `{${name}}`).join(', '))}
         value={draft.meetingTitleTemplate}
         onChange={(meetingTitleTemplate) => set({ meetingTitleTemplate })}

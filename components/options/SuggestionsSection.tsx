@@ -18,15 +18,11 @@ export function SuggestionsSection({ draft, set }: SectionProps) {
     <Section id="suggestions" title={t('options_sectionSuggestions')}>
       <CheckboxField
         fieldKey="criteriaEnabled"
-        label={t('options_criteriaEnabled')}
-        hint={t('options_criteriaEnabledHint')}
         checked={draft.criteriaEnabled}
         onChange={(criteriaEnabled) => set({ criteriaEnabled })}
       />
       <TextAreaField
         fieldKey="pipelineCriteria"
-        label={t('options_pipelineCriteria')}
-        hint={t('options_pipelineCriteriaHint')}
         rows={14}
         className="input-mono"
         value={draft.pipelineCriteria}

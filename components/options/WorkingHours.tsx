@@ -5,7 +5,7 @@ import { MAX_PERIODS_PER_DAY, WEEKDAYS, type Weekday } from '@/lib/settings/sche
 import { t } from '../i18n';
 import { newPeriod, type DraftPeriod } from './draft';
 import { dayKey, fieldId, issueId, lockedNoteId, periodKey, weekdayName } from './fields';
-import { FieldNotes, useField, type FieldState } from './form';
+import { controlProps, FieldNotes, useField } from './form';
 import type { SectionProps } from './SettingsForm';
 
 export function WorkingHours({ draft, set }: SectionProps) {
@@ -40,7 +40,7 @@ export function WorkingHours({ draft, set }: SectionProps) {
 function Day(props: { day: Weekday; periods: DraftPeriod[]; onChange(periods: DraftPeriod[]): void; onFocus(id: string): void }) {
   const { day, periods } = props;
   const key = dayKey(day);
-  const field = useField(key, key);
+  const field = useField(key);
   const labelId = `${field.id}-label`;
   const addId = `${field.id}-add`;
   const full = periods.length >= MAX_PERIODS_PER_DAY;
@@ -65,7 +65,7 @@ function Day(props: { day: Weekday; periods: DraftPeriod[]; onChange(periods: Dr
       id={field.id}
       tabIndex={-1}
       aria-labelledby={labelId}
-      aria-describedby={field.control['aria-describedby']}
+      aria-describedby={controlProps(field)['aria-describedby']}
       data-testid={`day-${day}`}
     >
       <p className="day-name" id={labelId}>
@@ -83,7 +83,7 @@ function Day(props: { day: Weekday; periods: DraftPeriod[]; onChange(periods: Dr
             onRemove={() => remove(period.id)}
           />
         ))}
-        <FieldNotes field={field} fieldKey={key} />
+        <FieldNotes id={field.id} locked={field.locked} issues={field.issues} />
       </div>
       <div className="day-add">
         <button type="button" className="button button-secondary" id={addId} onClick={add} disabled={field.locked || full}>
@@ -104,7 +104,7 @@ function Period(props: { day: Weekday; period: DraftPeriod; n: number; onChange(
   const end = useField(`${key}.end`, path);
   const n = String(props.n);
   // An overlap is about the whole period: both times point to its message; a lock is the day's.
-  const control = (field: FieldState, fieldKey: string) => {
+  const control = (field: ReturnType<typeof useField>, fieldKey: string) => {
     const describedBy = [
       field.issues.length > 0 ? issueId(fieldKey) : null,
       row.issues.length > 0 ? issueId(key) : null,
@@ -138,9 +138,9 @@ function Period(props: { day: Weekday; period: DraftPeriod; n: number; onChange(
         </button>
       </div>
       {/* The row's own problems (an overlap) carry the row's ids; the lock note is the day's. */}
-      <FieldNotes field={{ ...row, locked: false }} fieldKey={key} />
-      <FieldNotes field={{ ...start, locked: false }} fieldKey={`${key}.start`} />
-      <FieldNotes field={{ ...end, locked: false }} fieldKey={`${key}.end`} />
+      <FieldNotes id={row.id} issues={row.issues} />
+      <FieldNotes id={start.id} issues={start.issues} />
+      <FieldNotes id={end.id} issues={end.issues} />
     </div>
   );
 }

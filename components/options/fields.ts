@@ -1,43 +1,19 @@
 // Every field of the options form, in the order it is shown: a key (the settings path, with a
-// working period's index replaced by its stable id), its label, and where focus goes. The
-// background's issues name settings paths; `resolveIssues` pins each to the field it is about.
+// working period's index replaced by its stable id), its label (a setting's comes from
+// lib/settings/schema.ts), and where focus goes. The background's issues name settings paths;
+// `resolveIssues` pins each to the field it is about.
+import { findSetting, SETTING_FIELDS } from '@/lib/settings/fields';
 import type { SettingsIssue } from '@/lib/settings/issues';
 import { isUnderPath, splitPath } from '@/lib/settings/paths';
-import { TITLE_PLACEHOLDERS, WEEKDAYS, type Weekday } from '@/lib/settings/schema';
+import { TITLE_PLACEHOLDERS, WEEKDAYS, type Settings, type Weekday } from '@/lib/settings/schema';
+import { hintId as kitHintId, issueId as kitIssueId, lockedNoteId as kitLockedNoteId } from '../fields/Field';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { parseList, type Draft } from './draft';
 
-export const FEATURE_KEYS = ['slotCheck', 'booking', 'cancellation', 'lookupBeforeBooking', 'stageSuggestions'] as const;
-
-/** Fields that are one setting each: key = settings path. */
-const SIMPLE_FIELDS: Record<string, MessageKey> = {
-  'oauth.clientId': 'options_clientId',
-  'oauth.clientSecret': 'options_clientSecret',
-  timeZone: 'options_timeZone',
-  workingHoursSource: 'options_workingHoursSource',
-  slotMinutes: 'options_slotMinutes',
-  stepMinutes: 'options_stepMinutes',
-  bufferBeforeMinutes: 'options_bufferBeforeMinutes',
-  bufferAfterMinutes: 'options_bufferAfterMinutes',
-  minNoticeMinutes: 'options_minNoticeMinutes',
-  daysAhead: 'options_daysAhead',
-  meetingTitleTemplate: 'options_meetingTitleTemplate',
-  'features.slotCheck': 'options_feature_slotCheck',
-  'features.booking': 'options_feature_booking',
-  'features.cancellation': 'options_feature_cancellation',
-  'features.lookupBeforeBooking': 'options_feature_lookupBeforeBooking',
-  'features.stageSuggestions': 'options_feature_stageSuggestions',
-  createMissingAs: 'options_createMissingAs',
-  'approvers.profiles': 'options_approverProfiles',
-  'approvers.roles': 'options_approverRoles',
-  criteriaEnabled: 'options_criteriaEnabled',
-  pipelineCriteria: 'options_pipelineCriteria',
-  'ai.provider': 'options_aiProvider',
-  'ai.baseUrl': 'options_aiBaseUrl',
-  'ai.model': 'options_aiModel',
-  'api.maxConcurrent': 'options_maxConcurrent',
-  customDomains: 'options_customDomains',
-};
+/** The feature switches, in the schema's order ('slotCheck', 'booking', …). */
+export const FEATURE_KEYS = SETTING_FIELDS.filter((f) => f.path.startsWith('features.')).map(
+  (f) => f.path.slice('features.'.length) as keyof Settings['features'],
+);
 
 /** Fields whose value is a list typed as text: an issue on an entry names the entry. */
 const LIST_FIELDS: Record<string, (draft: Draft) => string> = {
@@ -51,9 +27,9 @@ export const periodKey = (day: Weekday, id: number) => `workingHours.${day}.p${i
 
 /** The DOM id of a field's control. */
 export const fieldId = (key: string) => `opt-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-export const issueId = (key: string) => `${fieldId(key)}-issue`;
-export const lockedNoteId = (key: string) => `${fieldId(key)}-locked`;
-export const hintId = (key: string) => `${fieldId(key)}-hint`;
+export const issueId = (key: string) => kitIssueId(fieldId(key));
+export const lockedNoteId = (key: string) => kitLockedNoteId(fieldId(key));
+export const hintId = (key: string) => kitHintId(fieldId(key));
 
 /** Where focus goes for a field: a working period's row is focused at its start. */
 export const focusId = (key: string) => (/^workingHours\.\w+\.p\d+$/.test(key) ? fieldId(`${key}.start`) : fieldId(key));
@@ -95,8 +71,8 @@ export function fieldKeys(draft: Draft): string[] {
 
 /** The field's name as the summary of problems shows it. */
 export function fieldLabel(key: string, draft: Draft): string {
-  const simple = SIMPLE_FIELDS[key];
-  if (simple) return t(simple);
+  const label = findSetting(key)?.meta.label;
+  if (label) return t(label);
   const [root, dayPart, period, part] = splitPath(key);
   const day = WEEKDAYS.find((d) => d === dayPart);
   if (root === 'workingHours' && day) {

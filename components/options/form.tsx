@@ -1,9 +1,22 @@
-// What every field of the options form needs: whether its setting is locked by policy, the
-// problems the last save found with it, and the ids that tie its label, hint and messages to it.
+// The options form's fields: the field kit (components/fields) bound to a setting. A field's key
+// (see ./fields) finds its lock, the problems the last save found and, for a setting, its label,
+// hint, bounds and options from the settings schema (lib/settings/fields).
 import { createContext, useContext, type ReactNode } from 'react';
+import { findSetting, settingField, type SettingField } from '@/lib/settings/fields';
 import { isLockedPath } from '@/lib/settings/managed';
+import {
+  CheckboxField as KitCheckbox,
+  RadioGroupField,
+  SelectField as KitSelect,
+  TextAreaField as KitTextArea,
+  TextField,
+  type Choice,
+  type FieldState,
+} from '../fields/Field';
 import { t } from '../i18n';
-import { fieldId, hintId, issueId, lockedNoteId, type ResolvedIssue } from './fields';
+import { fieldId, type ResolvedIssue } from './fields';
+
+export { FieldNotes, Hint, controlProps, type FieldState } from '../fields/Field';
 
 export interface FormState {
   locked: readonly string[];
@@ -12,220 +25,128 @@ export interface FormState {
 
 export const FormContext = createContext<FormState>({ locked: [], issues: [] });
 
-export interface FieldState {
-  id: string;
-  locked: boolean;
-  issues: string[];
-  /** Spread on the control: disabled when locked, invalid and described when it has problems. */
-  control: {
-    id: string;
-    disabled: boolean;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-  };
-}
-
-/**
- * `key`: the field (see ./fields); `path`: the setting it edits, for the lock (a locked
- * parent locks its children); `hint`: whether a hint is shown under it.
- */
-export function useField(key: string, path: string = key, options: { hint?: boolean; invalid?: boolean } = {}): FieldState {
+/** `key`: the field (see ./fields); `path`: the setting it edits, for the lock (a locked parent locks its children). */
+export function useField(key: string, path: string = key): Required<Pick<FieldState, 'id' | 'locked' | 'issues'>> {
   const form = useContext(FormContext);
-  const locked = isLockedPath(form.locked, path);
-  const issues = form.issues.filter((i) => i.key === key).map((i) => i.message);
-  const describedBy = [
-    issues.length > 0 ? issueId(key) : null,
-    locked ? lockedNoteId(key) : null,
-    options.hint ? hintId(key) : null,
-  ].filter((id) => id !== null);
-  const id = fieldId(key);
   return {
-    id,
-    locked,
-    issues,
-    control: {
-      id,
-      disabled: locked,
-      'aria-invalid': issues.length > 0 && options.invalid !== false ? true : undefined,
-      'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
-    },
+    id: fieldId(key),
+    locked: isLockedPath(form.locked, path),
+    issues: form.issues.filter((i) => i.key === key).map((i) => i.message),
   };
 }
 
-/** The lock note and the problems under a field (the hint is the caller's, with `hintId`). */
-export function FieldNotes({ field, fieldKey }: { field: FieldState; fieldKey: string }) {
-  return (
-    <>
-      {field.locked ? (
-        <p className="field-locked" id={lockedNoteId(fieldKey)}>
-          <LockIcon />
-          {t('options_locked')}
-        </p>
-      ) : null}
-      {field.issues.length > 0 ? (
-        <p className="field-issue" id={issueId(fieldKey)}>
-          {field.issues.join(' ')}
-        </p>
-      ) : null}
-    </>
-  );
+/** The setting's label and hint, unless the caller says otherwise (a field that is no setting must). */
+function described(key: string, own: { label?: string; hint?: ReactNode }): { setting: SettingField | undefined; label: string; hint: ReactNode } {
+  const setting = own.label === undefined || own.hint === undefined ? findSetting(key) : undefined;
+  const hintKey = setting?.meta.hint;
+  return {
+    setting,
+    label: own.label ?? (setting?.meta.label ? t(setting.meta.label) : key),
+    hint: own.hint ?? (hintKey ? t(hintKey) : undefined),
+  };
 }
 
-/** A padlock drawn inline: emoji fonts are not everywhere. */
-function LockIcon() {
-  return (
-    <svg className="lock-icon" aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="12" height="12">
-      <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
-    </svg>
-  );
+/** A setting's label, for a field drawn by hand (the client secret). */
+export function settingLabel(path: string): string {
+  const label = settingField(path).meta.label;
+  return label ? t(label) : path;
 }
 
-export function Hint({ fieldKey, children }: { fieldKey: string; children: ReactNode }) {
-  return (
-    <p className="field-hint" id={hintId(fieldKey)}>
-      {children}
-    </p>
-  );
+/** The setting's values with their labels. */
+function choicesOf<T extends string>(key: string): Choice<T>[] {
+  const setting = settingField(key);
+  return Object.entries(setting.meta.options ?? {}).map(([value, label]) => ({ value: value as T, label: t(label) }));
 }
 
 interface InputFieldProps {
   fieldKey: string;
   path?: string;
-  label: string;
+  label?: string;
   hint?: ReactNode;
   value: string;
   onChange(value: string): void;
   type?: 'text' | 'number' | 'url' | 'password';
-  min?: number;
-  max?: number;
-  step?: number;
   placeholder?: string;
   autoComplete?: string;
   className?: string;
 }
 
-/** A labelled single-line input. */
+/** A labelled single-line input; a whole-number setting is a number input with the setting's bounds. */
 export function InputField(props: InputFieldProps) {
-  const field = useField(props.fieldKey, props.path, { hint: props.hint !== undefined });
+  const { setting, label, hint } = described(props.fieldKey, props);
+  const field = useField(props.fieldKey, props.path);
+  const type = props.type ?? (setting?.kind === 'integer' ? 'number' : 'text');
+  const number = type === 'number';
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{props.label}</label>
-      <input
-        {...field.control}
-        className={props.className ? `input ${props.className}` : 'input'}
-        type={props.type ?? 'text'}
-        inputMode={props.type === 'number' ? 'numeric' : undefined}
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        placeholder={props.placeholder}
-        autoComplete={props.autoComplete ?? 'off'}
-        spellCheck={false}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.hint !== undefined ? <Hint fieldKey={props.fieldKey}>{props.hint}</Hint> : null}
-      <FieldNotes field={field} fieldKey={props.fieldKey} />
-    </div>
+    <TextField
+      {...field}
+      hint={hint}
+      label={label}
+      wrapper="field"
+      className={props.className ? `input ${props.className}` : 'input'}
+      type={type}
+      inputMode={number ? 'numeric' : undefined}
+      min={number ? setting?.meta.min : undefined}
+      max={number ? setting?.meta.max : undefined}
+      step={number && setting?.meta.step !== 1 ? setting?.meta.step : undefined}
+      value={props.value}
+      placeholder={props.placeholder}
+      autoComplete={props.autoComplete ?? 'off'}
+      spellCheck={false}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
   );
 }
 
 /** A labelled multi-line input. */
-export function TextAreaField(props: Omit<InputFieldProps, 'type' | 'min' | 'max' | 'step'> & { rows?: number }) {
-  const field = useField(props.fieldKey, props.path, { hint: props.hint !== undefined });
+export function TextAreaField(props: Omit<InputFieldProps, 'type' | 'autoComplete'> & { rows?: number }) {
+  const { label, hint } = described(props.fieldKey, props);
+  const field = useField(props.fieldKey, props.path);
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{props.label}</label>
-      <textarea
-        {...field.control}
-        className={props.className ? `input ${props.className}` : 'input'}
-        rows={props.rows ?? 3}
-        value={props.value}
-        placeholder={props.placeholder}
-        spellCheck={false}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.hint !== undefined ? <Hint fieldKey={props.fieldKey}>{props.hint}</Hint> : null}
-      <FieldNotes field={field} fieldKey={props.fieldKey} />
-    </div>
+    <KitTextArea
+      {...field}
+      hint={hint}
+      label={label}
+      wrapper="field"
+      className={props.className ? `input ${props.className}` : 'input'}
+      rows={props.rows ?? 3}
+      value={props.value}
+      placeholder={props.placeholder}
+      spellCheck={false}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
   );
 }
 
 /** A labelled switch. */
-export function CheckboxField(props: { fieldKey: string; label: string; hint?: ReactNode; checked: boolean; onChange(checked: boolean): void }) {
-  const field = useField(props.fieldKey, props.fieldKey, { hint: props.hint !== undefined });
-  return (
-    <div className="field field-check">
-      <input {...field.control} type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
-      <div>
-        <label htmlFor={field.id}>{props.label}</label>
-        {props.hint !== undefined ? <Hint fieldKey={props.fieldKey}>{props.hint}</Hint> : null}
-        <FieldNotes field={field} fieldKey={props.fieldKey} />
-      </div>
-    </div>
-  );
+export function CheckboxField(props: { fieldKey: string; label?: string; hint?: ReactNode; checked: boolean; onChange(checked: boolean): void }) {
+  const { label, hint } = described(props.fieldKey, props);
+  const field = useField(props.fieldKey);
+  return <KitCheckbox {...field} hint={hint} label={label} checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />;
 }
 
-/** A group of radio buttons under a legend; the first radio carries the field's id. */
-export function RadioField<T extends string>(props: {
-  fieldKey: string;
-  legend: string;
-  hint?: ReactNode;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange(value: T): void;
-}) {
-  const field = useField(props.fieldKey, props.fieldKey, { hint: props.hint !== undefined, invalid: false });
-  return (
-    <fieldset className="field field-radios" aria-describedby={field.control['aria-describedby']}>
-      <legend>{props.legend}</legend>
-      {props.options.map((option, index) => {
-        const id = index === 0 ? field.id : `${field.id}-${option.value}`;
-        return (
-          <div className="radio" key={option.value}>
-            <input
-              type="radio"
-              id={id}
-              name={field.id}
-              value={option.value}
-              checked={props.value === option.value}
-              disabled={field.locked}
-              onChange={() => props.onChange(option.value)}
-            />
-            <label htmlFor={id}>{option.label}</label>
-          </div>
-        );
-      })}
-      {props.hint !== undefined ? <Hint fieldKey={props.fieldKey}>{props.hint}</Hint> : null}
-      <FieldNotes field={field} fieldKey={props.fieldKey} />
-    </fieldset>
-  );
+/** The setting's values as radio buttons under its label. */
+export function RadioField<T extends string>(props: { fieldKey: string; value: T; onChange(value: T): void }) {
+  const { label, hint } = described(props.fieldKey, {});
+  const field = useField(props.fieldKey);
+  return <RadioGroupField {...field} hint={hint} legend={label} value={props.value} choices={choicesOf<T>(props.fieldKey)} onChange={props.onChange} />;
 }
 
-/** A labelled drop-down. */
-export function SelectField<T extends string>(props: {
-  fieldKey: string;
-  label: string;
-  hint?: ReactNode;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange(value: T): void;
-}) {
-  const field = useField(props.fieldKey, props.fieldKey, { hint: props.hint !== undefined });
+/** A labelled drop-down: the setting's values, or `options` for one whose values are open (a time zone). */
+export function SelectField<T extends string>(props: { fieldKey: string; value: T; options?: readonly Choice<T>[]; onChange(value: T): void }) {
+  const { label, hint } = described(props.fieldKey, {});
+  const field = useField(props.fieldKey);
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{props.label}</label>
-      <select {...field.control} className="input" value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {props.hint !== undefined ? <Hint fieldKey={props.fieldKey}>{props.hint}</Hint> : null}
-      <FieldNotes field={field} fieldKey={props.fieldKey} />
-    </div>
+    <KitSelect
+      {...field}
+      hint={hint}
+      label={label}
+      wrapper="field"
+      className="input"
+      value={props.value}
+      choices={props.options ?? choicesOf<T>(props.fieldKey)}
+      onChange={props.onChange}
+    />
   );
 }
 

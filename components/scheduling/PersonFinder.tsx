@@ -7,6 +7,7 @@ import { StagecoachError } from '@/lib/errors';
 import type { RequestData } from '@/lib/requests';
 import type { OutboxItem } from '@/lib/sync/types';
 import { ErrorNotice } from '../ErrorNotice';
+import { TextField } from '../fields/Field';
 import { t } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys, syncStatusQuery } from '../queries';
@@ -139,41 +140,40 @@ export function PersonFinder({
         if (!find.isPending) submitSearch();
       }}
     >
-      <div className="sched-find-field">
-        <label htmlFor={id('email')}>{t('sched_findEmail')}</label>
-        <input
-          ref={emailRef}
-          id={id('email')}
-          type="email"
+      {/* One problem line under both fields: the field it is about points to it. */}
+      <TextField
+        wrapper="sched-find-field"
+        ref={emailRef}
+        id={id('email')}
+        label={t('sched_findEmail')}
+        type="email"
+        autoComplete="off"
+        maxLength={254}
+        value={email}
+        invalid={problem?.field === 'email'}
+        describedBy={problem?.field === 'email' ? id('problem') : undefined}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          setProblem(null);
+        }}
+      />
+      <div className="sched-find-row">
+        <TextField
+          wrapper="sched-find-field"
+          ref={phoneRef}
+          id={id('phone')}
+          label={t('sched_findPhone')}
+          type="tel"
           autoComplete="off"
-          maxLength={254}
-          value={email}
-          aria-invalid={problem?.field === 'email' || undefined}
-          aria-describedby={problem?.field === 'email' ? id('problem') : undefined}
+          maxLength={40}
+          value={phone}
+          invalid={problem?.field === 'phone'}
+          describedBy={problem?.field === 'phone' ? id('problem') : undefined}
           onChange={(event) => {
-            setEmail(event.target.value);
+            setPhone(event.target.value);
             setProblem(null);
           }}
         />
-      </div>
-      <div className="sched-find-row">
-        <div className="sched-find-field">
-          <label htmlFor={id('phone')}>{t('sched_findPhone')}</label>
-          <input
-            ref={phoneRef}
-            id={id('phone')}
-            type="tel"
-            autoComplete="off"
-            maxLength={40}
-            value={phone}
-            aria-invalid={problem?.field === 'phone' || undefined}
-            aria-describedby={problem?.field === 'phone' ? id('problem') : undefined}
-            onChange={(event) => {
-              setPhone(event.target.value);
-              setProblem(null);
-            }}
-          />
-        </div>
         <button type="submit" className="button button-primary" disabled={find.isPending}>
           {find.isPending ? t('sched_finding') : t(lookup ? 'sched_findButton' : 'sched_findContinue')}
         </button>
@@ -331,14 +331,7 @@ function CreateForm({
     );
   }
 
-  const invalid = (field: 'email' | 'last') =>
-    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': id('problem') } : {};
-  const problemFor = (field: 'email' | 'last') =>
-    problem?.field === field ? (
-      <p id={id('problem')} className="sched-field-problem">
-        {problem.message}
-      </p>
-    ) : null;
+  const issues = (field: 'email' | 'last') => (problem?.field === field ? [problem.message] : []);
 
   return (
     <form
@@ -359,32 +352,40 @@ function CreateForm({
         {t(lead ? 'sched_createLeadTitle' : 'sched_createContactTitle')}
       </h5>
       {askEmail ? (
-        <>
-          <label htmlFor={id('email')}>{t('sched_fieldEmail')}</label>
-          <input
-            ref={emailRef}
-            id={id('email')}
-            type="email"
-            autoComplete="off"
-            required
-            maxLength={254}
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              if (problem?.field === 'email') setProblem(null);
-              if (lead && (!company || company === companyFromEmail(email))) setCompany(companyFromEmail(event.target.value));
-            }}
-            {...invalid('email')}
-          />
-          {problemFor('email')}
-        </>
+        <TextField
+          ref={emailRef}
+          id={id('email')}
+          label={t('sched_fieldEmail')}
+          issues={issues('email')}
+          issueClassName="sched-field-problem"
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={254}
+          value={email}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            if (problem?.field === 'email') setProblem(null);
+            if (lead && (!company || company === companyFromEmail(email))) setCompany(companyFromEmail(event.target.value));
+          }}
+        />
       ) : null}
-      <label htmlFor={id('first')}>{t('sched_fieldFirstName')}</label>
-      <input ref={firstRef} id={id('first')} type="text" autoComplete="off" maxLength={40} value={firstName} onChange={(event) => setFirstName(event.target.value)} />
-      <label htmlFor={id('last')}>{t('sched_fieldLastName')}</label>
-      <input
+      <TextField
+        ref={firstRef}
+        id={id('first')}
+        label={t('sched_fieldFirstName')}
+        type="text"
+        autoComplete="off"
+        maxLength={40}
+        value={firstName}
+        onChange={(event) => setFirstName(event.target.value)}
+      />
+      <TextField
         ref={lastRef}
         id={id('last')}
+        label={t('sched_fieldLastName')}
+        issues={issues('last')}
+        issueClassName="sched-field-problem"
         type="text"
         autoComplete="off"
         required
@@ -394,25 +395,19 @@ function CreateForm({
           setLastName(event.target.value);
           if (problem?.field === 'last') setProblem(null);
         }}
-        {...invalid('last')}
       />
-      {problemFor('last')}
       {lead ? (
-        <>
-          <label htmlFor={id('company')}>{t('sched_fieldCompany')}</label>
-          <input
-            id={id('company')}
-            type="text"
-            autoComplete="off"
-            maxLength={200}
-            value={company}
-            aria-describedby={id('companyHint')}
-            onChange={(event) => setCompany(event.target.value)}
-          />
-          <p id={id('companyHint')} className="sched-hint muted">
-            {t('sched_companyHint')}
-          </p>
-        </>
+        <TextField
+          id={id('company')}
+          label={t('sched_fieldCompany')}
+          hint={t('sched_companyHint')}
+          hintClassName="sched-hint muted"
+          type="text"
+          autoComplete="off"
+          maxLength={200}
+          value={company}
+          onChange={(event) => setCompany(event.target.value)}
+        />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="sched-form-actions">
@@ -448,7 +443,7 @@ function Queued({ item, name, onDone }: { item: OutboxItem; name: string; onDone
         <p className="notice notice-warn" role="status">
           {t('sched_personFailed', name)}
         </p>
-        <ErrorNotice error={new StagecoachError(current.lastError?.code ?? 'internal', current.lastError?.detail)} />
+        <ErrorNotice error={current.lastError ?? new StagecoachError('internal')} />
       </>
     );
   }

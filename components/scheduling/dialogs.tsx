@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import type { Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
+import { TextAreaField, TextField } from '../fields/Field';
 import { t } from '../i18n';
 import { Dialog } from './Dialog';
 import type { SchedulingView } from './SchedulingSection';
@@ -108,12 +109,13 @@ export function BookDialog({
         <When view={view} start={slot.start} end={end} />
         {view.deal ? <p className="muted sched-dialog-deal">{t('sched_forDeal', view.deal.name)}</p> : null}
 
-        <label htmlFor={id('name')}>{t('sched_fieldTitle')}</label>
-        <input id={id('name')} type="text" required maxLength={255} value={form.title} onChange={(event) => set('title', event.target.value)} />
+        <TextField id={id('name')} label={t('sched_fieldTitle')} type="text" required maxLength={255} value={form.title} onChange={(event) => set('title', event.target.value)} />
 
-        <label htmlFor={id('minutes')}>{t('sched_fieldMinutes')}</label>
-        <input
+        <TextField
           id={id('minutes')}
+          label={t('sched_fieldMinutes')}
+          hint={form.minutes > slotLength ? t('sched_longerThanSlot') : undefined}
+          hintClassName="sched-hint muted"
           type="number"
           inputMode="numeric"
           required
@@ -121,28 +123,26 @@ export function BookDialog({
           max={MAX_MINUTES}
           step={5}
           value={Number.isNaN(form.minutes) ? '' : form.minutes}
-          aria-describedby={form.minutes > slotLength ? id('longer') : undefined}
           onChange={(event) => set('minutes', event.target.valueAsNumber)}
         />
-        {form.minutes > slotLength ? (
-          <p id={id('longer')} className="sched-hint muted">
-            {t('sched_longerThanSlot')}
-          </p>
-        ) : null}
 
-        <label htmlFor={id('venue')}>{t('sched_fieldVenue')}</label>
-        <input id={id('venue')} type="text" maxLength={255} value={form.venue} onChange={(event) => set('venue', event.target.value)} />
+        <TextField id={id('venue')} label={t('sched_fieldVenue')} type="text" maxLength={255} value={form.venue} onChange={(event) => set('venue', event.target.value)} />
 
-        <label htmlFor={id('description')}>{t('sched_fieldDescription')}</label>
-        <textarea id={id('description')} rows={2} maxLength={32000} value={form.description} onChange={(event) => set('description', event.target.value)} />
+        <TextAreaField
+          id={id('description')}
+          label={t('sched_fieldDescription')}
+          rows={2}
+          maxLength={32000}
+          value={form.description}
+          onChange={(event) => set('description', event.target.value)}
+        />
 
         <label className="sched-check">
           <input type="checkbox" checked={form.sendInvitation} onChange={(event) => set('sendInvitation', event.target.checked)} />
           {t('sched_fieldInvite', view.person.name)}
         </label>
 
-        <label htmlFor={id('note')}>{t('sched_fieldNote')}</label>
-        <textarea id={id('note')} rows={2} maxLength={32000} value={form.note} onChange={(event) => set('note', event.target.value)} />
+        <TextAreaField id={id('note')} label={t('sched_fieldNote')} rows={2} maxLength={32000} value={form.note} onChange={(event) => set('note', event.target.value)} />
 
         <label className="sched-check">
           <input type="checkbox" checked={form.followUp} aria-controls={id('followup')} onChange={(event) => set('followUp', event.target.checked)} />
@@ -151,10 +151,16 @@ export function BookDialog({
         {form.followUp ? (
           <fieldset id={id('followup')} className="sched-followup">
             <legend className="visually-hidden">{t('sched_fieldFollowUp')}</legend>
-            <label htmlFor={id('subject')}>{t('sched_fieldFollowUpSubject')}</label>
-            <input id={id('subject')} type="text" required maxLength={255} value={form.followUpSubject} onChange={(event) => set('followUpSubject', event.target.value)} />
-            <label htmlFor={id('due')}>{t('sched_fieldFollowUpDue')}</label>
-            <input id={id('due')} type="date" required value={form.followUpDue} onChange={(event) => set('followUpDue', event.target.value)} />
+            <TextField
+              id={id('subject')}
+              label={t('sched_fieldFollowUpSubject')}
+              type="text"
+              required
+              maxLength={255}
+              value={form.followUpSubject}
+              onChange={(event) => set('followUpSubject', event.target.value)}
+            />
+            <TextField id={id('due')} label={t('sched_fieldFollowUpDue')} type="date" required value={form.followUpDue} onChange={(event) => set('followUpDue', event.target.value)} />
           </fieldset>
         ) : null}
 
@@ -204,8 +210,7 @@ export function CancelDialog({
         <p className="sched-meeting-title">{meeting.title || t('sched_untitled')}</p>
         <When view={view} start={meeting.start} end={meeting.end} />
         <p className="muted">{t('sched_cancelBody')}</p>
-        <label htmlFor={`${ids}-note`}>{t('sched_fieldNote')}</label>
-        <textarea id={`${ids}-note`} rows={2} maxLength={32000} value={note} onChange={(event) => setNote(event.target.value)} />
+        <TextAreaField id={`${ids}-note`} label={t('sched_fieldNote')} rows={2} maxLength={32000} value={note} onChange={(event) => setNote(event.target.value)} />
         {error ? <ErrorNotice error={error} /> : null}
         <div className="sched-form-actions">
           <button type="submit" className="button button-danger" disabled={pending}>

@@ -6,6 +6,7 @@ import { StagecoachError } from '@/lib/errors';
 import type { DealSuggestionView } from '@/lib/suggestions/views';
 import type { ActionItem } from '@/lib/suggestions/types';
 import { ErrorNotice } from '../ErrorNotice';
+import { SelectField, TextField } from '../fields/Field';
 import { t, type MessageKey } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
@@ -64,18 +65,15 @@ function FollowUp({ dealId, item }: { dealId: string; item: ActionItem }) {
             if (subject.trim() && dueDate) create.mutate();
           }}
         >
-          <label htmlFor={`${ids}-subject`}>{t('stage_taskSubject')}</label>
-          <input id={`${ids}-subject`} value={subject} maxLength={255} required onChange={(event) => setSubject(event.target.value)} />
-          <label htmlFor={`${ids}-due`}>{t('stage_taskDue')}</label>
-          <input id={`${ids}-due`} type="date" value={dueDate} required onChange={(event) => setDueDate(event.target.value)} />
-          <label htmlFor={`${ids}-priority`}>{t('stage_taskPriority')}</label>
-          <select id={`${ids}-priority`} value={priority} onChange={(event) => setPriority(event.target.value as ActionItem['priority'])}>
-            {PRIORITIES.map((value) => (
-              <option key={value} value={value}>
-                {t(`stage_priority_${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          <TextField id={`${ids}-subject`} label={t('stage_taskSubject')} value={subject} maxLength={255} required onChange={(event) => setSubject(event.target.value)} />
+          <TextField id={`${ids}-due`} label={t('stage_taskDue')} type="date" value={dueDate} required onChange={(event) => setDueDate(event.target.value)} />
+          <SelectField<ActionItem['priority']>
+            id={`${ids}-priority`}
+            label={t('stage_taskPriority')}
+            value={priority}
+            choices={PRIORITIES.map((value) => ({ value, label: t(`stage_priority_${value}` as MessageKey) }))}
+            onChange={setPriority}
+          />
           <div className="stage-buttons">
             <button type="submit" className="button button-primary" disabled={create.isPending || !subject.trim() || !dueDate}>
               {create.isPending ? t('stage_saving') : t('stage_createTask')}

@@ -1,7 +1,9 @@
-// The one settings schema: every setting, its default and its rules. `settingsSchema.parse({})`
-// is the defaults; every rule reports a code from ./issues, never English prose.
+// The one settings schema: every setting, its default, its rules, and (registered in
+// `settingsMeta`) its label, bounds and options' labels. `settingsSchema.parse({})` is the
+// defaults; every rule reports a code from ./issues, never English prose.
 import { z } from 'zod';
 import { addSettingsIssue } from './issues';
+import { settingsMeta } from './meta';
 import { leafPaths } from './paths';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -82,28 +84,39 @@ export function isProviderUrl(value: string): boolean {
 }
 
 function wholeNumber(min: number, max: number, options: { multipleOf5?: boolean } = {}) {
-  return z.number().superRefine((n, ctx) => {
-    if (!Number.isInteger(n)) addSettingsIssue(ctx, 'notInteger');
-    else if (n < min || n > max) addSettingsIssue(ctx, 'outOfRange', { params: [String(min), String(max)] });
-    else if (options.multipleOf5 && n % 5 !== 0) addSettingsIssue(ctx, 'notMultipleOf5');
-  });
+  return z
+    .number()
+    .superRefine((n, ctx) => {
+      if (!Number.isInteger(n)) addSettingsIssue(ctx, 'notInteger');
+      else if (n < min || n > max) addSettingsIssue(ctx, 'outOfRange', { params: [String(min), String(max)] });
+      else if (options.multipleOf5 && n % 5 !== 0) addSettingsIssue(ctx, 'notMultipleOf5');
+    })
+    .register(settingsMeta, { min, max, step: options.multipleOf5 ? 5 : 1 });
 }
 
 function text(max: number, options: { required?: boolean; trim?: boolean } = {}) {
-  return (options.trim ? z.string().trim() : z.string()).superRefine((s, ctx) => {
-    if (options.required && s.trim() === '') addSettingsIssue(ctx, 'required');
-    else if (s.length > max) addSettingsIssue(ctx, 'tooLong', { params: [String(max)] });
-  });
+  return (options.trim ? z.string().trim() : z.string())
+    .superRefine((s, ctx) => {
+      if (options.required && s.trim() === '') addSettingsIssue(ctx, 'required');
+      else if (s.length > max) addSettingsIssue(ctx, 'tooLong', { params: [String(max)] });
+    })
+    .register(settingsMeta, { maxLength: max });
 }
 
 function list<T extends z.ZodType>(item: T, max: number) {
-  return z.array(item).superRefine((items, ctx) => {
-    if (items.length > max) addSettingsIssue(ctx, 'tooMany', { params: [String(max)] });
-  });
+  return z
+    .array(item)
+    .superRefine((items, ctx) => {
+      if (items.length > max) addSettingsIssue(ctx, 'tooMany', { params: [String(max)] });
+    })
+    .register(settingsMeta, { maxItems: max });
 }
 
 const periodSchema = z
-  .strictObject({ start: z.string(), end: z.string() })
+  .strictObject({
+    start: z.string().register(settingsMeta, { pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+    end: z.string().register(settingsMeta, { pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' }),
+  })
   .superRefine((period, ctx) => {
     const start = timeToMinutes(period.start);
     const end = timeToMinutes(period.end, true);
@@ -113,10 +126,7 @@ const periodSchema = z
   });
 export type WorkingPeriod = z.output<typeof periodSchema>;
 
-const daySchema = z.array(periodSchema).superRefine((periods, ctx) => {
-  if (periods.length > MAX_PERIODS_PER_DAY) {
-    addSettingsIssue(ctx, 'tooMany', { params: [String(MAX_PERIODS_PER_DAY)] });
-  }
+const daySchema = list(periodSchema, MAX_PERIODS_PER_DAY).superRefine((periods, ctx) => {
   // Touching periods (09:00–12:00, 12:00–17:00) are fine; each overlap is reported on the
   // later-starting period, naming the earlier one.
   const order = periods
@@ -134,13 +144,13 @@ const daySchema = z.array(periodSchema).superRefine((periods, ctx) => {
 const officeHours = (): WorkingPeriod[] => [{ start: '09:00', end: '17:00' }];
 
 const workingHoursSchema = z.strictObject({
-  mon: daySchema.default(officeHours),
-  tue: daySchema.default(officeHours),
-  wed: daySchema.default(officeHours),
-  thu: daySchema.default(officeHours),
-  fri: daySchema.default(officeHours),
-  sat: daySchema.default(() => []),
-  sun: daySchema.default(() => []),
+  mon: daySchema.default(officeHours).register(settingsMeta, { label: 'options_weekday_mon' }),
+  tue: daySchema.default(officeHours).register(settingsMeta, { label: 'options_weekday_tue' }),
+  wed: daySchema.default(officeHours).register(settingsMeta, { label: 'options_weekday_wed' }),
+  thu: daySchema.default(officeHours).register(settingsMeta, { label: 'options_weekday_thu' }),
+  fri: daySchema.default(officeHours).register(settingsMeta, { label: 'options_weekday_fri' }),
+  sat: daySchema.default(() => []).register(settingsMeta, { label: 'options_weekday_sat' }),
+  sun: daySchema.default(() => []).register(settingsMeta, { label: 'options_weekday_sun' }),
 });
 
 const timeZoneSchema = z
@@ -175,23 +185,34 @@ const hostnameSchema = z
 const nameSchema = text(MAX_NAME_LENGTH, { required: true, trim: true });
 
 /** A client id or secret as Zoho's API console shows it: one token, no spaces. */
-const credentialSchema = z.string().superRefine((value, ctx) => {
-  if (value === '') addSettingsIssue(ctx, 'required');
-  else if (value.length > 500) addSettingsIssue(ctx, 'tooLong', { params: ['500'] });
-  else if (!/^\S+$/.test(value)) addSettingsIssue(ctx, 'invalidFormat');
-});
+const MAX_CREDENTIAL_LENGTH = 500;
+const credentialSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (value === '') addSettingsIssue(ctx, 'required');
+    else if (value.length > MAX_CREDENTIAL_LENGTH) addSettingsIssue(ctx, 'tooLong', { params: [String(MAX_CREDENTIAL_LENGTH)] });
+    else if (!/^\S+$/.test(value)) addSettingsIssue(ctx, 'invalidFormat');
+  })
+  .register(settingsMeta, { maxLength: MAX_CREDENTIAL_LENGTH });
 
 const aiSchema = z
   .strictObject({
-    provider: z.enum(['none', 'openai-compatible', 'browser']).default('none'),
+    provider: z
+      .enum(['none', 'openai-compatible', 'browser'])
+      .default('none')
+      .register(settingsMeta, {
+        label: 'options_aiProvider',
+        options: { none: 'options_aiProvider_none', 'openai-compatible': 'options_aiProvider_openai', browser: 'options_aiProvider_browser' },
+      }),
     baseUrl: z
       .string()
       .trim()
       .superRefine((url, ctx) => {
         if (url !== '' && !isProviderUrl(url)) addSettingsIssue(ctx, 'invalidUrl');
       })
-      .default(''),
-    model: text(200, { trim: true }).default(''),
+      .default('')
+      .register(settingsMeta, { label: 'options_aiBaseUrl', hint: 'options_aiBaseUrlHint' }),
+    model: text(200, { trim: true }).default('').register(settingsMeta, { label: 'options_aiModel' }),
   })
   .superRefine((ai, ctx) => {
     if (ai.provider !== 'openai-compatible') return;
@@ -199,60 +220,94 @@ const aiSchema = z
     if (ai.model === '') addSettingsIssue(ctx, 'required', { path: ['model'] });
   });
 
+const feature = (name: 'slotCheck' | 'booking' | 'cancellation' | 'lookupBeforeBooking' | 'stageSuggestions') =>
+  z.boolean().default(true).register(settingsMeta, { label: `options_feature_${name}`, hint: `options_feature_${name}Hint` });
+
+// Each setting's `.register(settingsMeta, …)` is what the options page shows for it; its bounds
+// come from the rule (wholeNumber, text, list) and its default from `.default()`.
 export const settingsSchema = z.strictObject({
   /** null: the Zoho user's own time zone. */
-  timeZone: timeZoneSchema.nullable().default(null),
+  timeZone: timeZoneSchema.nullable().default(null).register(settingsMeta, { label: 'options_timeZone' }),
   /** 'zoho': Zoho's business hours when the org has them, else `workingHours`. */
-  workingHoursSource: z.enum(['zoho', 'custom']).default('zoho'),
+  workingHoursSource: z
+    .enum(['zoho', 'custom'])
+    .default('zoho')
+    .register(settingsMeta, {
+      label: 'options_workingHoursSource',
+      options: { zoho: 'options_workingHoursSource_zoho', custom: 'options_workingHoursSource_custom' },
+    }),
   workingHours: workingHoursSchema.prefault({}),
-  slotMinutes: wholeNumber(5, 480, { multipleOf5: true }).default(30),
+  slotMinutes: wholeNumber(5, 480, { multipleOf5: true }).default(30).register(settingsMeta, { label: 'options_slotMinutes' }),
   /** Minutes between slot starts; null: the slot length. */
-  stepMinutes: wholeNumber(5, 480, { multipleOf5: true }).nullable().default(null),
-  bufferBeforeMinutes: wholeNumber(0, 240).default(0),
-  bufferAfterMinutes: wholeNumber(0, 240).default(0),
-  minNoticeMinutes: wholeNumber(0, 10_080).default(60),
-  daysAhead: wholeNumber(1, 90).default(14),
-  meetingTitleTemplate: titleTemplateSchema.default('Meeting with {contact}'),
+  stepMinutes: wholeNumber(5, 480, { multipleOf5: true })
+    .nullable()
+    .default(null)
+    .register(settingsMeta, { label: 'options_stepMinutes', hint: 'options_stepMinutesHint' }),
+  bufferBeforeMinutes: wholeNumber(0, 240).default(0).register(settingsMeta, { label: 'options_bufferBeforeMinutes' }),
+  bufferAfterMinutes: wholeNumber(0, 240).default(0).register(settingsMeta, { label: 'options_bufferAfterMinutes' }),
+  minNoticeMinutes: wholeNumber(0, 10_080)
+    .default(60)
+    .register(settingsMeta, { label: 'options_minNoticeMinutes', hint: 'options_minNoticeMinutesHint' }),
+  daysAhead: wholeNumber(1, 90).default(14).register(settingsMeta, { label: 'options_daysAhead' }),
+  meetingTitleTemplate: titleTemplateSchema.default('Meeting with {contact}').register(settingsMeta, { label: 'options_meetingTitleTemplate' }),
   features: z
     .strictObject({
-      slotCheck: z.boolean().default(true),
-      booking: z.boolean().default(true),
-      cancellation: z.boolean().default(true),
-      lookupBeforeBooking: z.boolean().default(true),
-      stageSuggestions: z.boolean().default(true),
+      slotCheck: feature('slotCheck'),
+      booking: feature('booking'),
+      cancellation: feature('cancellation'),
+      lookupBeforeBooking: feature('lookupBeforeBooking'),
+      stageSuggestions: feature('stageSuggestions'),
     })
     .prefault({}),
   /** What a booking for an unknown email/phone creates. */
-  createMissingAs: z.enum(['Leads', 'Contacts']).default('Leads'),
+  createMissingAs: z
+    .enum(['Leads', 'Contacts'])
+    .default('Leads')
+    .register(settingsMeta, {
+      label: 'options_createMissingAs',
+      options: { Leads: 'options_createMissingAs_Leads', Contacts: 'options_createMissingAs_Contacts' },
+    }),
   /** Zoho profile and role names whose holders may approve a stage change. */
   approvers: z
     .strictObject({
-      profiles: list(nameSchema, MAX_LIST_ENTRIES).default(() => ['Administrator', 'Manager']),
-      roles: list(nameSchema, MAX_LIST_ENTRIES).default(() => []),
+      profiles: list(nameSchema, MAX_LIST_ENTRIES)
+        .default(() => ['Administrator', 'Manager'])
+        .register(settingsMeta, { label: 'options_approverProfiles', hint: 'options_listHint' }),
+      roles: list(nameSchema, MAX_LIST_ENTRIES)
+        .default(() => [])
+        .register(settingsMeta, { label: 'options_approverRoles', hint: 'options_listHint' }),
     })
     .prefault({}),
   /** The admin's pipeline criteria, as written (lib/suggestions parses them). */
-  pipelineCriteria: text(MAX_CRITERIA_LENGTH).default(''),
-  criteriaEnabled: z.boolean().default(false),
+  pipelineCriteria: text(MAX_CRITERIA_LENGTH)
+    .default('')
+    .register(settingsMeta, { label: 'options_pipelineCriteria', hint: 'options_pipelineCriteriaHint' }),
+  criteriaEnabled: z
+    .boolean()
+    .default(false)
+    .register(settingsMeta, { label: 'options_criteriaEnabled', hint: 'options_criteriaEnabledHint' }),
   /** The provider's API key is not here: it is stored encrypted with the tokens. */
   ai: aiSchema.prefault({}),
   /** Overrides the build's Zoho API client; null: the build's. */
   oauth: z
     .strictObject({
-      clientId: credentialSchema.nullable().default(null),
-      clientSecret: credentialSchema.nullable().default(null),
+      clientId: credentialSchema.nullable().default(null).register(settingsMeta, { label: 'options_clientId' }),
+      clientSecret: credentialSchema.nullable().default(null).register(settingsMeta, { label: 'options_clientSecret', sensitive: true }),
     })
     .prefault({}),
   api: z
     .strictObject({
       /** Calls to Zoho in flight at once, kept under Zoho's per-org concurrency limit. */
-      maxConcurrent: wholeNumber(1, 20).default(5),
+      maxConcurrent: wholeNumber(1, 20)
+        .default(5)
+        .register(settingsMeta, { label: 'options_maxConcurrent', hint: 'options_maxConcurrentHint' }),
     })
     .prefault({}),
   /** Custom domains the org serves Zoho CRM from (host names, lower case). */
   customDomains: list(hostnameSchema, 20)
     .overwrite((hosts) => [...new Set(hosts)])
-    .default(() => []),
+    .default(() => [])
+    .register(settingsMeta, { label: 'options_customDomains', hint: 'options_customDomainsHint' }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
