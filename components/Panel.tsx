@@ -1,26 +1,21 @@
-// The panel docked beside a Zoho record: who this record is, and (later) scheduling and stage
-// suggestions. Everything from Zoho is rendered as text.
+// The panel docked beside a Zoho record: who this record is, then the sections that declare this
+// page theirs (components/sections). Everything from Zoho is rendered as text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
-import type { RecordModule } from '@/lib/records/types';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
 import { cachedRecordQuery, queryKeys, recordQuery, settingsQuery, statusQuery } from './queries';
 import { request } from './messenger';
-import { SchedulingSection } from './scheduling/SchedulingSection';
-import { ContactDeals } from './suggestions/ContactDeals';
-import { StageSection } from './suggestions/StageSection';
+import { PANEL_SECTIONS } from './sections';
+import { PageSignalProvider, sectionsFor, type PanelPage } from './sections/define';
 import { useStatusSignal } from './useStatusSignal';
 
-export interface PanelPage {
-  module: RecordModule;
-  recordId: string;
-  orgId: string | null;
-}
+export type { PanelPage } from './sections/define';
 
-export function Panel({ page }: { page: PanelPage }) {
+/** `signal` aborts when the page is left (SPA navigation, the extension reloaded). */
+export function Panel({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   const [open, setOpen] = useState(true);
   const bodyId = useId();
   return (
@@ -40,22 +35,22 @@ export function Panel({ page }: { page: PanelPage }) {
         </button>
       </header>
       <div id={bodyId} className="panel-body" hidden={!open}>
-        <PanelBody page={page} />
+        <PageSignalProvider value={signal}>
+          <PanelBody page={page} signal={signal} />
+        </PageSignalProvider>
       </div>
     </aside>
   );
 }
 
-function PanelBody({ page }: { page: PanelPage }) {
+function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   const queryClient = useQueryClient();
   useStatusSignal();
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
   const settings = useQuery({ ...settingsQuery(), enabled: connected });
-  // Shown unless switched off (the background refuses it then anyway).
-  const stageSuggestions = settings.data ? settings.data.settings.features.stageSuggestions : settings.isError;
-  const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId), enabled: connected });
-  const record = useQuery({ ...recordQuery(page.module, page.recordId), enabled: connected });
+  const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId, signal), enabled: connected });
+  const record = useQuery({ ...recordQuery(page.module, page.recordId, signal), enabled: connected });
   const connect = useMutation({
     mutationFn: () => request('connect', {}),
     onSuccess: (value) => queryClient.setQueryData(queryKeys.status, value),
@@ -85,7 +80,8 @@ function PanelBody({ page }: { page: PanelPage }) {
     );
   }
 
-  const connectedOrg = status.data.org.zgid;
+  const current = status.data;
+  const connectedOrg = current.org.zgid;
   const orgMismatch = page.orgId !== null && connectedOrg !== null && page.orgId !== connectedOrg;
   const shown = record.data ?? cached.data;
   return (
@@ -114,47 +110,9 @@ function PanelBody({ page }: { page: PanelPage }) {
           </p>
         </section>
       ) : null}
-      {/* On a deal, the stage comes first: it is what a manager opens the deal for. */}
-      {stageSuggestions && page.module === 'Deals' ? <StageSection key={page.recordId} dealId={page.recordId} orgId={page.orgId} user={status.data.user} /> : null}
-      <SchedulingSection page={page} record={shown?.value} status={status.data} />
-      {stageSuggestions && page.module === 'Contacts' ? <ContactDeals key={page.recordId} contactId={page.recordId} orgId={page.orgId} user={status.data.user} /> : null}
-      <NoteForm page={page} />
+      {sectionsFor(PANEL_SECTIONS, page.module, settings.data?.settings.features, settings.isError).map(({ id, component: Section }) => (
+        <Section key={id} page={page} status={current} record={shown?.value} signal={signal} />
+      ))}
     </>
-  );
-}
-
-/** A note on this record, written through the outbox: kept even when Zoho cannot be reached. */
-function NoteForm({ page }: { page: PanelPage }) {
-  const [content, setContent] = useState('');
-  const id = useId();
-  const queryClient = useQueryClient();
-  const add = useMutation({
-    mutationFn: (text: string) => request('addNote', { module: page.module, recordId: page.recordId, content: text }),
-    onSuccess: (item) => {
-      // Stored in the outbox either way: the text is safe to clear unless Zoho refused it.
-      if (item.status !== 'failed') setContent('');
-      void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
-    },
-  });
-  return (
-    <form
-      className="note-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (content.trim()) add.mutate(content);
-      }}
-    >
-      <label htmlFor={id}>{t('noteLabel')}</label>
-      <textarea id={id} rows={3} value={content} onChange={(event) => setContent(event.target.value)} maxLength={32000} />
-      <button type="submit" className="button button-secondary" disabled={add.isPending || !content.trim()}>
-        {add.isPending ? t('noteSending') : t('noteSubmit')}
-      </button>
-      {add.data?.status === 'done' ? <p role="status" className="muted">{t('noteSaved')}</p> : null}
-      {add.data && (add.data.status === 'pending' || add.data.status === 'sending') ? (
-        <p role="status" className="notice notice-warn">{t('noteQueued')}</p>
-      ) : null}
-      {add.data?.status === 'failed' && add.data.lastError ? <ErrorNotice error={StagecoachError.fromJSON(add.data.lastError)} /> : null}
-      {add.isError ? <ErrorNotice error={add.error} /> : null}
-    </form>
   );
 }

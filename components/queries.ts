@@ -16,16 +16,19 @@ export const queryKeys = {
   contactDeals: (contactId: string) => ['suggestions', 'contact', contactId] as const,
 };
 
+/** A read's signal: TanStack's own (aborted when nobody needs the answer) joined with the page's. */
+export const readSignal = (query: AbortSignal, page: AbortSignal | undefined) => (page ? AbortSignal.any([query, page]) : query);
+
 export const statusQuery = () => queryOptions({ queryKey: queryKeys.status, queryFn: () => request('status', {}) });
 
-export const recordQuery = (module: RecordModule, id: string) =>
-  queryOptions({ queryKey: queryKeys.record(module, id), queryFn: () => request('getRecord', { module, recordId: id }) });
+export const recordQuery = (module: RecordModule, id: string, page?: AbortSignal) =>
+  queryOptions({ queryKey: queryKeys.record(module, id), queryFn: ({ signal }) => request('getRecord', { module, recordId: id }, { signal: readSignal(signal, page) }) });
 
 /** The copy the background has saved, answered without asking Zoho: shown until Zoho answers. */
-export const cachedRecordQuery = (module: RecordModule, id: string) =>
+export const cachedRecordQuery = (module: RecordModule, id: string, page?: AbortSignal) =>
   queryOptions({
     queryKey: [...queryKeys.record(module, id), 'cached'] as const,
-    queryFn: () => request('getRecord', { module, recordId: id, cacheOnly: true }),
+    queryFn: ({ signal }) => request('getRecord', { module, recordId: id, cacheOnly: true }, { signal: readSignal(signal, page) }),
     staleTime: Infinity,
   });
 

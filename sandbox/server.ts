@@ -107,6 +107,11 @@ export class SandboxApp {
 
   async handle(req: IncomingMessage, res: ServerResponse, fallbackOrigin: string): Promise<void> {
     const started = performance.now();
+    // A client that gives up on a request (fetch aborted) closes the connection before the answer.
+    let clientAborted = false;
+    res.on('close', () => {
+      if (!res.writableFinished) clientAborted = true;
+    });
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const area = areaOf(url.pathname);
@@ -137,6 +142,7 @@ export class SandboxApp {
           ...(meta.userId ? { userId: meta.userId } : {}),
           durationMs: Math.round(performance.now() - started),
           ...(fault ? { fault } : {}),
+          ...(clientAborted ? { clientAborted: true as const } : {}),
         },
         { throttled: meta.throttled, tooManyRequests: meta.tooManyRequests },
       );

@@ -29,6 +29,8 @@ export interface LogEntry {
   durationMs: number;
   /** Set when a fault answered, garbled or dropped this request. */
   fault?: FaultEffect;
+  /** The client closed the connection before the answer was written (it gave up on it). */
+  clientAborted?: true;
 }
 
 export interface LogCounts {

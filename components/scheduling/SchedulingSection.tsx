@@ -13,7 +13,7 @@ import type { OutboxItem } from '@/lib/sync/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t, uiLocale } from '../i18n';
 import { request } from '../messenger';
-import type { PanelPage } from '../Panel';
+import { usePageSignal, type PanelPage } from '../sections/define';
 import { queryKeys, settingsQuery } from '../queries';
 import { BookDialog, CancelDialog, MoveDialog, type BookDraft } from './dialogs';
 import { FreeTimes } from './FreeTimes';
@@ -107,8 +107,9 @@ function Scheduler({ person, deal, user }: { person: Person; deal: { id: string;
   const settings = useQuery(settingsQuery());
   const configured = settings.data?.settings.features;
   // Until the settings are known, nothing is asked for; if they cannot be read, the background decides.
-  const slots = useQuery({ ...freeSlotsQuery(person), enabled: configured ? configured.slotCheck : settings.isError });
-  const meetings = useQuery(upcomingMeetingsQuery(person));
+  const pageSignal = usePageSignal();
+  const slots = useQuery({ ...freeSlotsQuery(person, pageSignal), enabled: configured ? configured.slotCheck : settings.isError });
+  const meetings = useQuery(upcomingMeetingsQuery(person, pageSignal));
 
   const slotsRefused = slots.error instanceof StagecoachError && slots.error.code === 'feature_disabled';
   const features = slots.data?.settings.features ?? configured ?? ALL_ON;

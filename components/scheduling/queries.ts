@@ -1,6 +1,6 @@
 // The scheduling reads, as TanStack Query options (keys live in components/queries.ts).
 import { queryOptions } from '@tanstack/react-query';
-import { queryKeys } from '../queries';
+import { queryKeys, readSignal } from '../queries';
 import { request } from '../messenger';
 
 /** Whom the meetings are with: always a contact or a lead (a deal books with its contact). */
@@ -11,16 +11,16 @@ export interface Person {
 }
 
 /** Free slots move with the clock and with the rep's calendar: kept for a minute at most. */
-export const freeSlotsQuery = (person: Person) =>
+export const freeSlotsQuery = (person: Person, page?: AbortSignal) =>
   queryOptions({
     queryKey: queryKeys.freeSlots(person.module, person.id),
-    queryFn: () => request('freeSlots', { module: person.module, recordId: person.id }),
+    queryFn: ({ signal }) => request('freeSlots', { module: person.module, recordId: person.id }, { signal: readSignal(signal, page) }),
     staleTime: 60_000,
   });
 
-export const upcomingMeetingsQuery = (person: Person) =>
+export const upcomingMeetingsQuery = (person: Person, page?: AbortSignal) =>
   queryOptions({
     queryKey: queryKeys.meetings(person.module, person.id),
-    queryFn: () => request('upcomingMeetings', { module: person.module, recordId: person.id }),
+    queryFn: ({ signal }) => request('upcomingMeetings', { module: person.module, recordId: person.id }, { signal: readSignal(signal, page) }),
     staleTime: 60_000,
   });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ConnectionStatus } from '@/lib/connection/types';
 import { ErrorNotice } from '../ErrorNotice';
+import { usePageSignal } from '../sections/define';
 import { t } from '../i18n';
 import { contactDealsQuery } from './queries';
 import { DealSuggestion } from './StageSection';
@@ -13,7 +14,7 @@ type Connected = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_nee
 
 export function ContactDeals({ contactId, orgId, user }: { contactId: string; orgId: string | null; user: Connected['user'] }) {
   const headingId = useId();
-  const deals = useQuery(contactDealsQuery(contactId));
+  const deals = useQuery(contactDealsQuery(contactId, usePageSignal()));
   return (
     <section className="stage" aria-labelledby={headingId} data-testid="contact-deals">
       <h3 id={headingId} className="stage-heading">

@@ -15,6 +15,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
+import { usePageSignal } from '../sections/define';
 import { FollowUps } from './FollowUps';
 import { dealSuggestionQuery } from './queries';
 import './suggestions.css';
@@ -35,7 +36,7 @@ export function StageSection({ dealId, orgId, user }: { dealId: string; orgId: s
 }
 
 export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: string; orgId: string | null; user: Connected['user']; showPipeline: boolean }) {
-  const query = useQuery(dealSuggestionQuery(dealId));
+  const query = useQuery(dealSuggestionQuery(dealId, usePageSignal()));
   // Kept here: the deal is re-read after a decision, and the card below is replaced by what follows.
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   if (query.isPending) return <p className="muted">{t('stage_loading')}</p>;

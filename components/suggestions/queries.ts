@@ -1,10 +1,10 @@
 // Query options for stage suggestions; keys live with the others in components/queries.ts.
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../messenger';
-import { queryKeys } from '../queries';
+import { queryKeys, readSignal } from '../queries';
 
-export const dealSuggestionQuery = (dealId: string) =>
-  queryOptions({ queryKey: queryKeys.dealSuggestion(dealId), queryFn: () => request('dealSuggestion', { dealId }) });
+export const dealSuggestionQuery = (dealId: string, page?: AbortSignal) =>
+  queryOptions({ queryKey: queryKeys.dealSuggestion(dealId), queryFn: ({ signal }) => request('dealSuggestion', { dealId }, { signal: readSignal(signal, page) }) });
 
-export const contactDealsQuery = (contactId: string) =>
-  queryOptions({ queryKey: queryKeys.contactDeals(contactId), queryFn: () => request('contactDeals', { contactId }) });
+export const contactDealsQuery = (contactId: string, page?: AbortSignal) =>
+  queryOptions({ queryKey: queryKeys.contactDeals(contactId), queryFn: ({ signal }) => request('contactDeals', { contactId }, { signal: readSignal(signal, page) }) });

@@ -6,7 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel, type PanelPage } from '@/components/Panel';
-import { createQueryClient, queryKeys } from '@/components/queries';
+import { createQueryClient } from '@/components/queries';
 import '@/components/theme.css';
 import '@/components/panel.css';
 import { RECORD_MODULES, type RecordModule } from '@/lib/records/types';
@@ -35,15 +35,15 @@ export default defineContentScript({
       }
       if (!page) return;
 
-      const ui = await mountPanel(ctx, page, queryClient);
+      // One abort per page: every read the panel makes for it carries this signal, so leaving the
+      // page cancels them here and in the background (their Zoho calls too).
+      const abort = new AbortController();
+      const ui = await mountPanel(ctx, page, queryClient, abort.signal);
       if (ctx.isInvalid || currentKey !== key) {
+        abort.abort();
         ui.remove();
         return;
       }
-      const abort = new AbortController();
-      abort.signal.addEventListener('abort', () => {
-        void queryClient.cancelQueries({ queryKey: queryKeys.record(page.module, page.recordId) });
-      });
       mounted = { ui, abort };
     }
 
@@ -59,7 +59,7 @@ function toPanelPage(url: string | URL): PanelPage | null {
   return { module: page.module as RecordModule, recordId: page.recordId, orgId: page.orgId };
 }
 
-async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClient: ReturnType<typeof createQueryClient>) {
+async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClient: ReturnType<typeof createQueryClient>, signal: AbortSignal) {
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'stagecoach-panel',
     position: 'inline',
@@ -73,7 +73,7 @@ async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClien
       root.render(
         <StrictMode>
           <QueryClientProvider client={queryClient}>
-            <Panel page={page} />
+            <Panel page={page} signal={signal} />
           </QueryClientProvider>
         </StrictMode>,
       );

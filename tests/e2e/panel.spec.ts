@@ -56,6 +56,32 @@ test('shows the record name and owner on a contact page, fetched through the bac
   await expect(panel.name).toBeVisible();
 });
 
+test('leaving a page cancels its reads in the background too: Zoho sees them given up', async ({ context, popup }) => {
+  await popup.connect();
+  const page = await context.newPage();
+  await page.goto(recordUrl('Contacts', ann.id));
+  const panel = new RecordPanel(page);
+  await expect(panel.name).toHaveText('Ann Carter');
+
+  // A slow Zoho: the deal's reads are still on their way when the rep goes back.
+  await sandbox.config({ latencyMs: 3000 });
+  await sandbox.clearLog();
+  await page.locator(`a[data-zcrm-link][href*="/tab/Potentials/${deal.id}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/tab/Potentials/${deal.id}$`));
+  await expect(panel.root.getByTestId('stage-section')).toBeVisible();
+  // Not a timing assertion: the reads must have left the browser before the page is left.
+  await page.waitForTimeout(800);
+  await page.goBack();
+  await expect(panel.name).toHaveText('Ann Carter');
+
+  const abandoned = async () =>
+    (await sandbox.log()).entries.filter((entry) => entry.clientAborted && entry.path.startsWith(`/crm/v8/Deals/${deal.id}`)).map((entry) => entry.path);
+  await expect.poll(abandoned, { timeout: 15_000 }).toContain(`/crm/v8/Deals/${deal.id}`);
+  // The deal's notes were asked for the stage card: given up too, not answered into a page that is gone.
+  expect(await abandoned()).toContain(`/crm/v8/Deals/${deal.id}/Notes`);
+  await sandbox.config({ latencyMs: 0 });
+});
+
 test('follows SPA navigation to a deal: old panel torn down, new one mounted, no reload', async ({ context, popup }) => {
   await popup.connect();
   const page = await context.newPage();
