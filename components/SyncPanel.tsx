@@ -4,7 +4,7 @@ import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import type { OutboxItem, SyncStatus } from '@/lib/sync/types';
 import { ErrorNotice } from './ErrorNotice';
-import { t, type MessageKey } from './i18n';
+import { errorLine, t, type MessageKey } from './i18n';
 import { request } from './messenger';
 import { queryKeys, syncStatusQuery } from './queries';
 import { useOutboxSignal } from './useStatusSignal';
@@ -77,7 +77,7 @@ function OutboxRow({ item, onRetry, onDiscard, busy }: { item: OutboxItem; onRet
       <p className="outbox-summary">
         <span>{item.summary}</span> <span className="muted">· {t(`outboxStatus_${item.status}` as MessageKey)}</span>
       </p>
-      {item.lastError ? <p className="notice-detail">{item.lastError.detail ?? t(`error_${item.lastError.code}` as MessageKey)}</p> : null}
+      {item.lastError ? <p className="notice-detail">{errorLine(item.lastError)}</p> : null}
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={onRetry} disabled={busy} aria-label={t('outboxRetryLabel', item.summary)}>
           {t('outboxRetry')}

@@ -1,6 +1,7 @@
 // The one error type that crosses from the background to the UIs. It carries a code (the UI
-// turns it into a localised sentence), what the person can do about it, and, when Zoho said
-// something, Zoho's own words verbatim.
+// turns it into a localised sentence), what the person can do about it, and keeps its sources
+// apart: our own words as a reason key with parameters (localised by the UI), Zoho's own words
+// verbatim in `zoho` (set only from Zoho's answers), and a technical detail in nobody's sentence.
 import type { SettingsIssue } from './settings/issues';
 
 export const ERROR_CODES = [
@@ -18,9 +19,14 @@ export const ERROR_CODES = [
   'not_found',
   'zoho_error',
   'bad_response',
+  /** The request does not parse, or asks what no panel would (forged or stale input). */
   'bad_message',
   'invalid_settings',
   'feature_disabled',
+  /** The request clashes with the state it finds: a change already waiting, already done, a stage gone. */
+  'conflict',
+  /** What was to be created is already there (in Zoho). */
+  'already_exists',
   'slot_taken',
   'forbidden_sender',
   'not_approver',
@@ -50,6 +56,8 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   bad_message: 'none',
   invalid_settings: 'none',
   feature_disabled: 'ask_admin',
+  conflict: 'none',
+  already_exists: 'none',
   slot_taken: 'none',
   forbidden_sender: 'none',
   not_approver: 'none',
@@ -57,35 +65,109 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   internal: 'retry',
 };
 
+/**
+ * Our own words for what happened, beyond the code's sentence: each is a message
+ * `errorReason_<reason>` in every locale, its parameters (names, stages: Zoho's data, never our
+ * sentences) put in as $1, $2.
+ */
+export const ERROR_REASONS = [
+  /** conflict: [stage] */
+  'stage_not_in_pipeline',
+  /** conflict: [stage] */
+  'already_at_stage',
+  /** conflict */
+  'stage_change_waiting',
+  /** already_exists: [name, email] */
+  'person_exists',
+  /** feature_disabled: [feature], a key of settings.features (the UI shows its localised name) */
+  'feature_off',
+  /** an outbox item that waited for another one that Zoho refused */
+  'parent_refused',
+  /** bad_message */
+  'meeting_ends_before_start',
+  /** bad_message */
+  'meeting_not_with_person',
+  /** bad_message: [time zone] */
+  'unknown_time_zone',
+  /** not_found */
+  'deal_has_no_owner',
+  /** bad_response */
+  'write_without_result',
+  /** bad_response */
+  'no_signed_in_user',
+  /** reconnect_needed */
+  'sign_in_unreadable',
+  /** auth_failed */
+  'fresh_token_refused',
+  /** invalid_settings */
+  'ai_base_url_first',
+  /** auth_failed */
+  'sign_in_address_unreadable',
+  /** auth_failed */
+  'no_authorization_code',
+  /** auth_failed: the API client does not allow offline access */
+  'no_refresh_token',
+  /** bad_response */
+  'token_answer_unreadable',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export interface SerializedError {
   code: ErrorCode;
   action: ErrorAction;
-  /** Zoho's or the browser's own words, shown verbatim (as text) under the localised message. */
+  /** Which of our own sentences says more than the code's (see ERROR_REASONS). */
+  reason?: ErrorReason;
+  /** The reason's parameters, in order. */
+  params?: string[];
+  /** Zoho's own words, verbatim: shown as "Zoho said: …", and only ever set from Zoho's answer. */
+  zoho?: string;
+  /** A technical detail in nobody's sentence (the browser's "Failed to fetch", an HTTP status, an internal failure). */
   detail?: string;
   /** Field-level problems (invalid settings): the UI shows each beside its field. */
   issues?: SettingsIssue[];
 }
 
+export interface ErrorOptions {
+  action?: ErrorAction;
+  cause?: unknown;
+  /** Zoho's HTTP status, when Zoho answered. */
+  status?: number;
+  issues?: SettingsIssue[];
+  reason?: ErrorReason;
+  params?: string[];
+  zoho?: string;
+  detail?: string;
+}
+
 export class StagecoachError extends Error {
   readonly code: ErrorCode;
   readonly action: ErrorAction;
+  readonly reason?: ErrorReason;
+  readonly params?: string[];
+  /** Zoho's own words, verbatim. */
+  readonly zoho?: string;
+  /** A technical detail in nobody's sentence. */
   readonly detail?: string;
   /** Zoho's HTTP status, when Zoho answered. */
   readonly status?: number;
   readonly issues?: SettingsIssue[];
 
-  constructor(
-    code: ErrorCode,
-    detail?: string,
-    options?: { action?: ErrorAction; cause?: unknown; status?: number; issues?: SettingsIssue[] },
-  ) {
-    super(detail ? `${code}: ${detail}` : code, { cause: options?.cause });
+  /** `new StagecoachError(code, { reason, params })`, `(code, { zoho, status })`, or `(code, technicalDetail, options)`. */
+  constructor(code: ErrorCode, detailOrOptions?: string | ErrorOptions, more?: ErrorOptions) {
+    const options = typeof detailOrOptions === 'object' ? detailOrOptions : { ...more, detail: detailOrOptions ?? more?.detail };
+    const said = [options.reason && [options.reason, ...(options.params ?? [])].join(' '), options.zoho && `Zoho: ${options.zoho}`, options.detail]
+      .filter(Boolean)
+      .join('; ');
+    super(said ? `${code}: ${said}` : code, { cause: options.cause });
     this.name = 'StagecoachError';
     this.code = code;
-    this.action = options?.action ?? DEFAULT_ACTION[code];
-    this.detail = detail;
-    this.status = options?.status;
-    this.issues = options?.issues;
+    this.action = options.action ?? DEFAULT_ACTION[code];
+    if (options.reason) this.reason = options.reason;
+    if (options.params?.length) this.params = options.params;
+    if (options.zoho) this.zoho = options.zoho;
+    if (options.detail) this.detail = options.detail;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.issues) this.issues = options.issues;
   }
 
   /** Another try may work: the network, Zoho's rate limit, or Zoho's own server error. */
@@ -97,6 +179,9 @@ export class StagecoachError extends Error {
     return {
       code: this.code,
       action: this.action,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.zoho ? { zoho: this.zoho } : {}),
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.issues ? { issues: this.issues } : {}),
     };
@@ -104,12 +189,19 @@ export class StagecoachError extends Error {
 
   /** The error again, from what crossed the message boundary or was stored (an outbox item's last error). */
   static fromJSON(value: SerializedError): StagecoachError {
-    return new StagecoachError(value.code, value.detail, { action: value.action, issues: value.issues });
+    const { code, action, reason, params, zoho, detail, issues } = value;
+    return new StagecoachError(code, { action, reason, params, zoho, detail, issues });
   }
 
   static from(error: unknown): StagecoachError {
     if (error instanceof StagecoachError) return error;
+    if (isSerializedError(error)) return StagecoachError.fromJSON(error);
     const detail = error instanceof Error ? error.message : String(error);
     return new StagecoachError('internal', detail, { cause: error });
   }
+}
+
+/** What `toJSON` made, as it crossed the message boundary or came out of IndexedDB. */
+function isSerializedError(value: unknown): value is SerializedError {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && ERROR_CODES.includes((value as { code?: unknown }).code as ErrorCode);
 }

@@ -325,7 +325,7 @@ function OutcomeNotice({ outcome }: { outcome: Outcome }) {
         <p className="notice notice-warn" role="status">
           {headline}
         </p>
-        <ErrorNotice error={new StagecoachError(item.lastError?.code ?? 'internal', item.lastError?.detail)} />
+        <ErrorNotice error={item.lastError ?? new StagecoachError('internal')} />
       </>
     );
   }

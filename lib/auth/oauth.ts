@@ -68,7 +68,7 @@ export function parseAuthCallback(redirect: string, expectedState: string, hosts
   try {
     url = new URL(redirect);
   } catch {
-    throw new StagecoachError('auth_failed', 'The sign-in window returned an unreadable address.');
+    throw new StagecoachError('auth_failed', { reason: 'sign_in_address_unreadable' });
   }
   // Zoho may put the answer in the query or, for some clients, in the fragment.
   const params = url.search ? url.searchParams : new URLSearchParams(url.hash.slice(1));
@@ -76,10 +76,10 @@ export function parseAuthCallback(redirect: string, expectedState: string, hosts
   const error = params.get('error');
   if (error) {
     if (error === 'access_denied') throw new StagecoachError('auth_denied');
-    throw new StagecoachError('auth_failed', error);
+    throw new StagecoachError('auth_failed', { zoho: error });
   }
   const code = params.get('code');
-  if (!code) throw new StagecoachError('auth_failed', 'Zoho returned no authorization code.');
+  if (!code) throw new StagecoachError('auth_failed', { reason: 'no_authorization_code' });
   const accountsParam = params.get('accounts-server');
   const location = params.get('location');
   // Without `accounts-server`, the code belongs to the server where authorization started.
@@ -120,14 +120,14 @@ async function postToken(fetchImpl: Fetch, accountsServer: string, fields: Recor
     const { error, error_description: description } = failure.data;
     // A refused refresh (revoked, expired, deleted as the 21st token) means signing in again.
     if (fields.grant_type === 'refresh_token' && error === 'invalid_code') {
-      throw new StagecoachError('reconnect_needed', description ?? error);
+      throw new StagecoachError('reconnect_needed', { zoho: description ?? error });
     }
-    if (/too many requests/i.test(description ?? '')) throw new StagecoachError('rate_limited', description);
-    throw new StagecoachError('auth_failed', description ? `${error}: ${description}` : error);
+    if (/too many requests/i.test(description ?? '')) throw new StagecoachError('rate_limited', { zoho: description });
+    throw new StagecoachError('auth_failed', { zoho: description ? `${error}: ${description}` : error });
   }
   if (!response.ok) throw new StagecoachError('auth_failed', `HTTP ${response.status}`);
   const parsed = tokenResponse.safeParse(body);
-  if (!parsed.success) throw new StagecoachError('bad_response', 'The token answer from Zoho had an unexpected shape.');
+  if (!parsed.success) throw new StagecoachError('bad_response', { reason: 'token_answer_unreadable' });
   return parsed.data;
 }
 
@@ -169,7 +169,7 @@ export async function exchangeCode(options: {
   );
   const tokens = toTokens(body, callback.dataCentre, options.hosts, options.now());
   if (!tokens.refreshToken) {
-    throw new StagecoachError('auth_failed', 'Zoho issued no refresh token: the API client must allow offline access.');
+    throw new StagecoachError('auth_failed', { reason: 'no_refresh_token' });
   }
   return { ...tokens, refreshToken: tokens.refreshToken };
 }

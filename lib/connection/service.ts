@@ -46,7 +46,7 @@ export function createTokens(deps: Pick<ConnectionDeps, 'db' | 'fetch' | 'hosts'
       if (!connection) throw new StagecoachError('not_connected');
       if (connection.state === 'reconnect_needed') throw new StagecoachError('reconnect_needed');
       const refreshToken = await decryptText(db, connection.refreshToken);
-      if (!refreshToken) throw new StagecoachError('reconnect_needed', 'The stored sign-in could not be read.');
+      if (!refreshToken) throw new StagecoachError('reconnect_needed', { reason: 'sign_in_unreadable' });
       const creds = await deps.credentials();
       if (!creds) throw new StagecoachError('no_client_id');
       return refreshTokens({
@@ -117,7 +117,7 @@ export function createConnection(deps: ConnectionDeps & { tokens: TokenManager }
       ]);
       const user = users?.users[0];
       const org = orgs?.org[0];
-      if (!user || !org) throw new StagecoachError('bad_response', 'Zoho did not say who is signed in.');
+      if (!user || !org) throw new StagecoachError('bad_response', { reason: 'no_signed_in_user' });
       row = {
         id: 'current',
         state: 'connected',
@@ -204,7 +204,7 @@ function fixedToken(token: AccessToken): TokenSource {
   return {
     get: async () => token,
     replace: async () => {
-      throw new StagecoachError('auth_failed', 'Zoho refused the token it had just issued.');
+      throw new StagecoachError('auth_failed', { reason: 'fresh_token_refused' });
     },
   };
 }

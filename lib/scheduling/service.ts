@@ -153,7 +153,7 @@ export function createScheduling(deps: ServiceDeps) {
     const buffer = Math.max(settings.bufferBeforeMinutes, settings.bufferAfterMinutes) * 60_000;
     const start = Date.parse(slot.start);
     const end = Date.parse(slot.end);
-    if (!(end > start)) throw new StagecoachError('bad_message', 'The meeting must end after it starts.');
+    if (!(end > start)) throw new StagecoachError('bad_message', { reason: 'meeting_ends_before_start' });
     const clashes = (await busyEvents(userId, start - buffer, end + buffer)).filter((event) => event.id !== except);
     if (clashes.length > 0) throw new StagecoachError('slot_taken');
   }
@@ -199,7 +199,7 @@ export function createScheduling(deps: ServiceDeps) {
     if (!event) throw new StagecoachError('not_found');
     const ids = [event.Who_Id, event.What_Id].map((link) => (link as { id?: string } | null | undefined)?.id);
     const participants = Array.isArray(event.Participants) ? (event.Participants as { participant?: unknown }[]).map((p) => p.participant) : [];
-    if (!ids.includes(recordId) && !participants.includes(recordId)) throw new StagecoachError('bad_message', 'That meeting is not with this person.');
+    if (!ids.includes(recordId) && !participants.includes(recordId)) throw new StagecoachError('bad_message', { reason: 'meeting_not_with_person' });
   }
 
   async function cancel(input: Input<'cancelMeeting'>): Promise<OutboxItem> {
@@ -229,7 +229,7 @@ export function createScheduling(deps: ServiceDeps) {
   }
 
   async function setContactZone({ module, recordId, timeZone }: Input<'setContactZone'>) {
-    if (timeZone !== null && !isTimeZone(timeZone)) throw new StagecoachError('bad_message', 'Unknown time zone.');
+    if (timeZone !== null && !isTimeZone(timeZone)) throw new StagecoachError('bad_message', { reason: 'unknown_time_zone', params: [timeZone] });
     if (timeZone === null) await db.contactZones.delete([module, recordId]);
     else await db.contactZones.put({ module, id: recordId, timeZone });
     return { saved: true as const };
@@ -262,7 +262,7 @@ export function createScheduling(deps: ServiceDeps) {
     const settings = await deps.settings();
     requireFeature(settings, 'booking');
     const existing = settings.features.lookupBeforeBooking ? await findPerson({ email: input.email, phone: input.phone }) : null;
-    if (existing) throw new StagecoachError('zoho_error', `${existing.name} <${existing.email ?? input.email}> is already in Zoho.`);
+    if (existing) throw new StagecoachError('already_exists', { reason: 'person_exists', params: [existing.name, existing.email ?? input.email] });
     const module = settings.createMissingAs;
     const item = await deps.outbox.submit({ op: 'create', module, data: personPayload(module, input), summary: `New ${module === 'Leads' ? 'lead' : 'contact'}: ${input.email}` });
     return { ...item, module };

@@ -29,7 +29,7 @@ export async function requestContext(deps: Pick<ServiceDeps, 'settings' | 'conne
 }
 
 export function requireFeature(settings: Settings, feature: keyof Settings['features']): void {
-  if (!settings.features[feature]) throw new StagecoachError('feature_disabled', feature);
+  if (!settings.features[feature]) throw new StagecoachError('feature_disabled', { reason: 'feature_off', params: [feature] });
 }
 
 /** The user's time zone: the settings' choice, else their Zoho profile's, else UTC. */

@@ -116,7 +116,7 @@ export function createAiProvider(deps: ProviderDeps) {
       try {
         origin = new URL(settings.ai.baseUrl).origin;
       } catch {
-        throw new StagecoachError('invalid_settings', 'Save the provider’s base URL before its key.');
+        throw new StagecoachError('invalid_settings', { reason: 'ai_base_url_first' });
       }
       await db.providerKeys.put({ id: 'ai', value: await encryptText(db, key), origin });
       return { aiKeySet: true };

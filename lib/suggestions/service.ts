@@ -129,7 +129,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
     // The panel hides Approve from others; a forged message is refused here all the same.
     if (!mayApprove(settings, connection)) throw new StagecoachError('not_approver');
     const shown = await view(input.dealId, ctx);
-    if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('bad_message', `“${input.target}” is not a stage of this pipeline.`);
+    if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
     const from = shown.deal.stage;
     const deal = { module: 'Deals', id: input.dealId };
     const modelAnswer = input.basis === 'model' ? ((await db.records.get([MODEL_ANSWER, input.dealId]))?.value as Suggestion | undefined) : undefined;
@@ -157,16 +157,16 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
       return { decision: 'rejected', stage: null, note: item };
     }
 
-    if (from === input.target) throw new StagecoachError('bad_message', `The deal is already at “${from}”.`);
+    if (from === input.target) throw new StagecoachError('conflict', { reason: 'already_at_stage', params: [from] });
     // An approval still waiting in the outbox is not approved twice (a second click, a second panel).
     const waiting = await db.outbox.where('status').anyOf('pending', 'sending').filter((row) => row.module === 'Deals' && row.recordId === input.dealId).count();
-    if (waiting > 0) throw new StagecoachError('bad_message', 'A stage change for this deal is already waiting to be sent to Zoho.');
+    if (waiting > 0) throw new StagecoachError('conflict', { reason: 'stage_change_waiting' });
     const stage = await outbox.submit({ op: 'update', module: 'Deals', recordId: input.dealId, data: { Stage: input.target }, summary: `Stage of ${shown.deal.name}: ${from} → ${input.target}` });
     if (stage.status === 'failed') {
       // Zoho refused (validation rule, Blueprint, permission): nothing changed, nothing to keep.
       await outbox.discard(stage.key);
-      const error = stage.lastError;
-      throw new StagecoachError(error?.code ?? 'zoho_error', error?.detail, { action: 'none' });
+      // Rethrown as stored, Zoho's words in `zoho` still; retrying would meet the same refusal.
+      throw StagecoachError.fromJSON({ ...(stage.lastError ?? { code: 'zoho_error' }), action: 'none' });
     }
     await remember('approved');
     const { title, content } = note('approved', evidenceLines(shown.signals, input.evidence));
@@ -178,9 +178,9 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
   async function requestApproval(input: Input<'requestApproval'>): Promise<RequestApprovalResult> {
     const ctx = await requestContext(deps);
     const shown = await view(input.dealId, ctx);
-    if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('bad_message', `“${input.target}” is not a stage of this pipeline.`);
+    if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
     const ownerId = shown.deal.owner?.id;
-    if (!ownerId) throw new StagecoachError('not_found', 'The deal has no owner.');
+    if (!ownerId) throw new StagecoachError('not_found', { reason: 'deal_has_no_owner' });
     const owner = (await client.request(`/users/${ownerId}`, userAnswer))?.users[0];
     // The top of the hierarchy has no manager: the request goes to the owner then, and says so.
     const manager = owner?.Reporting_To ?? null;

@@ -121,7 +121,7 @@ describe('outbox', () => {
     const { outbox, calls } = setup((call) => (isLookup(call) ? NONE : answer));
     const row = await outbox.enqueue(note);
     const failed = await outbox.sendNow(row.key);
-    expect(failed).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', detail: 'the related id given seems to be invalid (Parent_Id)' } });
+    expect(failed).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', zoho: 'the related id given seems to be invalid (Parent_Id)' } });
     clock += 24 * 60 * 60_000;
     await outbox.drain();
     expect(calls).toHaveLength(1);
@@ -211,8 +211,11 @@ describe('outbox', () => {
       const { outbox, calls } = setup((call) => (call.method === 'PUT' ? { data: [{ code: 'RECORD_IN_BLUEPRINT', details: { id: '4876876000000431001' }, message: 'the record is in blueprint', status: 'error' }] } : CREATED('902')));
       const first = await outbox.enqueue(stage);
       const second = await outbox.enqueue({ ...note, after: first.key });
-      expect((await outbox.sendNow(first.key))?.lastError?.detail).toBe('the record is in blueprint');
-      expect(await outbox.sendNow(second.key)).toMatchObject({ status: 'failed', lastError: { detail: 'Not sent: the change it belongs to was refused.' } });
+      expect((await outbox.sendNow(first.key))?.lastError?.zoho).toBe('the record is in blueprint');
+      // Our words, not Zoho's: the note itself was never sent.
+      const gaveUp = await outbox.sendNow(second.key);
+      expect(gaveUp).toMatchObject({ status: 'failed' });
+      expect(gaveUp?.lastError).toEqual({ code: 'zoho_error', action: 'retry', reason: 'parent_refused' });
       expect(calls.some((c) => c.path === '/Notes')).toBe(false);
       // Retried (the admin fixed the Blueprint): the note that gave up goes again with it.
       const fixed = setup((call) => (call.method === 'PUT' ? UPDATED : isLookup(call) ? notesWith('903', second.key) : CREATED('903')));

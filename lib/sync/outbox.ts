@@ -120,7 +120,7 @@ export function createOutbox(deps: OutboxDeps) {
     const gate = await dependency(row);
     if (gate === 'wait') return row;
     if (gate === 'failed') {
-      return settle(row, { status: 'failed', lastError: new StagecoachError('zoho_error', 'Not sent: the change it belongs to was refused.').toJSON() });
+      return settle(row, { status: 'failed', lastError: new StagecoachError('zoho_error', { reason: 'parent_refused' }).toJSON() });
     }
     try {
       if (row.op === 'create' && row.attempts > 0) {

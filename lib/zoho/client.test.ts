@@ -84,7 +84,12 @@ describe('Zoho client', () => {
 
   it('keeps Zoho’s words for the person', async () => {
     const { client } = setup([{ status: 400, body: { code: 'INVALID_DATA', details: {}, message: 'the id given seems to be invalid', status: 'error' } }]);
-    await expect(client.request('/Contacts/1', recordResponse)).rejects.toMatchObject({ detail: 'the id given seems to be invalid' });
+    await expect(client.request('/Contacts/1', recordResponse)).rejects.toMatchObject({ zoho: 'the id given seems to be invalid', detail: undefined });
+  });
+
+  it('says only what Zoho said as Zoho’s: a status with no words is a technical detail', async () => {
+    const { client } = setup([{ status: 400, body: 'Bad request' }]);
+    await expect(client.request('/Contacts/1', recordResponse)).rejects.toMatchObject({ code: 'zoho_error', zoho: undefined, detail: 'HTTP 400' });
   });
 
   it('a dead network is a network error', async () => {

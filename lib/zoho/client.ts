@@ -207,11 +207,12 @@ async function errorCode(response: Response): Promise<string | null> {
 export function toError(status: number, body: unknown): StagecoachError {
   const parsed = zohoErrorBody.safeParse(body);
   const code = parsed.success ? parsed.data.code : null;
-  const detail = parsed.success ? (parsed.data.message ?? parsed.data.code) : `HTTP ${status}`;
-  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new StagecoachError('rate_limited', detail, { status });
-  if (code === 'INVALID_TOKEN' || code === 'AUTHENTICATION_FAILURE') return new StagecoachError('reconnect_needed', detail, { status });
-  if (code === 'OAUTH_SCOPE_MISMATCH') return new StagecoachError('no_permission', detail, { action: 'reconnect', status });
-  if (status === 403 || code === 'NO_PERMISSION') return new StagecoachError('no_permission', detail, { status });
-  if (status === 404 || code === 'INVALID_URL_PATTERN') return new StagecoachError('not_found', detail, { status });
-  return new StagecoachError('zoho_error', detail, { status });
+  // Zoho's words when its body says something; else only the status, which is nobody's sentence.
+  const said = parsed.success ? { zoho: parsed.data.message ?? parsed.data.code, status } : { detail: `HTTP ${status}`, status };
+  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new StagecoachError('rate_limited', said);
+  if (code === 'INVALID_TOKEN' || code === 'AUTHENTICATION_FAILURE') return new StagecoachError('reconnect_needed', said);
+  if (code === 'OAUTH_SCOPE_MISMATCH') return new StagecoachError('no_permission', { ...said, action: 'reconnect' });
+  if (status === 403 || code === 'NO_PERMISSION') return new StagecoachError('no_permission', said);
+  if (status === 404 || code === 'INVALID_URL_PATTERN') return new StagecoachError('not_found', said);
+  return new StagecoachError('zoho_error', said);
 }

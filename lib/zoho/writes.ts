@@ -21,15 +21,15 @@ export const WRITE_STATUSES = [200, 201, 202, 207, 400] as const;
 export type WriteOutcome = { ok: true; id: string | null } | { ok: false; error: StagecoachError };
 
 export function writeOutcome(item: WriteItem | undefined): WriteOutcome {
-  if (!item) return { ok: false, error: new StagecoachError('bad_response', 'Zoho answered the write with no result.') };
+  if (!item) return { ok: false, error: new StagecoachError('bad_response', { reason: 'write_without_result' }) };
   if (item.status === 'success' && item.code === 'SUCCESS') {
     const id = item.details?.id;
     return { ok: true, id: typeof id === 'string' ? id : null };
   }
   // Zoho's own words, plus the field it names, verbatim: validation rules, Blueprint, permissions.
   const field = item.details?.api_name;
-  const detail = [item.message ?? item.code, typeof field === 'string' ? `(${field})` : null].filter(Boolean).join(' ');
-  return { ok: false, error: new StagecoachError(item.code === 'NO_PERMISSION' ? 'no_permission' : 'zoho_error', detail) };
+  const zoho = [item.message ?? item.code, typeof field === 'string' ? `(${field})` : null].filter(Boolean).join(' ');
+  return { ok: false, error: new StagecoachError(item.code === 'NO_PERMISSION' ? 'no_permission' : 'zoho_error', { zoho }) };
 }
 
 /**

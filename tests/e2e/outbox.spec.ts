@@ -82,14 +82,14 @@ test('a refusal from Zoho stays visible with Zoho’s words until retried or dis
   await sandbox.fault({ match: { method: 'POST', path: '/crm/v8/Notes' }, count: 1, status: 400, body: refusal });
   const text = `Refused once ${Date.now()}`;
   await addNote(page, text);
-  await expect(new RecordPanel(page).root.getByRole('alert')).toContainText('invalid data (Note_Content)');
+  await expect(new RecordPanel(page).root.getByRole('alert')).toContainText('Zoho said: invalid data (Note_Content)');
   // Nothing lost: the text is still in the box.
   await expect(new RecordPanel(page).root.getByLabel('Add a note to this record')).toHaveValue(text);
 
   await popup.open();
   const item = popup.page.getByTestId('outbox').locator('li').first();
   await expect(item).toContainText('Refused by Zoho');
-  await expect(item).toContainText('invalid data (Note_Content)');
+  await expect(item).toContainText('Zoho said: invalid data (Note_Content)');
   await snap(popup.page, 'popup-outbox-failed');
   await popup.page.getByRole('button', { name: 'Retry: Note on Ann Carter' }).click();
   await expect(popup.page.getByTestId('outbox')).not.toContainText('Note on Ann Carter');

@@ -152,7 +152,9 @@ test('Zoho’s refusal (validation rule, Blueprint) is shown in Zoho’s words a
     const target = (await card.getByTestId('suggestion-target').textContent())!.trim();
     await card.getByRole('button', { name: `Approve: ${target}` }).click();
     const alert = card.getByRole('alert');
-    await expect(alert).toContainText(words);
+    // Quoted as Zoho's, on the line of its own that says so.
+    await expect(alert.locator('.notice-zoho')).toContainText('Zoho said: ');
+    await expect(alert.locator('.notice-zoho')).toContainText(words);
     await expect(section.getByTestId('decision-outcome')).toHaveCount(0);
     await snap(section, `suggestion-refused-${refusal.kind}`);
     expect(await stageOf(deal.id)).toBe(String(deal.Stage));

@@ -239,7 +239,7 @@ describe('background service against the sandbox', () => {
     expect((await control('GET', `/__sandbox/records/Tasks?contains=${task.key}`)).count).toBe(1);
 
     const orphan = await outbox.enqueue({ op: 'create', module: 'Notes', data: { Note_Content: 'x', Parent_Id: { module: { api_name: 'Deals' }, id: '1' } }, summary: 'Note' });
-    expect(await outbox.sendNow(orphan.key)).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', detail: expect.stringContaining('Parent_Id') } });
+    expect(await outbox.sendNow(orphan.key)).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', zoho: expect.stringContaining('Parent_Id') } });
   });
 
   it('cache: a fresh copy answers without Zoho; an old one is revalidated, and shown marked stale when Zoho is unreachable', async () => {

@@ -119,7 +119,12 @@ describe('scheduling against the sandbox', () => {
     const { handlers } = await connected();
     const [slot] = (await handlers.freeSlots(ann, {})).slots;
     await handlers.saveSettings({ patch: { features: { booking: false } } }, {});
-    await expect(handlers.bookMeeting({ ...ann, ...slot!, title: 'x', sendInvitation: false }, {})).rejects.toMatchObject({ code: 'feature_disabled' });
+    await expect(handlers.bookMeeting({ ...ann, ...slot!, title: 'x', sendInvitation: false }, {})).rejects.toMatchObject({
+      code: 'feature_disabled',
+      reason: 'feature_off',
+      params: ['booking'],
+      zoho: undefined,
+    });
     await handlers.saveSettings({ patch: { features: { slotCheck: false } } }, {});
     await expect(handlers.freeSlots(ann, {})).rejects.toMatchObject({ code: 'feature_disabled' });
   });
@@ -155,7 +160,13 @@ describe('scheduling against the sandbox', () => {
     const stored = (await control('GET', `/__sandbox/records/Leads/${lead.resultId}`)) as Record<string, unknown>;
     expect(stored).toMatchObject({ Email: email, Last_Name: 'Lopez', Company: 'brightpath.example' });
     // A second attempt for the same email finds the lead instead of making another.
-    await expect(handlers.createPerson({ email, lastName: 'Lopez' }, {})).rejects.toMatchObject({ code: 'zoho_error' });
+    // Our own finding, not Zoho's refusal: nothing of it is Zoho's words.
+    await expect(handlers.createPerson({ email, lastName: 'Lopez' }, {})).rejects.toMatchObject({
+      code: 'already_exists',
+      reason: 'person_exists',
+      params: ['Maria Lopez', email],
+      zoho: undefined,
+    });
   });
 });
 

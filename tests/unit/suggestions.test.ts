@@ -98,7 +98,7 @@ describe('stage suggestions against the sandbox', () => {
     const first = await handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: view.suggestion!.evidence }, {});
     expect(first).toMatchObject({ decision: 'approved', stage: { status: 'pending' }, note: { status: 'pending' } });
     const again = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: [] }, {}));
-    expect(again.detail).toContain('already waiting');
+    expect(again).toMatchObject({ code: 'conflict', reason: 'stage_change_waiting', zoho: undefined });
     expect(await db.outbox.filter((row) => row.module === 'Deals').count()).toBe(1);
     expect(await stageOf(deal.id)).toBe(deal.Stage);
     expect(await notesContaining('Stage changed:')).toHaveLength(0);
@@ -114,6 +114,15 @@ describe('stage suggestions against the sandbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a stage gone from the pipeline, or the one the deal is at, is a conflict in our words, not Zoho’s', async () => {
+    const handlers = await connectedAs('manager');
+    const gone = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target: 'Retired Stage', basis: 'edited', evidence: [] }, {}));
+    expect(gone).toMatchObject({ code: 'conflict', reason: 'stage_not_in_pipeline', params: ['Retired Stage'], zoho: undefined });
+    const same = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target: String(deal.Stage), basis: 'edited', evidence: [] }, {}));
+    expect(same).toMatchObject({ code: 'conflict', reason: 'already_at_stage', params: [String(deal.Stage)], zoho: undefined });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it.each([
     [{ kind: 'validation_rule', message: 'Closing date must be in the future for open deals.' }, 'Closing date must be in the future for open deals.'],
     [{ kind: 'blueprint' }, 'blue'],
@@ -123,7 +132,9 @@ describe('stage suggestions against the sandbox', () => {
     await control('POST', '/__sandbox/config', { stageRefusal });
     const view = await handlers.dealSuggestion({ dealId: deal.id }, {});
     const error = await refusal(handlers.decideSuggestion({ dealId: deal.id, decision: 'approve', target: view.suggestion!.target, basis: 'rules', evidence: [] }, {}));
-    expect(error.detail).toContain(words);
+    // Zoho's words, kept as Zoho's through the outbox and the rethrow; nothing else claims to be.
+    expect(error.zoho).toContain(words);
+    expect(error.reason).toBeUndefined();
     expect(await stageOf(deal.id)).toBe(deal.Stage);
     expect(await notesContaining('Stage changed:')).toHaveLength(0);
     expect(await db.outbox.count()).toBe(0);
