@@ -3,6 +3,7 @@
 import { CoqlError, mayQueryModule, parseCoql, runCoql } from './coql';
 import { json, noContent, parseJsonBody, Router, type RouteContext, type SandboxResponse } from './http';
 import { META_MODULES, moduleFields, moduleLayout, moduleOfLayout, pipelines } from './meta';
+import { relatedLists } from './relatedLists';
 import {
   criteriaFields,
   CriteriaError,
@@ -45,10 +46,12 @@ export class CrmApi {
     this.route('GET', '/crm/v8/settings/layouts/:layoutId', (call) => this.layouts(call));
     this.route('GET', '/crm/v8/settings/pipeline', (call) => this.pipeline(call));
     this.route('GET', '/crm/v8/settings/fields', (call) => this.fields(call));
+    this.route('GET', '/crm/v8/settings/related_lists', (call) => this.relatedLists(call));
     // These paths are not modules: other methods on them must not fall into the /:module routes.
     const notModules = [
       ['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST'],
       ['/crm/v8/settings/layouts', 'GET'], ['/crm/v8/settings/pipeline', 'GET'], ['/crm/v8/settings/fields', 'GET'],
+      ['/crm/v8/settings/related_lists', 'GET'],
     ] as const;
     for (const [path, served] of notModules) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
@@ -183,6 +186,16 @@ export class CrmApi {
     if (!['all', 'used', 'unused'].includes(type)) return apiError('INVALID_DATA', { param_name: 'type' });
     if (type === 'unused') return noContent();
     return json(200, { fields: moduleFields(found.module, this.sandbox.store) });
+  }
+
+  /** `GET /settings/related_lists?module=…` (sandbox/relatedLists.ts): Zoho's SDK asks it before reading a related list. */
+  private relatedLists(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.related_lists.READ');
+    if (denied) return denied;
+    const found = this.settingsModule(call, { param: 'module' });
+    // related_lists.json: an unknown module is INVALID_MODULE with `{param}`.
+    if ('error' in found) return call.ctx.req.url.searchParams.get('module') ? apiError('INVALID_MODULE', { param: 'module' }) : found.error;
+    return json(200, { related_lists: relatedLists(found.module) });
   }
 
   // ---- users and org ---------------------------------------------------------------------------
