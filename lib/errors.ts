@@ -2,7 +2,16 @@
 // turns it into a localised sentence), what the person can do about it, and keeps its sources
 // apart: our own words as a reason key with parameters (localised by the UI), Zoho's own words
 // verbatim in `zoho` (set only from Zoho's answers), and a technical detail in nobody's sentence.
-import type { SettingsIssue } from './settings/issues';
+
+/**
+ * A problem with one field of a request (settings that do not validate): its dotted path, a code
+ * the UI translates, and the code's values. The settings domain narrows these to its own codes.
+ */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  params?: string[];
+}
 
 export const ERROR_CODES = [
   'not_connected',
@@ -124,7 +133,7 @@ export interface SerializedError {
   /** A technical detail in nobody's sentence (the browser's "Failed to fetch", an HTTP status, an internal failure). */
   detail?: string;
   /** Field-level problems (invalid settings): the UI shows each beside its field. */
-  issues?: SettingsIssue[];
+  issues?: FieldIssue[];
 }
 
 export interface ErrorOptions {
@@ -132,7 +141,7 @@ export interface ErrorOptions {
   cause?: unknown;
   /** Zoho's HTTP status, when Zoho answered. */
   status?: number;
-  issues?: SettingsIssue[];
+  issues?: FieldIssue[];
   reason?: ErrorReason;
   params?: string[];
   zoho?: string;
@@ -150,7 +159,7 @@ export class StagecoachError extends Error {
   readonly detail?: string;
   /** Zoho's HTTP status, when Zoho answered. */
   readonly status?: number;
-  readonly issues?: SettingsIssue[];
+  readonly issues?: FieldIssue[];
 
   /** `new StagecoachError(code, { reason, params })`, `(code, { zoho, status })`, or `(code, technicalDetail, options)`. */
   constructor(code: ErrorCode, detailOrOptions?: string | ErrorOptions, more?: ErrorOptions) {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
 import type { SettingsView } from '@/lib/settings/types';
+import { isSettingsIssue } from '@/lib/settings/issues';
 import { clonePlain, deleteAt, getAt, setAt } from '@/lib/settings/paths';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
@@ -85,7 +86,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
     onError: (error, { draft: sent }) => {
       setSaved(false);
       if (error instanceof StagecoachError && error.code === 'invalid_settings' && error.issues && error.issues.length > 0) {
-        setIssues(resolveIssues(error.issues, sent));
+        setIssues(resolveIssues(error.issues.filter(isSettingsIssue), sent));
         setFocusRequest((n) => n + 1);
       } else {
         setIssues([]);

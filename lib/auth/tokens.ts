@@ -2,13 +2,9 @@
 // (Zoho allows 10 refreshes per 10 minutes per refresh token), tokens are refreshed shortly
 // before they expire, and a token Zoho refused is replaced once — not once per caller.
 import { StagecoachError } from '../errors';
+import type { AccessToken } from '../zoho/client';
 
-export interface AccessToken {
-  accessToken: string;
-  apiDomain: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
+export type { AccessToken } from '../zoho/client';
 
 export interface TokenManagerDeps {
   /** The access token kept outside persistent storage (memory / storage.session). */

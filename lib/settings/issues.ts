@@ -47,6 +47,9 @@ export interface SettingsIssue {
 
 const CODES = new Set<string>(SETTINGS_ISSUE_CODES);
 
+/** A field issue that crossed the message boundary, if it is one of ours. */
+export const isSettingsIssue = (issue: { path: string; code: string; params?: string[] | undefined }): issue is SettingsIssue => CODES.has(issue.code);
+
 /** Adds a settings issue from inside a zod refinement; `path` is relative to the refined value. */
 export function addSettingsIssue(
   ctx: z.RefinementCtx,

@@ -1,12 +1,12 @@
 // Sync status and the outbox as the popup sees and steers them.
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/define';
-import type { ServiceDeps } from '../service/context';
-import { toOutboxItem } from './outbox';
+import type { StagecoachDb } from '../storage/db';
+import { toOutboxItem, type Outbox } from './outbox';
 import type { syncRequests } from './requests';
 import { dailyCreditLimit, syncSummary } from './status';
 
-export function createSync(deps: Pick<ServiceDeps, 'db' | 'outbox' | 'now'>) {
+export function createSync(deps: { db: StagecoachDb; outbox: Outbox; now(): number }) {
   const { db, outbox } = deps;
   const handlers: Handlers<typeof syncRequests> = {
     async syncStatus() {

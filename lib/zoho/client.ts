@@ -7,7 +7,6 @@ import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { untilAborted } from '../abort';
 import { StagecoachError } from '../errors';
-import type { AccessToken } from '../auth/tokens';
 import { zohoErrorBody } from './schemas';
 
 export interface ZohoRequest {
@@ -28,6 +27,14 @@ export interface ZohoClient {
   /** Resolves to null when Zoho answers 204 (nothing found). */
   request<S extends z.ZodType>(path: string, schema: S, init?: ZohoRequest): Promise<z.infer<S> | null>;
   setMaxConcurrent(limit: number): void;
+}
+
+/** An OAuth access token and the API domain of the data centre it is for. */
+export interface AccessToken {
+  accessToken: string;
+  apiDomain: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 /** Where the client gets tokens: the TokenManager, or one fixed token while connecting. */
