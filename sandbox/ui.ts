@@ -1,4 +1,5 @@
-// Zoho-like web UI: record and list pages at Zoho's URL shapes (`/crm/org<ZGID>/tab/<Tab>/<id>`),
+// Zoho-like web UI: record and list pages at Zoho's URL shapes (`/crm/org<ZGID>/tab/<Tab>/<id>`,
+// also under Zoho One's `/zohoone/<org>/home/cxapp`),
 // served as one HTML shell plus a small vanilla JS app (sandbox/ui/app.js). The app reads
 // unauthenticated JSON under /__sandbox/ui/, standing in for Zoho's cookie-based private
 // endpoints; the server shapes those view models so the browser code stays small.
@@ -336,6 +337,14 @@ export function registerUiPages(router: Router, sandbox: SandboxState): void {
   router.add('GET', '/crm/tab/:tab/:id', ({ params }) => page(undefined, params.tab, params.id));
   router.add('GET', '/crm/:org/tab/:tab', ({ params }) => page(params.org, params.tab, undefined));
   router.add('GET', '/crm/:org/tab/:tab/:id', ({ params }) => page(params.org, params.tab, params.id));
+  // The same pages at Zoho One's address (`/zohoone/<org>/home/cxapp/crm/…`), drawn in place: how
+  // Zoho One really draws CRM (a frame of crm.zoho.*?) is UNCONFIRMED; this checks the extension
+  // finds the record in Zoho One's address and shows one panel for it.
+  const ONE = '/zohoone/:one/home/cxapp/crm';
+  router.add('GET', `${ONE}/tab/:tab`, ({ params }) => page(undefined, params.tab, undefined));
+  router.add('GET', `${ONE}/tab/:tab/:id`, ({ params }) => page(undefined, params.tab, params.id));
+  router.add('GET', `${ONE}/:org/tab/:tab`, ({ params }) => page(params.org, params.tab, undefined));
+  router.add('GET', `${ONE}/:org/tab/:tab/:id`, ({ params }) => page(params.org, params.tab, params.id));
 }
 
 /** Assets and JSON under /__sandbox/ui/ (not logged, no faults). */

@@ -208,7 +208,7 @@ const SOURCE_KIND: Record<Signal['source']['kind'], MessageKey> = {
 function EvidenceItem({ signal, dealId, orgId, clock }: { signal: Signal; dealId: string; orgId: string | null; clock: Clock }) {
   // Notes, fields and the stage history live on the deal's page; meetings and tasks have their own.
   const target = signal.source.kind === 'event' || signal.source.kind === 'task' ? { module: signal.source.module, recordId: signal.source.id } : { module: 'Deals', recordId: dealId };
-  const href = recordPageUrl(location.origin, { ...target, orgId });
+  const href = recordPageUrl(location.href, { ...target, orgId });
   const when = signal.at ? formatWhen(signal.at, clock) : null;
   return (
     <>

@@ -11,12 +11,20 @@ import '@/components/theme.css';
 import '@/components/panel.css';
 import { RECORD_MODULES, type RecordModule } from '@/lib/records/types';
 import { SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
-import { parseZohoUrl } from '@/lib/zoho/url';
+import { frameShowsPanel, parseZohoUrl } from '@/lib/zoho/url';
 
 export default defineContentScript({
+  // CRM's hosts, its sandbox orgs' hosts, and Zoho One's and CRM Plus's, in every data centre.
   matches: [...ZOHO_CRM_PAGE_PATTERNS, ...(import.meta.env.MODE === 'sandbox' ? SANDBOX_HOST_PATTERNS : [])],
+  // Also in frames, for CRM framed by a page this script does not run on; frameShowsPanel keeps
+  // it to one panel per tab. Zoho One / CRM Plus: how CRM is drawn inside them (a frame, and of
+  // which origin) is UNCONFIRMED; their own address carries the record, so their top frame shows
+  // the panel. No matchAboutBlank: an about:blank frame has no record URL to read.
+  allFrames: true,
   cssInjectionMode: 'ui',
   main(ctx) {
+    const ancestors = location.ancestorOrigins ? [...location.ancestorOrigins] : null;
+    if (!frameShowsPanel({ top: window === window.top, ancestorOrigins: ancestors })) return;
     const queryClient = createQueryClient();
     // The page the panel is for; set at once on navigation, so a slow mount for an older page
     // can tell it is no longer wanted.

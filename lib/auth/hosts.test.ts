@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHostPolicy } from './hosts';
+import { parseAuthCallback } from './oauth';
 
 const zoho = createHostPolicy();
 const sandboxed = createHostPolicy({ sandboxOrigin: 'http://localhost:8787' });
@@ -15,6 +16,10 @@ describe('accounts server from the redirect', () => {
     ['https://accounts.zohocloud.ca', 'ca', 'ca'],
     ['https://accounts.zoho.sa', 'sa', 'sa'],
     ['https://accounts.zoho.com.cn', 'cn', 'cn'],
+    ['https://accounts.zoho.uk', 'uk', 'uk'],
+    // UAE: missing until issue 10, so a user there was told "untrusted server".
+    ['https://accounts.zoho.ae', 'ae', 'ae'],
+    ['https://accounts.zoho.ae/', null, 'ae'],
     ['https://ACCOUNTS.ZOHO.EU', 'eu', 'eu'],
   ])('%s (location %s) is trusted as %s', (value, location, dc) => {
     expect(zoho.accountsServer(value, location)?.dataCentre).toBe(dc);
@@ -31,6 +36,14 @@ describe('accounts server from the redirect', () => {
     ['', 'us'],
     [null, 'us'],
     ['http://localhost:8787', 'us'], // the sandbox is trusted only by the sandbox build
+    ['https://accounts.zoho.ae', 'sa'], // location and server disagree
+    ['https://accounts.zoho.ae.attacker.example', 'ae'],
+    ['http://accounts.zoho.ae', 'ae'],
+    ['https://accounts.zoho.com.ae', 'ae'],
+    // Web hosts are not accounts servers.
+    ['https://one.zoho.com', 'us'],
+    ['https://crmplus.zoho.com', 'us'],
+    ['https://crmsandbox.zoho.com', 'us'],
   ])('%s (location %s) is refused', (value, location) => {
     expect(zoho.accountsServer(value, location)).toBeNull();
   });
@@ -53,6 +66,9 @@ describe('api_domain from the token response', () => {
     ['https://www.zohoapis.eu', 'eu', 'https://www.zohoapis.eu'],
     ['https://www.zohoapis.ca', 'ca', 'https://www.zohoapis.ca'],
     ['https://www.zohoapis.com.au/', 'au', 'https://www.zohoapis.com.au'],
+    ['https://www.zohoapis.sa', 'sa', 'https://www.zohoapis.sa'],
+    ['https://www.zohoapis.uk', 'uk', 'https://www.zohoapis.uk'],
+    ['https://www.zohoapis.ae', 'ae', 'https://www.zohoapis.ae'],
   ] as const)('%s for %s is trusted', (value, dc, origin) => {
     expect(zoho.apiDomain(value, dc)).toBe(origin);
   });
@@ -62,7 +78,26 @@ describe('api_domain from the token response', () => {
     ['https://www.zohoapis.zohocloud.ca', 'ca'],
     ['https://zohoapis.com.attacker.example', 'us'],
     ['not a url', 'us'],
+    ['https://www.zohoapis.ae', 'sa'],
+    ['https://www.zohoapis.ae.attacker.example', 'ae'],
+    // The sandbox orgs' API host is not on the list (the extension talks to the production org).
+    ['https://sandbox.zohoapis.com', 'us'],
   ] as const)('%s for %s is refused', (value, dc) => {
     expect(zoho.apiDomain(value, dc)).toBeNull();
+  });
+});
+
+// The whole way in for a user of the UAE data centre: Zoho's redirect names their accounts
+// server, and the token response their API domain. Before issue 10 both were refused.
+describe('a UAE user connects', () => {
+  const redirect = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+
+  it('the callback’s accounts-server is trusted as the UAE', () => {
+    const url = `${redirect}?code=1000.abc.def&location=ae&accounts-server=https%3A%2F%2Faccounts.zoho.ae&state=S1`;
+    expect(parseAuthCallback(url, 'S1', zoho)).toEqual({ code: '1000.abc.def', accountsServer: 'https://accounts.zoho.ae', dataCentre: 'ae' });
+  });
+
+  it('and the token response’s api_domain for it', () => {
+    expect(zoho.apiDomain('https://www.zohoapis.ae', 'ae')).toBe('https://www.zohoapis.ae');
   });
 });

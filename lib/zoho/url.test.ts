@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DataCentreId } from './dataCentres';
 import * as zohoUrl from './url';
-import { getTests, moduleForTab, parseZohoUrl, recordPageUrl, tabForModule, type ZohoRecordPage } from './url';
+import { crmRootOf, frameShowsPanel, getTests, moduleForTab, parseZohoUrl, recordPageUrl, tabForModule, type ZohoRecordPage } from './url';
 
 const ORG = '20104578';
 const ID = '5725767000000458001';
 
-function page(module: string, recordId: string, orgId: string | null, dataCentre: DataCentreId | null): ZohoRecordPage {
-  return { module, recordId, orgId, dataCentre };
+function page(module: string, recordId: string, orgId: string | null, dataCentre: DataCentreId | null, sandboxOrg = false): ZohoRecordPage {
+  return { module, recordId, orgId, dataCentre, sandboxOrg };
 }
 
 // Record pages, with what they parse to.
@@ -22,6 +22,7 @@ const RECORD_PAGES: [url: string, expected: ZohoRecordPage][] = [
   [`https://crm.zoho.sa/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'sa')],
   [`https://crm.zoho.com.cn/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'cn')],
   [`https://crm.zoho.uk/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'uk')],
+  [`https://crm.zoho.ae/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'ae')],
   // …and without it.
   ['https://crm.zoho.com/crm/tab/Leads/4876876000000328011', page('Leads', '4876876000000328011', null, 'us')],
   ['https://crm.zoho.eu/crm/tab/Leads/4876876000000328012', page('Leads', '4876876000000328012', null, 'eu')],
@@ -32,6 +33,7 @@ const RECORD_PAGES: [url: string, expected: ZohoRecordPage][] = [
   ['https://crm.zoho.sa/crm/tab/Leads/4876876000000328017', page('Leads', '4876876000000328017', null, 'sa')],
   ['https://crm.zoho.com.cn/crm/tab/Leads/4876876000000328018', page('Leads', '4876876000000328018', null, 'cn')],
   ['https://crm.zoho.uk/crm/tab/Leads/4876876000000328019', page('Leads', '4876876000000328019', null, 'uk')],
+  ['https://crm.zoho.ae/crm/tab/Leads/4876876000000328020', page('Leads', '4876876000000328020', null, 'ae')],
   // Every standard tab → API module.
   [`https://crm.zoho.com/crm/org${ORG}/tab/Potentials/${ID}`, page('Deals', ID, ORG, 'us')],
   [`https://crm.zoho.com/crm/org${ORG}/tab/Accounts/${ID}`, page('Accounts', ID, ORG, 'us')],
@@ -79,6 +81,51 @@ const RECORD_PAGES: [url: string, expected: ZohoRecordPage][] = [
   [`http://127.0.0.1:8787/crm/org${ORG}/tab/Potentials/${ID}`, page('Deals', ID, ORG, null)],
   [`http://127.0.0.1:41234/crm/tab/Contacts/${ID}#x`, page('Contacts', ID, null, null)],
   [`http://LOCALHOST:8787/crm/tab/CustomModule2/${ID}`, page('CustomModule2', ID, null, null)],
+  // Zoho One: `/zohoone/<org>/home/cxapp/crm/…` (links people share: one.zoho.com/zohoone/zestyio/home/cxapp/crm/org749642405/tab/Leads/…),
+  // in every data centre, and inside a space (`cxapp-spaces/<space>`).
+  [`https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'us')],
+  [`https://one.zoho.com/zohoone/zestyio/home/cxapp/crm/org749642405/tab/Leads/${ID}`, page('Leads', ID, '749642405', 'us')],
+  [`https://one.zoho.com/zohoone/ajacomosejafosse/home/cxapp/crm/org836031329/tab/Potentials/${ID}`, page('Deals', ID, '836031329', 'us')],
+  [`https://one.zoho.com/zohoone/timionnpc/home/cxapp/crm/org878871386/tab/CustomModule4/${ID}`, page('CustomModule4', ID, '878871386', 'us')],
+  [`https://one.zoho.com/zohoone/exponentstudios/home/cxapp-spaces/sales/crm/org899488274/tab/Leads/${ID}`, page('Leads', ID, '899488274', 'us')],
+  [`https://one.zoho.eu/zohoone/acme-gmbh/home/cxapp/crm/org${ORG}/tab/Accounts/${ID}?sub_module=Notes`, page('Accounts', ID, ORG, 'eu')],
+  [`https://one.zoho.in/zohoone/acme_in/home/cxapp/crm/org60012345678/tab/Contacts/${ID}/`, page('Contacts', ID, '60012345678', 'in')],
+  [`https://one.zoho.com.au/zohoone/acme/home/cxapp/crm/tab/Leads/${ID}`, page('Leads', ID, null, 'au')],
+  [`https://one.zoho.jp/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'jp')],
+  [`https://one.zohocloud.ca/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'ca')],
+  [`https://one.zoho.sa/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'sa')],
+  [`https://one.zoho.com.cn/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'cn')],
+  [`https://one.zoho.uk/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'uk')],
+  [`https://one.zoho.ae/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'ae')],
+  [`https://ONE.ZOHO.COM/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}#timeline`, page('Contacts', ID, ORG, 'us')],
+  // The suites may serve CRM's own path too (CRM Plus serves CRM's files under /crm): same shape as CRM's.
+  [`https://one.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'us')],
+  // CRM Plus: `/<portal>/index.do/cxapp/crm/…` (crmplus.zoho.com/realestate2326/index.do/cxapp/crm/org768815691/tab/Leads/…),
+  // and an org with a name for a segment (crmplus.zoho.com/zoho10446/index.do/cxapp/crm/eshopbox/tab/Potentials/…).
+  [`https://crmplus.zoho.com/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'us')],
+  [`https://crmplus.zoho.com/realestate2326/index.do/cxapp/crm/org768815691/tab/Leads/${ID}`, page('Leads', ID, '768815691', 'us')],
+  [`https://crmplus.zoho.com/zoho10446/index.do/cxapp/crm/eshopbox/tab/Potentials/${ID}`, page('Deals', ID, null, 'us')],
+  [`https://crmplus.zoho.in/starpowerzlatur22101/index.do/cxapp/crm/org60057545957/tab/Potentials/${ID}?sub_module=Activities`, page('Deals', ID, '60057545957', 'in')],
+  [`https://crmplus.zoho.eu/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'eu')],
+  [`https://crmplus.zohocloud.ca/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'ca')],
+  [`https://crmplus.zoho.ae/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'ae')],
+  // CRM sandbox orgs: crmsandbox.<DC domain>, the sandbox's name or `org<ID>` in the segment (crmsandbox.zoho.com/crm/boostedcrmsandbox/tab/…).
+  [`https://crmsandbox.zoho.com/crm/boostedcrmsandbox/tab/Potentials/${ID}`, page('Deals', ID, null, 'us', true)],
+  [`https://crmsandbox.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, 'us', true)],
+  [`https://crmsandbox.zoho.eu/crm/acme-test/tab/Leads/${ID}`, page('Leads', ID, null, 'eu', true)],
+  [`https://crmsandbox.zoho.in/crm/tab/Contacts/${ID}`, page('Contacts', ID, null, 'in', true)],
+  [`https://crmsandbox.zoho.com.au/crm/acmesandbox/tab/Accounts/${ID}`, page('Accounts', ID, null, 'au', true)],
+  [`https://crmsandbox.zoho.jp/crm/acmesandbox/tab/Contacts/${ID}`, page('Contacts', ID, null, 'jp', true)],
+  [`https://crmsandbox.zohocloud.ca/crm/acmesandbox/tab/Contacts/${ID}`, page('Contacts', ID, null, 'ca', true)],
+  [`https://crmsandbox.zoho.sa/crm/acmesandbox/tab/Contacts/${ID}`, page('Contacts', ID, null, 'sa', true)],
+  [`https://crmsandbox.zoho.com.cn/crm/acmesandbox/tab/Contacts/${ID}`, page('Contacts', ID, null, 'cn', true)],
+  [`https://crmsandbox.zoho.uk/crm/acmesandbox/tab/Contacts/${ID}`, page('Contacts', ID, null, 'uk', true)],
+  [`https://crmsandbox.zoho.ae/crm/acmesandbox/tab/Contacts/${ID}`, page('Contacts', ID, null, 'ae', true)],
+  // A name for the segment on CRM's own hosts too.
+  [`https://crm.zoho.com/crm/acme/tab/Contacts/${ID}`, page('Contacts', ID, null, 'us')],
+  // The local sandbox's Zoho One- and CRM Plus-shaped pages.
+  [`http://localhost:8787/zohoone/sandbox/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, null)],
+  [`http://localhost:8787/sandbox/index.do/cxapp/crm/org${ORG}/tab/Potentials/${ID}`, page('Deals', ID, ORG, null)],
   // Custom domains: https and the org segment, no data centre.
   [`https://crm.acme-corp.com/crm/org${ORG}/tab/Contacts/${ID}`, page('Contacts', ID, ORG, null)],
   [`https://crm.acme-corp.com/crm/org${ORG}/tab/Potentials/${ID}?sub_module=Notes`, page('Deals', ID, ORG, null)],
@@ -135,8 +182,49 @@ const NOT_RECORD_PAGES: string[] = [
   `https://mail.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://desk.zoho.com/agent/acme/acme/tickets/details/${ID}`,
   `https://books.zoho.com/app/60012345678#/contacts/${ID}`,
-  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
-  `https://crmplus.zoho.com/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  // Zoho One and CRM Plus off a record: home, lists, settings, other apps, a missing piece of the path.
+  'https://one.zoho.com/zohoone/acme/home',
+  'https://one.zoho.com/zohoone/acme/home/',
+  'https://one.zoho.com/',
+  'https://one.zoho.com/zohoone/acme/adminhome#/users/new',
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Home/begin`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Leads`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Leads/custom-view/6992263000006188321/list`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/create`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/settings/modules`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/search?searchword=acme`,
+  'https://one.zoho.com/zohoone/acme/home/cxapp/people/zpeoplehr/zp#home/user/profile-id:2803000812685670',
+  `https://one.zoho.com/zohoone/acme/home/cxapp/desk/agent/acme/acme/tickets/details/${ID}`,
+  'https://one.zoho.com/zohoone/acme/home/cxapp/inventory/app/878382704',
+  `https://one.zoho.com/zohoone/acme/home/cxapp/cliq/company/64396901/chats/${ID}`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/bigin/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com/zohoone/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com/zohoone/acme/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp-spaces/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}/edit`,
+  `https://one.zoho.com/zohoone/a/c/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmplus.zoho.com/acme/index.do/cxapp/crm/org${ORG}/tab/Home/begin`,
+  `https://crmplus.zoho.com/acme/index.do/cxapp/crm/org${ORG}/settings/connections`,
+  `https://crmplus.zoho.com/acme/index.do/cxapp/crm/org${ORG}/search`,
+  'https://crmplus.zoho.com/acme/index.do/cxapp/projects/acme#taskdetail/403027000003095123/403027000003770191/403027000005621382',
+  `https://crmplus.zoho.com/acme/index.do/cxapp/agent/acme/acme/requests/details/${ID}`,
+  `https://crmplus.zoho.com/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmplus.zoho.com/acme/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmplus.zoho.com/acme/index.do/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmplus.zoho.com/reports/open-view/3119678000005933745`,
+  `https://crmsandbox.zoho.com/crm/acmesandbox/tab/Contacts`,
+  `https://crmsandbox.zoho.com/crm/acmesandbox/tab/Contacts/create`,
+  `https://crmsandbox.zoho.com/crm/v2/Contacts/${ID}`,
+  // A suite's path on CRM's own host, and a sandbox path on a host that is not the sandbox's.
+  `https://crm.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crm.zoho.com/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crm.acme-corp.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crm.acme-corp.com/crm/acme/tab/Contacts/${ID}`,
+  `https://sandbox.zohoapis.com/crm/v8/Contacts/${ID}`,
+  `https://one.zoho.co/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zohocloud.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crm.zoho.ae.attacker.net/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://www.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://zoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://accounts.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
@@ -151,6 +239,17 @@ const NOT_RECORD_PAGES: string[] = [
   `https://crmzoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://zoho.com.attacker.net/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://crm.zoho.eu.attacker.net/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com.evil.example/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmplus.zoho.com.evil.example/acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmsandbox.zoho.com.evil.example/crm/acmesandbox/tab/Contacts/${ID}`,
+  `https://one-zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://evil.example/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com@evil.example/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `http://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://one.zoho.com:8443/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://crmplus.zoho.com./acme/index.do/cxapp/crm/org${ORG}/tab/Contacts/${ID}`,
+  `https://sandbox.crm.zoho.com/crm/acmesandbox/tab/Contacts/${ID}`,
+  `https://crmsandbox.crm.zoho.com/crm/acmesandbox/tab/Contacts/${ID}`,
   `https://evil.com/crm.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://evil.com\\crm.zoho.com/crm/org${ORG}/tab/Contacts/${ID}`,
   `https://crm.zoho.com./crm/org${ORG}/tab/Contacts/${ID}`,
@@ -307,9 +406,24 @@ describe('tabs and modules', () => {
 
 describe('recordPageUrl', () => {
   it.each(RECORD_PAGES)('round-trips %s', (url, expected) => {
-    const link = recordPageUrl(new URL(url).origin, expected);
+    const link = recordPageUrl(url, expected);
     expect(link).not.toBeNull();
     expect(parseZohoUrl(link ?? '')).toEqual(expected);
+  });
+
+  it('links stay inside Zoho One and CRM Plus', () => {
+    const one = `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Contacts/${ID}?sub_module=Notes`;
+    expect(recordPageUrl(one, { module: 'Deals', recordId: '42', orgId: ORG })).toBe(
+      `https://one.zoho.com/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Potentials/42`,
+    );
+    const spaced = `https://one.zoho.com/zohoone/acme/home/cxapp-spaces/sales/crm/org${ORG}/tab/Contacts/${ID}`;
+    expect(recordPageUrl(spaced, { module: 'Tasks', recordId: '42', orgId: ORG })).toBe(
+      `https://one.zoho.com/zohoone/acme/home/cxapp-spaces/sales/crm/org${ORG}/tab/Tasks/42`,
+    );
+    const plus = `https://crmplus.zoho.in/acme/index.do/cxapp/crm/org${ORG}/tab/Leads/${ID}`;
+    expect(recordPageUrl(plus, { module: 'Contacts', recordId: '42', orgId: null })).toBe(
+      'https://crmplus.zoho.in/acme/index.do/cxapp/crm/tab/Contacts/42',
+    );
   });
 
   it('builds the link Zoho uses', () => {
@@ -327,7 +441,65 @@ describe('recordPageUrl', () => {
     ['https://crm.zoho.com', { module: 'Deals', recordId: '', orgId: ORG }],
     ['https://crm.zoho.com', { module: 'Deals', recordId: ID, orgId: 'acme' }],
     ['not a url', { module: 'Deals', recordId: ID, orgId: ORG }],
+    // A suite's origin alone does not say which org or portal.
+    ['https://one.zoho.com', { module: 'Deals', recordId: ID, orgId: ORG }],
+    ['https://crmplus.zoho.com/', { module: 'Deals', recordId: ID, orgId: ORG }],
+    ['https://one.zoho.com.evil.example/zohoone/acme/home/cxapp/crm', { module: 'Deals', recordId: ID, orgId: ORG }],
   ])('null from %s and %j', (origin, parts) => {
     expect(recordPageUrl(origin, parts)).toBeNull();
+  });
+});
+
+describe('crmRootOf', () => {
+  it.each([
+    ['https://crm.zoho.eu', 'https://crm.zoho.eu/crm'],
+    [`https://crm.zoho.ae/crm/org${ORG}/tab/Contacts/${ID}`, 'https://crm.zoho.ae/crm'],
+    ['https://crmsandbox.zoho.com/crm/acmesandbox/tab/Contacts', 'https://crmsandbox.zoho.com/crm'],
+    ['https://one.zoho.com/zohoone/acme/home/cxapp/crm', 'https://one.zoho.com/zohoone/acme/home/cxapp/crm'],
+    [`https://one.zoho.eu/zohoone/acme/home/cxapp/crm/org${ORG}/tab/Leads`, 'https://one.zoho.eu/zohoone/acme/home/cxapp/crm'],
+    ['https://crmplus.zoho.com/acme/index.do/cxapp/crm/org1/settings/connections', 'https://crmplus.zoho.com/acme/index.do/cxapp/crm'],
+    ['http://localhost:8787/zohoone/sandbox/home/cxapp/crm/org1/tab/Contacts/1', 'http://localhost:8787/zohoone/sandbox/home/cxapp/crm'],
+    ['http://localhost:8787', 'http://localhost:8787/crm'],
+  ])('%s → %s', (from, root) => {
+    expect(crmRootOf(from)).toBe(root);
+  });
+
+  it.each([
+    'https://one.zoho.com',
+    'https://one.zoho.com/zohoone/acme/home',
+    'https://one.zoho.com/zohoone/acme/home/cxapp/crmx',
+    'https://crmplus.zoho.com/acme/index.do/cxapp/desk',
+    'https://one.zoho.com.evil.example/zohoone/acme/home/cxapp/crm',
+    'https://crm.zoho.com:8443',
+    'not a url',
+  ])('null for %s', (from) => {
+    expect(crmRootOf(from)).toBeNull();
+  });
+});
+
+describe('frameShowsPanel: one panel per tab', () => {
+  it('the top frame always decides by its own URL', () => {
+    expect(frameShowsPanel({ top: true, ancestorOrigins: null })).toBe(true);
+    expect(frameShowsPanel({ top: true, ancestorOrigins: [] })).toBe(true);
+  });
+
+  it.each([
+    // CRM framed by a page the script also runs on: that page shows the panel.
+    [['https://one.zoho.com'], false],
+    [['https://crm.zoho.com', 'https://one.zoho.eu'], false],
+    [['https://crmplus.zoho.in'], false],
+    [['https://crm.zoho.com'], false],
+    [['https://crmsandbox.zoho.com'], false],
+    [['http://localhost:8787'], false],
+    // CRM framed by a page the script does not run on: the CRM frame shows it.
+    [['https://intranet.acme-corp.com'], true],
+    [['https://one.zoho.com', 'https://portal.acme-corp.com'], true],
+    [['https://one.zoho.com.evil.example'], true],
+    // Unknown ancestry (Firefox has no ancestorOrigins): stay quiet rather than risk two panels.
+    [null, false],
+    [[], false],
+    [['null'], false],
+  ] as const)('sub-frame under %j → %s', (ancestorOrigins, shows) => {
+    expect(frameShowsPanel({ top: false, ancestorOrigins })).toBe(shows);
   });
 });

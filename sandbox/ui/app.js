@@ -30,19 +30,22 @@ function el(tag, attrs = {}, ...children) {
 
 /** @param {string} pathname */
 function parseRoute(pathname) {
-  const match = /^\/crm(?:\/org(\d+))?\/tab\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
+  // `/crm/…`, or the same inside Zoho One: `/zohoone/<org>/home/cxapp/crm/…`.
+  const match = /^((?:\/zohoone\/[^/]+\/home\/cxapp)?\/crm)(?:\/org(\d+))?\/tab\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
   if (!match) return null;
   return {
-    org: match[1] ?? null,
-    tab: decodeURIComponent(match[2] ?? ''),
-    id: match[3] ? decodeURIComponent(match[3]) : null,
+    root: match[1] ?? '/crm',
+    org: match[2] ?? null,
+    tab: decodeURIComponent(match[3] ?? ''),
+    id: match[4] ? decodeURIComponent(match[4]) : null,
   };
 }
 
-/** Links keep the `org<ZGID>` segment when the current URL has it, as Zoho does. */
+/** Links keep the `org<ZGID>` segment when the current URL has it, as Zoho does, and Zoho One's prefix. */
 function basePath() {
   const route = parseRoute(location.pathname);
-  return route && route.org === null ? '/crm' : `/crm/org${route?.org ?? orgZgid}`;
+  const root = route?.root ?? '/crm';
+  return route && route.org === null ? root : `${root}/org${route?.org ?? orgZgid}`;
 }
 
 /** @param {string} tab @param {string} [id] */

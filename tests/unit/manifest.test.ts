@@ -2,7 +2,7 @@
 // `npm test` builds all three flavours before Vitest runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATA_CENTRES } from '@/lib/zoho/dataCentres';
+import { CRM_SITES, DATA_CENTRES, crmSiteHost } from '@/lib/zoho/dataCentres';
 
 function manifest(flavour: string) {
   const path = new URL(`../../.output/${flavour}/manifest.json`, import.meta.url);
@@ -31,9 +31,32 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('production manifest (%s)', (flavou
     expect(JSON.stringify(required)).not.toMatch(/localhost|127\.0\.0\.1|<all_urls>/);
   });
 
-  it('runs its content script on Zoho CRM pages only', () => {
+  it('runs its content script on Zoho CRM pages only: CRM, its sandbox orgs, Zoho One and CRM Plus, every DC', () => {
     const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
-    expect([...matches].sort()).toEqual(Object.values(DATA_CENTRES).map((dc) => `https://${dc.crmHost}/*`).sort());
+    const expected = Object.values(DATA_CENTRES).flatMap((dc) => CRM_SITES.map((site) => `https://${crmSiteHost(dc, site)}/*`));
+    expect([...matches].sort()).toEqual(expected.sort());
+    // Written out, so a slip in the table's derivation cannot pass unseen.
+    expect(matches).toEqual(
+      expect.arrayContaining([
+        'https://crm.zoho.ae/*',
+        'https://one.zoho.com/*',
+        'https://one.zoho.eu/*',
+        'https://crmplus.zoho.com/*',
+        'https://crmplus.zoho.in/*',
+        'https://crmsandbox.zoho.com/*',
+        'https://crmsandbox.zohocloud.ca/*',
+      ]),
+    );
+    expect(matches.every((pattern: string) => /^https:\/\/(crm|crmsandbox|one|crmplus)\.zoho(cloud)?\.[a-z.]+\/\*$/.test(pattern))).toBe(true);
+  });
+
+  it('runs in frames too (CRM framed by another page), with no about:blank frames', () => {
+    expect(m.content_scripts.every((c: { all_frames?: boolean }) => c.all_frames === true)).toBe(true);
+    expect(m.content_scripts.some((c: { match_about_blank?: boolean }) => c.match_about_blank)).toBe(false);
+  });
+
+  it('reaches the UAE data centre', () => {
+    expect(m.host_permissions).toEqual(expect.arrayContaining(['https://accounts.zoho.ae/*', 'https://www.zohoapis.ae/*']));
   });
 
   it('accepts no messages from web pages or other extensions', () => {
