@@ -92,6 +92,8 @@ export const ERROR_REASONS = [
   'feature_off',
   /** an outbox item that waited for another one that Zoho refused */
   'parent_refused',
+  /** conflict: a create with an unknown outcome whose marker could not be looked up to the end (zoho/writes.ts markerLookup) */
+  'marker_lookup_exhausted',
   /** bad_message */
   'meeting_ends_before_start',
   /** bad_message */

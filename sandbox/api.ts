@@ -431,10 +431,13 @@ export class CrmApi {
     // UNCONFIRMED: the answer for a parent that does not exist; 204 like an empty list.
     if (!this.sandbox.store.get(found.module.apiName, id)) return noContent();
     const notes = this.sandbox.store.list('Notes').filter((note) => (note.Parent_Id as { id?: string } | null)?.id === id);
-    const sorted = sortNotes(call, notes);
-    if ('error' in sorted) return sorted.error;
+    // Related lists take page, per_page, fields and ids only (related_records.json; the SDK's
+    // GetRelatedRecordsParam): `sort_by`/`sort_order` are ignored, as any unknown parameter.
+    // UNCONFIRMED: Zoho's own order here; the sandbox lists oldest first (creation, by id), so a
+    // reader that takes the first page for the newest notes is caught.
+    const listed = [...notes].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
     // related_records.json makes `fields` optional here (notes.json makes it mandatory on /Notes).
-    return this.page(call, sorted.records, fieldsParam(call));
+    return this.page(call, listed, fieldsParam(call));
   }
 
   /**
@@ -519,8 +522,8 @@ export class CrmApi {
 }
 
 /**
- * Notes' `sort_by` (id, Created_Time, Modified_Time) and `sort_order`. UNCONFIRMED: the default,
- * newest first by Modified_Time.
+ * `GET /Notes`' `sort_by` (id, Created_Time, Modified_Time) and `sort_order` (notes.json; the SDK's
+ * GetNotesParam). UNCONFIRMED: the default, newest first by Modified_Time.
  */
 function sortNotes(call: ApiCall, notes: ZohoRecord[]): { records: ZohoRecord[] } | { error: SandboxResponse } {
   const params = call.ctx.req.url.searchParams;

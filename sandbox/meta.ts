@@ -3,7 +3,7 @@
 // and the seed's stages, with every key Zoho's OpenAPI files (layouts.json, fields.json,
 // pipeline.json) require, so a client that reads them strictly can read ours.
 import { FIELDS, MAX_LENGTH, MODULE_IDS, type FieldDef, type FieldType } from './fields';
-import { STAGES, type ZohoRecord, type ZohoUserJson } from './seed';
+import { PIPELINES, STAGES, type ZohoRecord, type ZohoUserJson } from './seed';
 import { MODULES, type ModuleDef, type Store } from './store';
 import { formatInZone } from './time';
 
@@ -50,25 +50,32 @@ export function stagePickListValues(): Array<Record<string, unknown>> {
   }));
 }
 
-/** `GET /settings/pipeline?layout_id=…` for the Deals layout: the standard pipeline. */
+/**
+ * `GET /settings/pipeline?layout_id=…` for the Deals layout: the org's two pipelines (PIPELINES in
+ * seed.ts). Zoho names a pipeline with its layout's name in brackets, in `display_value` and
+ * `actual_value` alike ("Standard (Standard)": zoho.com/crm/developer/docs/api/v6/get-pipelines.html,
+ * sample response), and its `maps[].id` are the Stage pick list values' ids.
+ */
 export function pipelines(): Array<Record<string, unknown>> {
-  return [
-    {
-      display_value: 'Standard',
-      actual_value: 'Standard',
-      default: true,
-      id: PIPELINE_ID,
-      child_available: false,
-      maps: STAGES.map((stage, i) => ({
+  return PIPELINES.map((pipeline, p) => ({
+    display_value: pipeline.name,
+    actual_value: pipeline.name,
+    default: p === 0,
+    id: p === 0 ? PIPELINE_ID : id(`09010${p + 1}`),
+    child_available: false,
+    maps: pipeline.stages.map((name, i) => {
+      const index = STAGES.findIndex((stage) => stage.name === name);
+      const stage = STAGES[index]!;
+      return {
         display_value: stage.name,
         actual_value: stage.name,
         sequence_number: i + 1,
         forecast_type: stage.forecastType,
-        id: stageId(i),
+        id: stageId(index),
         forecast_category: { ...FORECAST_CATEGORIES[stage.forecastType] },
-      })),
-    },
-  ];
+      };
+    }),
+  }));
 }
 
 // ---- fields ---------------------------------------------------------------------------------

@@ -258,6 +258,17 @@ export const STAGES: ReadonlyArray<{ name: Stage; probability: number; forecastT
   { name: 'Closed Lost to Competition', probability: 0, forecastType: 'Closed Lost' },
 ];
 
+/**
+ * The org's pipelines, the default first: Zoho's standard one, and one for renewals and extensions
+ * of existing business with fewer stages (a subset of the Stage pick list, as every pipeline's
+ * stages are). A deal's `Pipeline` holds the name as the pipeline API gives it (meta.ts pipelines).
+ */
+export const PIPELINES: ReadonlyArray<{ name: string; stages: readonly Stage[] }> = [
+  { name: 'Standard (Standard)', stages: STAGES.map((stage) => stage.name) },
+  { name: 'Renewals (Standard)', stages: ['Qualification', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'] },
+];
+export const RENEWALS_PIPELINE = PIPELINES[1]!.name;
+
 function audit(owner: UserSpec, created: string, modified: string) {
   return {
     Owner: minifiedUser(owner),
@@ -507,7 +518,7 @@ function deal(
   owner: UserSpec,
   who: ZohoRecord,
   acct: ZohoRecord,
-  fields: { stage: Stage; amount: number; closing: string; type: 'New Business' | 'Existing Business'; source: string; nextStep: string | null },
+  fields: { stage: Stage; amount: number; closing: string; type: 'New Business' | 'Existing Business'; source: string; nextStep: string | null; pipeline?: string },
   created: string,
 ): ZohoRecord {
   const probability = STAGES.find((stage) => stage.name === fields.stage)?.probability ?? 0;
@@ -515,7 +526,7 @@ function deal(
     id: id(tail),
     Deal_Name: name,
     Stage: fields.stage,
-    Pipeline: 'Standard (Standard)',
+    Pipeline: fields.pipeline ?? PIPELINES[0]!.name,
     Amount: fields.amount,
     Probability: probability,
     Expected_Revenue: Math.round((fields.amount * probability) / 100),
@@ -545,7 +556,7 @@ const deals = {
     stage: 'Qualification', amount: 31000, closing: '2027-01-29', type: 'New Business', source: 'Web Download', nextStep: 'Qualify budget',
   }, '2026-11-05T11:30:00Z'),
   harrowgatePilot: deal('431041', 'Harrowgate Foods – Pilot Extension', repSpec, contacts.graceONeill, accounts.harrowgate, {
-    stage: 'Closed Lost', amount: 8600, closing: '2026-09-30', type: 'Existing Business', source: 'Employee Referral', nextStep: null,
+    stage: 'Closed Lost', amount: 8600, closing: '2026-09-30', type: 'Existing Business', source: 'Employee Referral', nextStep: null, pipeline: RENEWALS_PIPELINE,
   }, '2026-06-12T09:00:00Z'),
   koalaBayPos: deal('431051', 'Koala Bay – POS Upgrade', managerSpec, contacts.chloeNguyen, accounts.koalaBay, {
     stage: 'Value Proposition', amount: 18750, closing: '2026-12-31', type: 'New Business', source: 'Cold Call', nextStep: 'Demo for store managers',
@@ -560,7 +571,7 @@ const deals = {
     stage: 'Closed Lost to Competition', amount: 14000, closing: '2026-10-10', type: 'Existing Business', source: 'Partner', nextStep: null,
   }, '2026-05-02T07:00:00Z'),
   brandtRenewal: deal('431091', 'Brandt & Vogel – Annual Support Renewal', adminSpec, contacts.lukasBrandt, accounts.brandtVogel, {
-    stage: 'Closed Won', amount: 12400, closing: '2026-10-15', type: 'Existing Business', source: 'Partner', nextStep: null,
+    stage: 'Closed Won', amount: 12400, closing: '2026-10-15', type: 'Existing Business', source: 'Partner', nextStep: null, pipeline: RENEWALS_PIPELINE,
   }, '2026-08-25T08:10:00Z'),
   // The labeled set (sandbox/labeled.ts): the manager's deals, each with notes, meetings and tasks
   // that make the right next stage plain to a person. Their activities are in createActivities.
@@ -1240,7 +1251,8 @@ export function createActivities(now: number) {
     acmeTraining: [['Needs Analysis', R(26), '15:00'], ['Value Proposition', R(18), '16:30'], ['Id. Decision Makers', R(9), '12:00']],
     acmeScanners: [['Needs Analysis', R(95), '14:00'], ['Value Proposition', R(70), '15:00'], ['Id. Decision Makers', R(45), '11:30'], ['Proposal/Price Quote', R(12), '18:00']],
     harrowgateSensors: [],
-    harrowgatePilot: [['Needs Analysis', R(140), '13:00'], ['Proposal/Price Quote', R(95), '16:00'], ['Negotiation/Review', R(60), '12:30'], ['Closed Lost', R(28), '14:30']],
+    // In the renewals pipeline (no Needs Analysis there).
+    harrowgatePilot: [['Proposal/Price Quote', R(95), '16:00'], ['Negotiation/Review', R(60), '12:30'], ['Closed Lost', R(28), '14:30']],
     koalaBayPos: [['Needs Analysis', M(40), '10:00'], ['Value Proposition', M(10), '09:30']],
     koalaBayLoyalty: [['Needs Analysis', R(38), '07:00'], ['Value Proposition', R(30), '06:45'], ['Id. Decision Makers', R(22), '07:15'], ['Perception Analysis', R(14), '06:50']],
     sahyadriErp: [['Needs Analysis', R(110), '12:00'], ['Value Proposition', R(85), '15:00'], ['Id. Decision Makers', R(66), '11:00'], ['Proposal/Price Quote', R(35), '17:30'], ['Negotiation/Review', R(9), '16:00']],

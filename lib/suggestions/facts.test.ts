@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { StagecoachError } from '../errors';
 import { DEAL_FIELDS, dealFacts, eventFacts, findStage, NOTE_FIELDS, noteFacts, pipelineFromZoho, stageHistoryFacts, taskFacts } from './facts';
+import { enteredCurrentStage } from './signals';
 import { STANDARD_PIPELINE } from './testing';
 
 const user = { id: '4876876000000225011', name: 'Priya Raman', email: 'priyaraman@nwind.com' };
@@ -148,8 +149,36 @@ describe('stage history', () => {
     expect(stageHistoryFacts([...rows].reverse())).toEqual(stageHistoryFacts(rows));
   });
 
-  it('refuses rows without a stage or a time', () => {
-    refuses(() => stageHistoryFacts([{ id: '1', Stage: 'Qualification' }]), 'Modified_Time');
+  // Shapes the evidence allows (facts.ts stageHistoryFacts): Modified_Time (an API v6 client's
+  // fields=), Last_Modified_Time (an API v2 Deluge script), the stage as a string.
+  const at = (stage: unknown, time: Record<string, unknown>) => ({ id: '9', Stage: stage, ...time });
+  it.each([
+    ['Modified_Time', [at('Negotiation/Review', { Modified_Time: '2026-11-10T09:00:00+01:00' }), at('Qualification', { Modified_Time: '2026-10-01T09:00:00+01:00' })],
+      [{ stage: 'Qualification', at: '2026-10-01T09:00:00+01:00' }, { stage: 'Negotiation/Review', at: '2026-11-10T09:00:00+01:00' }]],
+    ['Last_Modified_Time', [at('Negotiation/Review', { Last_Modified_Time: '2026-11-10T09:00:00+01:00' }), at('Qualification', { Last_Modified_Time: '2026-10-01T09:00:00+01:00' })],
+      [{ stage: 'Qualification', at: '2026-10-01T09:00:00+01:00' }, { stage: 'Negotiation/Review', at: '2026-11-10T09:00:00+01:00' }]],
+    ['a readable Modified_Time before an unreadable one', [at('Closed Won', { Modified_Time: 'yesterday', Last_Modified_Time: '2026-11-10T09:00:00Z' })],
+      [{ stage: 'Closed Won', at: '2026-11-10T09:00:00Z' }]],
+    ['the stage as a picklist object', [at({ display_value: 'Closed Won', actual_value: 'Closed Won' }, { Modified_Time: '2026-11-10T09:00:00Z' })],
+      [{ stage: 'Closed Won', at: '2026-11-10T09:00:00Z' }]],
+    ['rows it cannot place left out', [at('Closed Won', { Modified_Time: '2026-11-10T09:00:00Z' }), at('Proposal/Price Quote', {}), at(null, { Modified_Time: '2026-10-10T09:00:00Z' }), at('', { Modified_Time: '2026-10-11T09:00:00Z' }), 'junk', at('Qualification', { Modified_Time: '2026-11-01 09:00' })],
+      [{ stage: 'Closed Won', at: '2026-11-10T09:00:00Z' }]],
+    ['no placeable row at all: no history rather than a wrong one', [at('Qualification', { Created_Time: '2026-10-01T09:00:00Z' })], null],
+    ['an empty list', [], []],
+  ])('reads %s', (_, rows, expected) => {
+    expect(stageHistoryFacts(rows)).toEqual(expected);
+  });
+
+  it('never gives days in a stage from a history whose last row is not the deal’s stage', () => {
+    // Rows meaning "left this stage" would end with the previous stage: the signal is dropped,
+    // not shifted by one stage.
+    const history = stageHistoryFacts([at('Needs Analysis', { Modified_Time: '2026-11-10T09:00:00Z' }), at('Qualification', { Modified_Time: '2026-10-01T09:00:00Z' })]);
+    const deal = dealFacts({ ...dealRecord, Stage: 'Value Proposition' });
+    expect(enteredCurrentStage({ deal, stageHistory: history })).toBeNull();
+    expect(enteredCurrentStage({ deal: { ...deal, stage: 'Needs Analysis' }, stageHistory: history })).toBe('2026-11-10T09:00:00Z');
+  });
+
+  it('refuses a history that is not a list', () => {
     refuses(() => stageHistoryFacts({ data: [] } as unknown as unknown[]), 'not a list');
   });
 });
@@ -163,14 +192,15 @@ describe('pipelines', () => {
   const pipelines = {
     pipeline: [
       {
-        display_value: 'Standard (Standard)', actual_value: 'Standard', default: true, id: '111', child_available: false,
+        // Zoho's shape: the pipeline's name, then its layout's, in both values (get-pipelines.html v6 sample).
+        display_value: 'Standard (Standard)', actual_value: 'Standard (Standard)', default: true, id: '111', child_available: false,
         maps: [
           map('Closed Won', 8, 'Closed Won'), map('Qualification', 1, 'Open'), map('Needs Analysis', 2, 'Open'), map('Value Proposition', 3, 'Open'),
           map('Id. Decision Makers', 4, 'Open'), map('Perception Analysis', 5, 'Open'), map('Proposal/Price Quote', 6, 'Open'), map('Negotiation/Review', 7, 'Open'),
           map('Closed Lost', 9, 'Closed Lost'), map('Closed Lost to Competition', 10, 'Closed Lost'),
         ],
       },
-      { display_value: 'Renewals', actual_value: 'Renewals', default: false, id: '222', maps: [map('Renewal Due', 1, 'Open', 'Renewal due'), map('Renewed', 2, 'Closed Won'), map('Churned', 3, 'Closed Lost')] },
+      { display_value: 'Renewals (Standard)', actual_value: 'Renewals (Standard)', default: false, id: '222', child_available: false, maps: [map('Renewal Due', 1, 'Open', 'Renewal due'), map('Renewed', 2, 'Closed Won'), map('Churned', 3, 'Closed Lost')] },
     ],
   };
   // GET /settings/fields?module=Deals (fields.json): the Stage field's pick list carries probabilities.
@@ -187,24 +217,55 @@ describe('pipelines', () => {
     ],
   };
 
-  it('reads the default pipeline in sequence order, with the pick list’s probabilities', () => {
-    expect(pipelineFromZoho(pipelines, fields)).toEqual(STANDARD_PIPELINE);
+  it('reads the deal’s pipeline in sequence order, with the pick list’s probabilities', () => {
+    expect(pipelineFromZoho(pipelines, fields, 'Standard (Standard)')).toEqual(STANDARD_PIPELINE);
   });
 
   it('takes the Stage field alone as well as the whole fields answer', () => {
-    expect(pipelineFromZoho(pipelines, fields.fields[1])).toEqual(STANDARD_PIPELINE);
+    expect(pipelineFromZoho(pipelines, fields.fields[1], 'Standard (Standard)')).toEqual(STANDARD_PIPELINE);
   });
 
   it('reads the pipeline the deal names', () => {
-    expect(pipelineFromZoho(pipelines, fields, 'Renewals')).toEqual({
-      name: 'Renewals',
+    expect(pipelineFromZoho(pipelines, fields, 'Renewals (Standard)')).toEqual({
+      name: 'Renewals (Standard)',
       stages: [
         { name: 'Renewal Due', label: 'Renewal due', probability: 50, forecastType: 'Open' },
         { name: 'Renewed', label: 'Renewed', probability: null, forecastType: 'Closed Won' },
         { name: 'Churned', label: 'Churned', probability: null, forecastType: 'Closed Lost' },
       ],
     });
-    expect(pipelineFromZoho(pipelines, fields, 'No such pipeline').name).toBe('Standard (Standard)');
+  });
+
+  // The deal's `Pipeline` value (Field.Deals.PIPELINE, a picklist) against the pipelines as Zoho
+  // answers them; null = no pipeline matches, so the Stage field's pick list, flagged.
+  const older = { pipeline: [{ ...pipelines.pipeline[0]!, actual_value: 'Standard' }, { ...pipelines.pipeline[1]!, display_value: 'Renewals (Standard)', actual_value: 'Renewals' }] };
+  const twoLayouts = { pipeline: [pipelines.pipeline[0]!, { ...pipelines.pipeline[1]!, display_value: 'Standard (Enterprise)', actual_value: 'Standard (Enterprise)' }] };
+  it.each([
+    ['Zoho’s value, exact', pipelines, 'Standard (Standard)', 'Standard (Standard)'],
+    ['the second pipeline, exact', pipelines, 'Renewals (Standard)', 'Renewals (Standard)'],
+    ['case and spaces', pipelines, '  renewals   (standard) ', 'Renewals (Standard)'],
+    ['the name without the layout', pipelines, 'Renewals', 'Renewals (Standard)'],
+    ['actual_value without the layout, display_value with it', older, 'Renewals', 'Renewals (Standard)'],
+    ['display_value when actual_value differs', older, 'Standard (Standard)', 'Standard (Standard)'],
+    ['exact beats the bare name across layouts', twoLayouts, 'Standard (Enterprise)', 'Standard (Enterprise)'],
+    ['a bare name two layouts share: no guess', twoLayouts, 'Standard', null],
+    ['a pipeline the org does not have', pipelines, 'Partners (Standard)', null],
+    ['no value in an org with several pipelines', pipelines, null, null],
+    ['no value in an org with one pipeline', { pipeline: [pipelines.pipeline[1]!] }, null, 'Renewals (Standard)'],
+  ])('matches %s', (_, pipelineJson, dealPipeline, expected) => {
+    const result = pipelineFromZoho(pipelineJson, fields, dealPipeline);
+    expect(result.name).toBe(expected);
+    if (expected === null) {
+      // Never another pipeline's stages: the whole pick list, and it says why.
+      expect(result.unmatched).toEqual({ pipeline: dealPipeline });
+      expect(result.stages.map((stage) => stage.name)).toEqual(fields.fields[1]!.pick_list_values!.map((value) => value.actual_value));
+    } else {
+      expect(result.unmatched).toBeUndefined();
+    }
+  });
+
+  it('refuses an unmatched pipeline when there is no pick list to fall back on', () => {
+    refuses(() => pipelineFromZoho(pipelines, undefined, 'Partners (Standard)'), 'no pipeline “Partners (Standard)”');
   });
 
   it('falls back to the pick list for orgs without pipelines', () => {

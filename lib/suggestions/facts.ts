@@ -17,7 +17,8 @@ export const EVENT_FIELDS = ['Event_Title', 'Start_DateTime', 'End_DateTime', 'D
 /** Tasks of a deal (COQL columns or `fields=`). */
 export const TASK_FIELDS = ['Subject', 'Due_Date', 'Status', 'Closed_Time', 'Created_Time'].join(',');
 /** `GET /Deals/{id}/Stage_History?fields=` */
-export const STAGE_HISTORY_FIELDS = ['Stage', 'Modified_Time', 'Duration_Days'].join(',');
+/** `GET /Deals/{id}/Stage_History?fields=`: both time names the evidence shows (see stageHistoryFacts). */
+export const STAGE_HISTORY_FIELDS = ['Stage', 'Modified_Time', 'Last_Modified_Time'].join(',');
 
 const isoDateTime = z.string().refine((value) => {
   try {
@@ -178,27 +179,69 @@ export function taskFacts(record: unknown): TaskFacts {
   };
 }
 
+/**
+ * One row of the Stage_History related list, read leniently: a row that cannot be placed (no
+ * stage, no readable time) is left out rather than failing the whole history.
+ *
+ * Evidence for the shape (none of it from Zoho's SDK or OpenAPI files: json_details.json has no
+ * Stage_History class, related_records.json describes related lists generically, and
+ * `Field.Deals` has no history fields):
+ * - Zoho's Stage History related list shows Stage, Amount, Probability, Expected Revenue,
+ *   Closing Date, Modified Time and Modified By per change (the CRM UI; the sandbox follows it).
+ * - A public integration on API v6 asks `GET /Deals/{id}/Stage_History?fields=Stage,Close_Date,Modified_Time,Modified_By`
+ *   (search corpus "code": a C# Zoho client's GetSalesPersonNotesAsync).
+ * - A public Deluge script on API v2 reads `data[0].Last_Modified_Time` as "the time stamp of when
+ *   the Deal enters its current stage", the first row being the current stage
+ *   (github.com/TheWorkflowAcademy/ZohoCRM-Current-Deal-Stage-Duration-Updater, README and script.dg).
+ * So: a row means the deal ENTERED `Stage` at its time, newest first. The time is `Modified_Time`
+ * (v6) or `Last_Modified_Time` (v2): both are accepted, the first that reads wins.
+ * UNCONFIRMED against Zoho itself; enteredCurrentStage (signals.ts) only trusts a history whose
+ * latest row is the deal's current stage, so rows meaning "left" would drop the signal rather than
+ * shift "days in stage" by one stage.
+ */
+const STAGE_TIME_KEYS = ['Modified_Time', 'Last_Modified_Time'] as const;
 const stageHistoryRow = z
   .object({
-    id: recordId.nullish(),
-    Stage: z.string().min(1),
-    Modified_Time: isoDateTime,
-    Duration_Days: z.number().nullish(),
+    Stage: z.union([z.string(), z.object({ name: z.string().nullish(), display_value: z.string().nullish(), actual_value: z.string().nullish() }).passthrough()]).nullish(),
   })
   .passthrough();
 
+/** The stage a row names: Zoho's picklist value as a string, or (defensively) as an object. */
+function rowStage(row: z.infer<typeof stageHistoryRow>): string | null {
+  const stage = typeof row.Stage === 'string' ? row.Stage : (row.Stage?.actual_value ?? row.Stage?.display_value ?? row.Stage?.name ?? null);
+  return stage && stage.trim() ? stage : null;
+}
+
+function rowTime(row: Record<string, unknown>): { at: string; ms: number } | null {
+  for (const key of STAGE_TIME_KEYS) {
+    const value = row[key];
+    if (typeof value !== 'string') continue;
+    try {
+      return { at: value, ms: Temporal.Instant.from(value).epochMilliseconds };
+    } catch {
+      // Not an instant: try the next name.
+    }
+  }
+  return null;
+}
+
 /**
- * Rows of the Stage_History related list (Zoho lists them newest first; each row is the deal
- * entering `Stage` at `Modified_Time`) → oldest first. Sorted by time rather than reversed, so a
- * page in any order gives the same answer.
+ * Rows of the Stage_History related list (newest first, each the deal entering `Stage` at its time;
+ * evidence above) → changes oldest first. Sorted by time rather than reversed, so a page in any
+ * order gives the same answer. Rows it cannot place are skipped; null when rows came but none could
+ * be placed (no history is better than a wrong one).
  */
-export function stageHistoryFacts(rows: unknown[]): StageChangeFacts[] {
+export function stageHistoryFacts(rows: unknown[]): StageChangeFacts[] | null {
   if (!Array.isArray(rows)) throw new StagecoachError('bad_response', 'Zoho sent a stage history that is not a list.');
-  const changes = rows.map((row) => read(stageHistoryRow, row, 'stage history row'));
-  return changes
-    .map((row, index) => ({ stage: row.Stage, at: row.Modified_Time, ms: Temporal.Instant.from(row.Modified_Time).epochMilliseconds, index }))
-    .sort((a, b) => a.ms - b.ms || b.index - a.index)
-    .map(({ stage, at }) => ({ stage, at }));
+  const placed = rows.flatMap((value, index) => {
+    const parsed = stageHistoryRow.safeParse(value);
+    if (!parsed.success) return [];
+    const stage = rowStage(parsed.data);
+    const time = rowTime(parsed.data);
+    return stage && time ? [{ stage, ...time, index }] : [];
+  });
+  if (rows.length > 0 && placed.length === 0) return null;
+  return placed.sort((a, b) => a.ms - b.ms || b.index - a.index).map(({ stage, at }) => ({ stage, at }));
 }
 
 // ---- Pipeline ------------------------------------------------------------------------------------
@@ -259,12 +302,41 @@ function readStageField(json: unknown): z.infer<typeof stageField> | null {
   return read(stageField, field, 'Stage field');
 }
 
+/** "Standard (Standard)" → "standard": the pipeline's own name without its layout's, for the last match. */
+const bareName = (name: string) => name.replace(/\s*\([^()]*\)\s*$/, '').trim().toLowerCase();
+
+/**
+ * The pipeline a deal's `Pipeline` value names. Zoho answers pipelines as
+ * `display_value: "Standard (Standard)"` — the pipeline's name, then its layout's in brackets
+ * (zoho.com/crm/developer/docs/api/v6/get-pipelines.html, sample response; the same in v3) — and
+ * `actual_value` alike, and a Deals record's `Pipeline` picklist (SDK `Field.Deals.PIPELINE`,
+ * `Choice<string>`) holds one of those values. Matched by the exact actual_value, then the exact
+ * display_value, then either ignoring case and spaces, then the name without the layout suffix —
+ * each step only when exactly one pipeline fits, so two layouts' "Standard" never get mixed up.
+ */
+export function matchPipeline<P extends { display_value?: string | null; actual_value?: string | null }>(pipelines: readonly P[], name: string): P | undefined {
+  const steps: Array<(p: P) => boolean> = [
+    (p) => p.actual_value === name,
+    (p) => p.display_value === name,
+    (p) => [p.actual_value, p.display_value].some((value) => value != null && stageKey(value) === stageKey(name)),
+    (p) => [p.actual_value, p.display_value].some((value) => value != null && bareName(value) === bareName(name)),
+  ];
+  for (const step of steps) {
+    const found = pipelines.filter(step);
+    if (found.length === 1) return found[0];
+    if (found.length > 1) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * The deal's pipeline, in stage order: `GET /settings/pipeline?layout_id=` (`pipeline[].maps[]`),
  * with probabilities from the Stage field's pick list (`GET /settings/fields?module=Deals`, the
- * whole answer or the Stage field alone). `pipelineName` picks the pipeline the deal's `Pipeline`
- * field names (display or actual value); otherwise the default one. Orgs without pipelines (no
- * pipeline answer, or an empty one) get their stages from the pick list alone.
+ * whole answer or the Stage field alone). `pipelineName` (the deal's `Pipeline` value) picks the
+ * pipeline (matchPipeline); a deal without one gets the org's only pipeline. Never another
+ * pipeline's stages: when the name matches none (or the deal names none in an org with several),
+ * the stages are the Stage field's whole pick list and `unmatched` says so. Orgs without pipelines
+ * (no pipeline answer, or an empty one) get their stages from the pick list alone.
  */
 export function pipelineFromZoho(pipelineJson: unknown, stageFieldJson?: unknown, pipelineName?: string | null): Pipeline {
   const field = readStageField(stageFieldJson);
@@ -277,10 +349,9 @@ export function pipelineFromZoho(pipelineJson: unknown, stageFieldJson?: unknown
       .map(({ item }) => item);
 
   const pipelines = pipelineJson === undefined || pipelineJson === null ? [] : read(pipelinesAnswer, pipelineJson, 'pipeline list').pipeline;
-  if (pipelines.length > 0) {
-    const wanted = pipelineName?.trim().toLowerCase();
-    const named = wanted ? pipelines.find((p) => p.display_value?.toLowerCase() === wanted || p.actual_value?.toLowerCase() === wanted) : undefined;
-    const chosen = named ?? pipelines.find((p) => p.default === true) ?? pipelines[0]!;
+  const wanted = pipelineName?.trim() || null;
+  const chosen = pipelines.length === 0 ? undefined : wanted ? matchPipeline(pipelines, wanted) : pipelines.length === 1 ? pipelines[0] : undefined;
+  if (chosen) {
     const stages = inOrder(chosen.maps.filter((map) => map._delete !== true)).map(
       (map): PipelineStage => ({
         name: map.actual_value,
@@ -291,7 +362,10 @@ export function pipelineFromZoho(pipelineJson: unknown, stageFieldJson?: unknown
     );
     return { name: chosen.display_value ?? chosen.actual_value ?? null, stages };
   }
-  if (!field) throw new StagecoachError('bad_response', 'Zoho gave neither a pipeline nor the Stage field’s values.');
+  if (!field) {
+    if (pipelines.length > 0) throw new StagecoachError('bad_response', `Zoho has no pipeline “${wanted ?? ''}” and gave no Stage field’s values.`);
+    throw new StagecoachError('bad_response', 'Zoho gave neither a pipeline nor the Stage field’s values.');
+  }
   const stages = inOrder(field.pick_list_values.filter((value) => value.actual_value !== '-None-' && value.type !== 'unused')).map(
     (value): PipelineStage => ({
       name: value.actual_value,
@@ -300,7 +374,7 @@ export function pipelineFromZoho(pipelineJson: unknown, stageFieldJson?: unknown
       forecastType: forecastType(value.forecast_type, value.actual_value),
     }),
   );
-  return { name: null, stages };
+  return pipelines.length > 0 ? { name: null, stages, unmatched: { pipeline: wanted } } : { name: null, stages };
 }
 
 /** The stage of `pipeline` a name refers to: exact first, then ignoring case and extra spaces. */

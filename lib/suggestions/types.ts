@@ -18,6 +18,11 @@ export interface Pipeline {
   /** The pipeline's name ("Standard (Standard)"), or null for orgs without pipelines. */
   name: string | null;
   stages: PipelineStage[];
+  /**
+   * Set when the org has pipelines but none is the deal's (`pipeline`: its `Pipeline` value, null
+   * when it has none): the stages are then the Stage field's whole pick list, not a pipeline's.
+   */
+  unmatched?: { pipeline: string | null };
 }
 
 /** The deal fields suggestions look at (Zoho field values, already read with zod). */

@@ -5,7 +5,7 @@ import { openDb, type StagecoachDb } from '../storage/db';
 import type { ZohoClient, ZohoRequest } from '../zoho/client';
 import { createOutbox } from './outbox';
 
-type Call = { path: string; method: string; body: unknown };
+type Call = { path: string; method: string; body: unknown; query?: Record<string, string> };
 type Script = (call: Call) => unknown;
 
 const CREATED = (id: string) => ({ data: [{ code: 'SUCCESS', details: { id, Created_Time: '2026-11-22T10:00:00+05:30' }, message: 'record added', status: 'success' }] });
@@ -13,6 +13,8 @@ const REFUSED = { data: [{ code: 'INVALID_DATA', details: { api_name: 'Parent_Id
 const NONE = null; // 204: no notes on the record
 const LOOKUP = '/Deals/4876876000000431001/Notes';
 const isLookup = (call: Call) => call.path === LOOKUP && call.method === 'GET';
+/** The first page of the parent's notes: no sort parameters, which related lists do not take. */
+const FIRST_PAGE = { fields: 'Note_Content', per_page: '200', page: '1' };
 /** The parent's notes as Zoho lists them, one of them carrying the marker of outbox key `key`. */
 const notesWith = (id: string, key: string) => ({
   data: [
@@ -30,7 +32,8 @@ function setup(script: Script, connected = true) {
   const calls: Call[] = [];
   const client: ZohoClient = {
     async request(path, schema, init: ZohoRequest = {}) {
-      const call = { path, method: init.method ?? 'GET', body: init.body };
+      const call: Call = { path, method: init.method ?? 'GET', body: init.body };
+      if (init.query) call.query = init.query;
       calls.push(call);
       const answer = script(call);
       if (answer instanceof Error) throw answer;
@@ -60,7 +63,7 @@ describe('outbox', () => {
     expect(sent).toMatchObject({ status: 'done', resultId: '900', attempts: 1 });
     expect(calls).toEqual([
       { path: '/Notes', method: 'POST', body: { data: [{ ...note.data, Note_Content: `Budget approved.\n\nstagecoach:${row.key}` }] } },
-      { path: LOOKUP, method: 'GET', body: undefined }, // exactly one? (see the resend test)
+      { path: LOOKUP, method: 'GET', body: undefined, query: FIRST_PAGE }, // exactly one? (see the resend test)
     ]);
   });
 
@@ -86,7 +89,7 @@ describe('outbox', () => {
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '901' });
     expect(posts).toBe(1);
     expect(row.key).toBe('key-1-0000');
-    expect(calls[1]).toEqual({ path: LOOKUP, method: 'GET', body: undefined });
+    expect(calls[1]).toEqual({ path: LOOKUP, method: 'GET', body: undefined, query: FIRST_PAGE });
   });
 
   it('after an unknown outcome with no record found, sends again once', async () => {
@@ -174,7 +177,87 @@ describe('outbox', () => {
     await outbox.drain();
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '8' });
     expect(posts).toBe(1);
-    expect(calls[1]?.body).toEqual({ select_query: `select id, Description from Tasks where Created_Time >= '1970-01-01T00:06:40+00:00' limit 200` });
+    // Ordered and narrowed by what COQL filters: the creation window and the task's own subject.
+    expect(calls[1]?.body).toEqual({
+      select_query: "select id, Description from Tasks where (Created_Time >= '1970-01-01T00:06:40+00:00' and Subject = 'Send proposal') order by Created_Time asc, id asc limit 200 offset 0",
+    });
+  });
+
+  it('pages a COQL look-up until the marker is found, narrowing by owner and start, never by a quoted value', async () => {
+    const page = (offset: number, rows: Array<Record<string, unknown>>, more: boolean) => ({ data: rows, info: { count: rows.length, more_records: more }, offset });
+    const others = (from: number) => Array.from({ length: 200 }, (_, i) => ({ id: String(from + i), Description: 'someone else’s meeting' }));
+    const { outbox, calls } = setup((call) => {
+      if (call.path !== '/coql') return new StagecoachError('network');
+      const offset = Number(/offset (\d+)$/.exec((call.body as { select_query: string }).select_query)?.[1]);
+      if (offset === 0) return page(0, others(1000), true);
+      if (offset === 200) return page(200, [...others(2000).slice(0, 150), { id: '2999', Description: 'Agenda\n\nstagecoach:key-1-0000' }], true);
+      return page(offset, others(3000), false);
+    });
+    const data = { Event_Title: 'Acme’s demo', Start_DateTime: '2026-11-25T10:00:00+05:30', End_DateTime: '2026-11-25T11:00:00+05:30', Owner: { id: '4876876000000225011' }, Description: 'Agenda' };
+    const row = await outbox.enqueue({ op: 'create', module: 'Events', data, summary: 'Meeting' });
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '2999' });
+    const queries = calls.filter((c) => c.path === '/coql').map((c) => (c.body as { select_query: string }).select_query);
+    // Pages 1 and 2, then one more after the hit (a resent twin would sit right after it).
+    expect(queries.map((q) => /offset (\d+)$/.exec(q)?.[1])).toEqual(['0', '200', '400']);
+    expect(queries[0]).toBe(
+      "select id, Description from Events where ((Created_Time >= '1970-01-01T00:06:40+00:00' and Owner = '4876876000000225011') and Start_DateTime = '2026-11-25T10:00:00+05:30') order by Created_Time asc, id asc limit 200 offset 0",
+    );
+    expect(calls.filter((c) => c.path === '/Events')).toHaveLength(1);
+  });
+
+  it('leaves a value with a quote out of the COQL criteria rather than risk a broken query', async () => {
+    const { outbox, calls } = setup((call) => (call.path === '/coql' ? null : new StagecoachError('network')));
+    const row = await outbox.enqueue({ op: 'create', module: 'Tasks', data: { Subject: 'Call O’Brien\'s office', Description: 'x' }, summary: 'Task' });
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    const query = (calls.find((c) => c.path === '/coql')?.body as { select_query: string }).select_query;
+    expect(query).toContain("where Created_Time >= '1970-01-01T00:06:40+00:00' order by");
+  });
+
+  it('pages the parent’s notes (no sort on related lists) until the marker is found', async () => {
+    const fill = (page: number) => Array.from({ length: 200 }, (_, i) => ({ id: String(page * 1000 + i), Note_Content: 'Another note.' }));
+    let posts = 0;
+    const { outbox, calls } = setup((call) => {
+      if (isLookup(call)) {
+        const page = Number(call.query?.page);
+        if (page < 3) return { data: fill(page), info: { per_page: 200, count: 200, page, more_records: true } };
+        return { data: [...fill(page).slice(0, 20), { id: '900', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000' }], info: { per_page: 200, count: 21, page, more_records: false } };
+      }
+      posts += 1;
+      return new StagecoachError('network');
+    });
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+    expect(posts).toBe(1);
+    const lookups = calls.filter(isLookup);
+    expect(lookups.map((c) => c.query)).toEqual([1, 2, 3].map((page) => ({ fields: 'Note_Content', per_page: '200', page: String(page) })));
+  });
+
+  it('past the look-up’s page cap with nothing found, stops for the person instead of sending again; their retry sends', async () => {
+    const full = (page: number) => ({ data: Array.from({ length: 200 }, (_, i) => ({ id: String(page * 1000 + i), Note_Content: 'x' })), info: { more_records: true } });
+    let posts = 0;
+    const { outbox, calls } = setup((call) => {
+      if (isLookup(call)) return full(Number(call.query?.page));
+      posts += 1;
+      return posts === 1 ? new StagecoachError('network') : CREATED('901');
+    });
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'failed', lastError: { code: 'conflict', reason: 'marker_lookup_exhausted' } });
+    expect(calls.filter(isLookup)).toHaveLength(10);
+    expect(posts).toBe(1);
+    await outbox.retry(row.key);
+    expect(posts).toBe(2);
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '901' });
   });
 
   it('discard removes it', async () => {

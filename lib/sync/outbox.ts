@@ -7,7 +7,7 @@ import { StagecoachError } from '../errors';
 import type { OutboxItem } from './types';
 import type { OutboxRow, StagecoachDb } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
-import { findMarked, markerCandidates, markerLookup, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
+import { findMarked, markerCandidates, markerLookup, moreCandidates, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
 
 export interface OutboxInput {
   op: OutboxRow['op'];
@@ -70,11 +70,25 @@ export function createOutbox(deps: OutboxDeps) {
     return row;
   }
 
-  /** The create's record if an earlier try landed: looked up by the marker written into it. */
-  /** Every record this create made: normally none (not landed) or one. */
+  /**
+   * Every record this create made (normally none: not landed, or one), looked up by the marker
+   * written into it. Pages are read until the candidates run out; after the first hit one more
+   * page, as a resent request's twin is created moments later. Past the look-up's page cap with
+   * nothing found, nobody can tell whether the create landed: the item stops for the person to
+   * check in Zoho (retry or discard) rather than risk a second record.
+   */
   async function findCreated(row: OutboxRow): Promise<string[]> {
     const lookup = markerLookup(row.module, row.data, row.createdAt);
-    return findMarked(row.module, row.key, await client.request(lookup.path, markerCandidates, lookup.init));
+    const found: string[] = [];
+    for (let n = 1; n <= lookup.maxPages; n++) {
+      const { path, init } = lookup.page(n);
+      const candidates = await client.request(path, markerCandidates, init);
+      const hadHit = found.length > 0;
+      found.push(...findMarked(row.module, row.key, candidates).filter((id) => !found.includes(id)));
+      if (!moreCandidates(candidates) || hadHit) return found;
+    }
+    if (found.length > 0) return found;
+    throw new StagecoachError('conflict', { reason: 'marker_lookup_exhausted' });
   }
 
   /**
@@ -123,7 +137,8 @@ export function createOutbox(deps: OutboxDeps) {
       return settle(row, { status: 'failed', lastError: new StagecoachError('zoho_error', { reason: 'parent_refused' }).toJSON() });
     }
     try {
-      if (row.op === 'create' && row.attempts > 0) {
+      // After a look-up that could not finish, the person checked Zoho and chose to retry: send.
+      if (row.op === 'create' && row.attempts > 0 && row.lastError?.reason !== 'marker_lookup_exhausted') {
         const existing = await findCreated(row);
         if (existing.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, existing), lastError: null });
       }

@@ -54,7 +54,7 @@ export const ZOHO_FIELDS = {
     Note_Content: rw('zoho/payloads.ts notePayload; zoho/writes.ts MARKER_FIELD and markerLookup'),
     Parent_Id: rw('zoho/payloads.ts notePayload; suggestions/facts.ts NOTE_FIELDS'),
     Owner: r('suggestions/facts.ts NOTE_FIELDS'),
-    Created_Time: r('suggestions/facts.ts NOTE_FIELDS; zoho/writes.ts markerLookup sort_by'),
+    Created_Time: r('suggestions/facts.ts NOTE_FIELDS (the engine orders notes by it)'),
   },
   Deals: {
     id: r('suggestions/service.ts COQL'),
@@ -117,10 +117,11 @@ export const ZOHO_FIELDS = {
  * SDK has no `Field.Stage_History`; its shape is UNCONFIRMED (sandbox/README.md).
  */
 export const STAGE_HISTORY_FIELDS = {
-  id: r('suggestions/facts.ts stageHistoryRow'),
-  Stage: r('suggestions/facts.ts STAGE_HISTORY_FIELDS'),
-  Modified_Time: r('suggestions/facts.ts STAGE_HISTORY_FIELDS'),
-  Duration_Days: r('suggestions/facts.ts STAGE_HISTORY_FIELDS'),
+  id: r('suggestions/facts.ts stageHistoryFacts (row order)'),
+  Stage: r('suggestions/facts.ts stageHistoryFacts'),
+  // The entry time under either name the evidence shows (v6 Modified_Time, v2 Last_Modified_Time).
+  Modified_Time: r('suggestions/facts.ts stageHistoryFacts'),
+  Last_Modified_Time: r('suggestions/facts.ts stageHistoryFacts'),
 } as const satisfies ModuleFields;
 
 /**

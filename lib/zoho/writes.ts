@@ -54,39 +54,90 @@ export function withMarker(module: WriteModule, data: Record<string, unknown>, k
   return { ...data, [field]: `${text}${marker(key)}` };
 }
 
+/** One request of a marker look-up. */
+export interface MarkerRequest {
+  path: string;
+  init: { method?: 'POST'; query?: Record<string, string>; body?: unknown; idempotent: true };
+}
+
 /**
- * How to find a create that may have landed. COQL cannot filter Zoho's multi-line fields and
- * only administrators may query Notes, so candidates are fetched by what COQL does allow (a
- * note's parent, a creation-time window) and the marker is confirmed here.
+ * How to find a create that may have landed, page by page: `page(n)` is the n-th request (from 1),
+ * read until the marker is found or the candidates run out (`info.more_records`), at most
+ * `maxPages` (past that the outbox gives up and asks the person; outbox.ts findCreated).
+ *
+ * COQL cannot filter Zoho's multi-line fields and only administrators may query Notes, so
+ * candidates are fetched by what Zoho does allow and the marker is confirmed here (findMarked):
+ * - Notes: the parent's Notes related list. It takes page, per_page, fields and ids only (SDK
+ *   GetRelatedRecordsParam; related_records.json) — no sort, so no page can be assumed to hold the
+ *   newest note: every page is read. 10 pages of 200 is the 2,000 records page/per_page reach
+ *   (beyond needs a page_token, which related lists do not document). Cost: one GET per 200 notes
+ *   of the parent.
+ * - Other modules: COQL, ordered (`Created_Time`, then `id`, so offsets are stable) and narrowed
+ *   to the record's creation window (from ten minutes before it was queued, for clock skew), its
+ *   owner when the payload names one, and one of its own fields (an event's start, a task's subject,
+ *   a person's last name, a deal's name) when it is quote-free. Cost: one COQL call (1 credit) per
+ *   200 candidates, normally one. UNCONFIRMED: that COQL's `=` on a datetime matches the value as
+ *   written back (the sandbox compares instants).
  */
-export function markerLookup(
-  module: WriteModule,
-  data: Record<string, unknown> | null,
-  createdAt: number,
-): { path: string; init: { method?: 'POST'; query?: Record<string, string>; body?: unknown; idempotent: true } } {
+export function markerLookup(module: WriteModule, data: Record<string, unknown> | null, createdAt: number): { page(n: number): MarkerRequest; maxPages: number } {
   if (module === 'Notes') {
     const parent = notesParent.safeParse(data?.Parent_Id);
     if (!parent.success) throw new Error('A note in the outbox has no parent record.');
     return {
-      path: `/${parent.data.module.api_name}/${parent.data.id}/Notes`,
-      init: { query: { fields: 'Note_Content', per_page: '200', sort_by: 'Created_Time', sort_order: 'desc' }, idempotent: true },
+      maxPages: 10,
+      page: (n) => ({
+        path: `/${parent.data.module.api_name}/${parent.data.id}/Notes`,
+        init: { query: { fields: 'Note_Content', per_page: String(MARKER_PAGE), page: String(n) }, idempotent: true },
+      }),
     };
   }
-  // Ten minutes of slack for clock differences between this computer and Zoho.
-  const since = zohoDateTime(createdAt - 10 * 60_000);
+  const criteria = [`Created_Time >= '${zohoDateTime(createdAt - 10 * 60_000)}'`];
+  const owner = lookupId.safeParse(data?.Owner);
+  if (owner.success) criteria.push(`Owner = '${owner.data.id}'`);
+  const own = OWN_FIELD[module];
+  const value = data?.[own];
+  if (typeof value === 'string' && value && value.length <= 255 && !/['\\\n\r]/.test(value)) criteria.push(`${own} = '${value}'`);
+  // COQL takes at most two criteria per bracket: ((a and b) and c).
+  const where = criteria.reduce((all, next) => `(${all} and ${next})`);
   return {
-    path: '/coql',
-    init: {
-      method: 'POST',
-      body: { select_query: `select id, ${MARKER_FIELD[module]} from ${module} where Created_Time >= '${since}' limit 200` },
-      idempotent: true,
-    },
+    // 50 pages of 200: the first 10,000 candidates, as far as COQL offsets reach in every version.
+    maxPages: 50,
+    page: (n) => ({
+      path: '/coql',
+      init: {
+        method: 'POST',
+        body: { select_query: `select id, ${MARKER_FIELD[module]} from ${module} where ${where} order by Created_Time asc, id asc limit ${MARKER_PAGE} offset ${(n - 1) * MARKER_PAGE}` },
+        idempotent: true,
+      },
+    }),
   };
 }
 
+/** Candidates per look-up request: Zoho's largest page, and COQL's default limit. */
+export const MARKER_PAGE = 200;
+
+/** The record's own field a COQL look-up narrows by (it is in the payload the outbox sends). */
+const OWN_FIELD: Record<Exclude<WriteModule, 'Notes'>, string> = {
+  Events: 'Start_DateTime',
+  Tasks: 'Subject',
+  Leads: 'Last_Name',
+  Contacts: 'Last_Name',
+  Deals: 'Deal_Name',
+};
+
+const lookupId = z.object({ id: z.string().regex(/^\d+$/) }).passthrough();
 const notesParent = z.object({ module: z.object({ api_name: z.string().regex(/^[A-Za-z_]+$/) }), id: z.string().regex(/^\d+$/) });
 
-export const markerCandidates = z.object({ data: z.array(z.object({ id: z.string() }).catchall(z.unknown())) });
+export const markerCandidates = z.object({
+  data: z.array(z.object({ id: z.string() }).catchall(z.unknown())),
+  info: z.object({ more_records: z.boolean().nullish() }).passthrough().nullish(),
+});
+
+/** Whether a look-up page says more candidates follow (without `info`, a full page says so). */
+export function moreCandidates(candidates: z.infer<typeof markerCandidates> | null): boolean {
+  if (!candidates) return false;
+  return candidates.info?.more_records ?? candidates.data.length >= MARKER_PAGE;
+}
 
 /** The ids of the candidates whose marker field carries `key` (normally none or one). */
 export function findMarked(module: WriteModule, key: string, candidates: z.infer<typeof markerCandidates> | null): string[] {

@@ -2,7 +2,7 @@
 // pick list, checked against Zoho's OpenAPI files (layouts.json, pipeline.json, fields.json).
 import { describe, expect, it } from 'vitest';
 import { STAGE_NAMES, STAGE_PROBABILITY } from '../../sandbox/fields';
-import { STAGES } from '../../sandbox/seed';
+import { SEED, STAGES } from '../../sandbox/seed';
 import { apiJson, apiSend, login, useSandbox } from './helpers';
 import { validateAgainstOas } from './oas';
 
@@ -54,15 +54,27 @@ describe('GET /settings/layouts', () => {
 });
 
 describe('GET /settings/pipeline', () => {
-  it('answers the standard pipeline of the Deals layout: every stage in order (pipeline.json)', async () => {
+  it('answers the Deals layout’s pipelines, named as Zoho names them: the standard one with every stage in order, and the renewals one (pipeline.json)', async () => {
     const tokenValue = await token();
     const layout = (await apiJson(sandbox.url, '/settings/layouts?module=Deals', tokenValue)).body.layouts[0];
     const { status, body } = await apiJson(sandbox.url, `/settings/pipeline?layout_id=${layout.id}`, tokenValue);
     expect(status).toBe(200);
     expect(await validateAgainstOas('pipeline.json', PIPELINE, 'get', status, body)).toEqual([]);
-    expect(body.pipeline).toHaveLength(1);
-    const [pipeline] = body.pipeline;
-    expect(pipeline).toMatchObject({ display_value: 'Standard', actual_value: 'Standard', default: true, child_available: false, id: expect.stringMatching(/^\d{19}$/) });
+    expect(body.pipeline).toHaveLength(2);
+    const [pipeline, renewals] = body.pipeline;
+    // "Standard (Standard)": the pipeline's name, then its layout's (get-pipelines.html v6 sample response).
+    expect(pipeline).toMatchObject({ display_value: 'Standard (Standard)', actual_value: 'Standard (Standard)', default: true, child_available: false, id: expect.stringMatching(/^\d{19}$/) });
+    expect(renewals).toMatchObject({ display_value: 'Renewals (Standard)', actual_value: 'Renewals (Standard)', default: false, child_available: false, id: expect.stringMatching(/^\d{19}$/) });
+    expect(renewals.id).not.toBe(pipeline.id);
+    expect(renewals.maps.map((map: { actual_value: string }) => map.actual_value)).toEqual(['Qualification', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost']);
+    expect(renewals.maps.map((map: { sequence_number: number }) => map.sequence_number)).toEqual([1, 2, 3, 4, 5]);
+    // The same stage is the same pick list value in every pipeline (maps[].id).
+    expect(renewals.maps[1].id).toBe(pipeline.maps.find((map: { actual_value: string }) => map.actual_value === 'Proposal/Price Quote').id);
+    // Every seeded deal names one of them in its Pipeline field.
+    const names = body.pipeline.map((p: { actual_value: string }) => p.actual_value);
+    const deals = Object.values(SEED.deals).map((deal) => deal.Pipeline);
+    expect(deals.every((name) => names.includes(name))).toBe(true);
+    expect(deals.filter((name) => name === 'Renewals (Standard)').length).toBeGreaterThanOrEqual(2);
     expect(pipeline.maps.map((map: { actual_value: string }) => map.actual_value)).toEqual([...STAGE_NAMES]);
     expect(pipeline.maps.map((map: { sequence_number: number }) => map.sequence_number)).toEqual(STAGE_NAMES.map((_, i) => i + 1));
     expect(pipeline.maps.map((map: { forecast_type: string }) => map.forecast_type)).toEqual(STAGES.map((stage) => stage.forecastType));

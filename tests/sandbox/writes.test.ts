@@ -339,7 +339,7 @@ describe('delete', () => {
 });
 
 describe('notes', () => {
-  it('GET /{Module}/{id}/Notes lists a record’s notes, newest first, with Parent_Id expanded', async () => {
+  it('GET /{Module}/{id}/Notes lists a record’s notes in Zoho’s own order (sort parameters ignored), with Parent_Id expanded', async () => {
     const token = await repToken();
     const created = await apiSend(sandbox.url, 'POST', '/Notes', token, {
       data: [{ Note_Title: 'Call', Note_Content: 'They want it by Friday.', Parent_Id: { module: { api_name: 'Deals' }, id: SEED.primary.dealId } }],
@@ -348,10 +348,13 @@ describe('notes', () => {
     const { status, body } = await apiJson(sandbox.url, `/Deals/${SEED.primary.dealId}/Notes`, token);
     expect(status).toBe(200);
     const ids = body.data.map((note: any) => note.id);
-    expect(ids[0]).toBe(created.body.data[0].details.id);
+    // Related lists take no sort (related_records.json, the SDK's GetRelatedRecordsParam): the
+    // sandbox's own order is creation order, so the note just written comes last, not first.
+    expect(ids.at(-1)).toBe(created.body.data[0].details.id);
+    expect([...ids].sort((a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1))).toEqual(ids);
     expect(ids).toEqual(expect.arrayContaining([SEED.notes.budgetApproved.id, SEED.notes.acmeDiscoverySummary.id, SEED.notes.acmeTranscript.id]));
     expect(body.data.every((note: any) => note.Parent_Id.id === SEED.primary.dealId)).toBe(true);
-    expect(body.data[0]).toMatchObject({
+    expect(body.data.at(-1)).toMatchObject({
       Note_Title: 'Call',
       Note_Content: 'They want it by Friday.',
       Parent_Id: { module: { api_name: 'Deals', id: expect.stringMatching(/^\d+$/) }, id: SEED.primary.dealId, name: 'Acme Logistics – Fleet Telematics Rollout' },
@@ -360,8 +363,10 @@ describe('notes', () => {
       $voice_note: false,
     });
     expect(body.info).toMatchObject({ count: body.data.length, more_records: false });
-    const oldestFirst = await apiJson(sandbox.url, `/Deals/${SEED.primary.dealId}/Notes?sort_order=asc&sort_by=Created_Time`, token);
-    expect(oldestFirst.body.data[0].id).toBe(SEED.notes.acmeDiscoverySummary.id);
+    for (const query of ['sort_order=desc&sort_by=Created_Time', 'sort_order=asc&sort_by=Modified_Time', 'sort_by=nonsense']) {
+      const sorted = await apiJson(sandbox.url, `/Deals/${SEED.primary.dealId}/Notes?${query}`, token);
+      expect(sorted.body.data.map((note: any) => note.id), query).toEqual(ids);
+    }
   });
 
   it('answers 204 for a record without notes; other related lists are not served', async () => {

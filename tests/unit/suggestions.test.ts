@@ -207,6 +207,74 @@ describe('stage suggestions against the sandbox', () => {
   });
 });
 
+describe('several pipelines, note order and look-ups that cannot miss (issue 10)', () => {
+  const renewalStages = ['Qualification', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'];
+  const manager = SEED.users.manager;
+  /** A deal created in Zoho behind the extension's back, as `as`. */
+  const createDeal = async (fields: Record<string, unknown>) =>
+    (await control('POST', `/__sandbox/records/Deals?as=${manager.id}`, { Deal_Name: `Deal ${Math.random()}`, Closing_Date: '2027-01-29', Amount: 9000, ...fields })) as { id: string };
+
+  it('a deal in the second pipeline gets that pipeline’s stages, and the next deal of the first pipeline its own', async () => {
+    const handlers = await connectedAs('manager');
+    // Seeded in "Renewals (Standard)", as Zoho names a pipeline: its name, then its layout's.
+    const seeded = await handlers.dealSuggestion({ dealId: SEED.deals.brandtRenewal.id }, {});
+    expect(seeded.pipeline).toMatchObject({ name: 'Renewals (Standard)' });
+    expect(seeded.pipeline.stages.map((stage) => stage.name)).toEqual(renewalStages);
+    const open = await createDeal({ Stage: 'Proposal/Price Quote', Pipeline: 'Renewals (Standard)' });
+    const view = await handlers.dealSuggestion({ dealId: open.id }, {});
+    expect(view.pipeline.stages.map((stage) => stage.name)).toEqual(renewalStages);
+    expect(view.pipeline.stages.find((stage) => stage.name === 'Negotiation/Review')).toMatchObject({ probability: 90, forecastType: 'Open' });
+    // Read right after, on the same connection (the pipeline metadata cached): the standard one.
+    const standard = await handlers.dealSuggestion({ dealId: deal.id }, {});
+    expect(standard.pipeline.name).toBe('Standard (Standard)');
+    expect(standard.pipeline.stages).toHaveLength(10);
+    expect((await handlers.dealSuggestion({ dealId: open.id }, {})).pipeline.stages.map((stage) => stage.name)).toEqual(renewalStages);
+  });
+
+  it('a deal whose pipeline the org does not have gets the Stage field’s pick list, flagged, not another pipeline’s stages', async () => {
+    const handlers = await connectedAs('manager');
+    const stray = await createDeal({ Stage: 'Qualification', Pipeline: 'Partners (Standard)' });
+    const view = await handlers.dealSuggestion({ dealId: stray.id }, {});
+    expect(view.pipeline).toMatchObject({ name: null, unmatched: { pipeline: 'Partners (Standard)' } });
+    expect(view.pipeline.stages).toHaveLength(10);
+  });
+
+  it('reads the newest note of a deal with more notes than a page, whatever order Zoho lists them in', async () => {
+    const handlers = await connectedAs('manager');
+    const target = SEED.deals.harrowgateSensors;
+    for (let i = 0; i < 205; i++) {
+      await control('POST', `/__sandbox/records/Notes?as=${manager.id}`, { Note_Content: `Weekly check-in ${i}: nothing new.`, Parent_Id: { module: { api_name: 'Deals' }, id: target.id } });
+    }
+    const newest = (await control('POST', `/__sandbox/records/Notes?as=${manager.id}`, {
+      Note_Title: 'CFO call',
+      Note_Content: 'The CFO signed off: budget approved for this financial year after all.',
+      Parent_Id: { module: { api_name: 'Deals' }, id: target.id },
+    })) as { id: string };
+    const view = await handlers.dealSuggestion({ dealId: target.id }, {});
+    expect(view.signals.some((signal) => signal.source.kind === 'note' && signal.source.id === newest.id && signal.kind === 'budget_approved')).toBe(true);
+  });
+
+  it('a follow-up task whose answer was lost is found among more than 200 tasks created in its window: never posted twice', async () => {
+    const background = sandboxBackground({ db, origin: server.url, userId: manager.id });
+    await background.handlers.connect({}, {});
+    const subject = 'Send the renewal quote';
+    // A busy org: 250 tasks with the same subject and owner, created in the same minutes.
+    for (let i = 0; i < 250; i++) {
+      await control('POST', `/__sandbox/records/Tasks?as=${manager.id}`, { Subject: subject, Owner: { id: manager.id }, Due_Date: '2026-12-01', Description: `Bulk task ${i}` });
+    }
+    await control('POST', '/__sandbox/faults', { match: { method: 'POST', path: '/crm/v8/Tasks' }, count: 1, drop: 'after' });
+    const first = await background.handlers.createFollowUp({ dealId: deal.id, subject, dueDate: '2026-12-01', priority: 'High' }, {});
+    expect(first).toMatchObject({ status: 'pending', lastError: { code: 'network' } });
+    await control('DELETE', '/__sandbox/log');
+    expect(await background.outbox.retry(first.key)).toMatchObject({ status: 'done', resultId: expect.any(String) });
+    expect((await control('GET', `/__sandbox/records/Tasks?contains=${first.key}`)).count).toBe(1);
+    const entries = (await control('GET', '/__sandbox/log')).entries as Array<{ method: string; path: string }>;
+    expect(entries.filter((e) => e.method === 'POST' && e.path === '/crm/v8/Tasks')).toHaveLength(0);
+    // The cost: one COQL page per 200 candidates (251 here), and no more.
+    expect(entries.filter((e) => e.path === '/crm/v8/coql')).toHaveLength(2);
+  });
+});
+
 describe('an approval request is due the next working day, in the requester’s time zone', () => {
   it.each([
     // Friday 21:30 in Kolkata is Friday 16:00 UTC: due Monday.
