@@ -8,9 +8,11 @@ import {
   criteriaFields,
   CriteriaError,
   fuzzyMatch,
+  indexedBy,
   matchesCriteria,
   matchesWord,
   parseCriteria,
+  searchValueProblem,
   type Criteria,
 } from './search';
 import type { ZohoRecord, ZohoUserJson } from './seed';
@@ -298,7 +300,8 @@ export class CrmApi {
     const denied = call.requireScopes(this.readScope(module), 'ZohoSearch.securesearch.READ');
     if (denied) return denied;
     const params = call.ctx.req.url.searchParams;
-    const records = this.sandbox.store.list(module.apiName);
+    const now = this.sandbox.now();
+    const records = this.sandbox.store.list(module.apiName).filter((record) => indexedBy(record, now, this.sandbox.config.searchIndexLagSeconds));
     let hits: ZohoRecord[];
 
     const criteria = params.get('criteria');
@@ -318,8 +321,10 @@ export class CrmApi {
       if (unknown) return apiError('INVALID_QUERY', { api_name: unknown, reason: 'the field is not available for search' });
       hits = records.filter((record) => matchesCriteria(record, parsed, module.phoneFields));
     } else if (email !== null) {
+      if (searchValueProblem('email', email)) return apiError('INVALID_DATA', { api_name: 'email' });
       hits = records.filter((record) => module.emailFields.some((field) => fuzzyMatch(record[field], email, 'equals', false)));
     } else if (phone !== null) {
+      if (searchValueProblem('phone', phone)) return apiError('INVALID_DATA', { api_name: 'phone' });
       hits = records.filter((record) => module.phoneFields.some((field) => fuzzyMatch(record[field], phone, 'equals', true)));
     } else if (word !== null) {
       hits = records.filter((record) => matchesWord(record, word));

@@ -38,7 +38,7 @@ export interface FieldDef {
   lookup?: string;
   /** A restricted picklist's values (others are refused); unrestricted picklists omit it. */
   values?: readonly string[];
-  /** Not stored (e.g. Send_Notification, a request flag). */
+  /** Not stored (e.g. `$send_notification`, a request flag). */
   writeOnly?: boolean;
 }
 
@@ -185,7 +185,9 @@ export const FIELDS: Readonly<Record<string, FieldMap>> = {
     Remind_At: { type: 'json' },
     Recurring_Activity: { type: 'json' },
     Meeting_Details: { type: 'json' },
-    Send_Notification: { type: 'boolean', writeOnly: true },
+    // Zoho's "send the invitation" key (its SDK samples on Events), not a field: Events has no
+    // Send_Notification (the SDK's Field.Events), so that key is unknown and ignored like any other.
+    $send_notification: { type: 'boolean', writeOnly: true },
   },
   Tasks: {
     ...SYSTEM,

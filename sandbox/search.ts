@@ -150,3 +150,28 @@ export function matchesWord(record: ZohoRecord, word: string): boolean {
     return text !== null && text.toLowerCase().includes(needle);
   });
 }
+
+/**
+ * Zoho's search runs on an index that is filled after the write: a record created moments ago is
+ * not found yet (answer 204), while a GET by id or COQL already sees it. UNCONFIRMED: how long
+ * the lag is on real Zoho (seconds, sometimes more); `searchIndexLagSeconds` in the config.
+ */
+export function indexedBy(record: ZohoRecord, now: number, lagSeconds: number): boolean {
+  const created = Date.parse(String(record.Created_Time ?? ''));
+  return Number.isNaN(created) || created + lagSeconds * 1000 <= now;
+}
+
+/**
+ * Values Zoho's `email` / `phone` search refuses with INVALID_DATA. Zoho's docs only say that in
+ * `criteria` values `(`, `)` and `,` must be escaped with a backslash and `+` and `:` URL-encoded
+ * (help.zoho.com Kaizen #30 and #82, "Parameters in Search Records API" / "Encoding"), and issue 10
+ * reports INVALID_DATA for "some special characters". UNCONFIRMED: which, for `email` and `phone`;
+ * here, strictly, an email search accepts letters, digits, `.`, `_`, `-` and one `@` (so a `+` or a
+ * quote is refused), a phone search digits, spaces, `.`, `-` and a leading `+` (so parentheses or a
+ * comma are refused). A client must cope with a refusal whatever the set.
+ */
+export function searchValueProblem(param: 'email' | 'phone', value: string): boolean {
+  const trimmed = value.trim();
+  if (param === 'email') return !/^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+$/.test(trimmed);
+  return !/^\+?[0-9 .-]+$/.test(trimmed);
+}

@@ -193,7 +193,8 @@ class Normaliser {
   participants(name: string, value: unknown): unknown {
     if (!Array.isArray(value)) this.invalid(name, { expected_data_type: 'jsonarray' });
     const previous = Array.isArray(this.existing?.Participants) ? (this.existing?.Participants as Record<string, unknown>[]) : [];
-    const invited = this.input.Send_Notification === true;
+    // Invitations go out only for Zoho's key; a `Send_Notification` is no field and invites nobody.
+    const invited = this.input.$send_notification === true;
     return (value as unknown[]).map((item, i) => {
       const where = `${name}[${i}]`;
       if (!isObject(item) || typeof item.type !== 'string' || typeof item.participant !== 'string') {

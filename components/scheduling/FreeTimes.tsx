@@ -82,6 +82,11 @@ export function FreeTimes({
       ) : null}
       {slots.isPending && slots.fetchStatus !== 'idle' ? <p className="muted">{t('sched_loadingSlots')}</p> : null}
       {slots.isError ? <ErrorNotice error={slots.error} onRetry={() => void slots.refetch()} /> : null}
+      {data?.outOfOfficeUnread ? (
+        <p className="notice" role="status" data-testid="sched-ooo-unread">
+          {t('sched_outOfOfficeUnread')}
+        </p>
+      ) : null}
       {data && data.slots.length === 0 ? (
         <p className="muted" data-testid="sched-no-slots">
           {t('sched_noSlots', String(Math.round((Date.parse(data.windowEnd) - Date.parse(data.windowStart)) / 86_400_000)))}

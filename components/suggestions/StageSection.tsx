@@ -46,6 +46,11 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
   return (
     <>
       {showPipeline ? <PipelineStrip view={view} /> : null}
+      {view.pipeline.unmatched ? (
+        <p className="notice notice-warn" role="status" data-testid="pipeline-unmatched">
+          {t('stage_pipelineUnmatched', view.pipeline.unmatched.pipeline ?? '—')}
+        </p>
+      ) : null}
       {view.criteria.invalid ? (
         <p className="notice notice-warn" role="status" data-testid="criteria-invalid">
           {t('stage_criteriaInvalid')}

@@ -8,6 +8,7 @@ import { recordName } from '../records/service';
 import type { RecordModule } from '../records/types';
 import { isTimeZone, type Settings } from '../settings/schema';
 import { requestContext, requireFeature, userTimeZone, type ServiceDeps } from '../service/context';
+import { toOutboxItem } from '../sync/outbox';
 import type { OutboxItem } from '../sync/types';
 import { activityWhat, eventPayload, notePayload, personPayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
@@ -81,18 +82,22 @@ export function createScheduling(deps: ServiceDeps) {
   }
 
   /**
-   * The user's out-of-office periods overlapping [start, end). Busy time too; a connection made
-   * before this scope was asked for cannot read them, which must not take the free times away.
+   * The user's out-of-office periods overlapping [start, end): busy time too. When they cannot be
+   * read — a refusal of any kind (an edition without them, a connection made before this scope was
+   * asked for, an error of Zoho's) or a failure that outlasted the client's retries — the free times
+   * are still shown, with `unread` so the panel can say out-of-office may be missing.
    */
-  async function unavailability(userId: string, start: number, end: number, { signal }: Signal): Promise<Interval[]> {
+  async function unavailability(userId: string, start: number, end: number, { signal }: Signal): Promise<{ away: Interval[]; unread: boolean }> {
     try {
       const answer = await client.request('/settings/users_unavailability', unavailabilityList, { signal });
-      return (answer?.users_unavailability ?? [])
+      const away = (answer?.users_unavailability ?? [])
         .filter((row) => row.user?.id === userId && Date.parse(row.from) < end && Date.parse(row.to) > start)
         .map((row) => ({ start: row.from, end: row.to }));
+      return { away, unread: false };
     } catch (error) {
-      if (error instanceof StagecoachError && error.code === 'no_permission') return [];
-      throw error;
+      // Leaving the page is not a failure to read: the whole view is given up.
+      if (signal?.aborted || (error instanceof StagecoachError && error.code === 'cancelled')) throw error;
+      return { away: [], unread: true };
     }
   }
 
@@ -132,16 +137,17 @@ export function createScheduling(deps: ServiceDeps) {
     const timeZone = userTimeZone(ctx);
     const start = deps.now();
     const end = start + settings.daysAhead * 24 * 60 * 60_000;
-    const [events, away, contact] = await Promise.all([
+    const [events, outOfOffice, contact] = await Promise.all([
       busyEvents(connection.user.id, start, end, { signal }),
       unavailability(connection.user.id, start, end, { signal }),
       contactZone(module, recordId, { signal }),
     ]);
-    const slots = findFreeSlots(slotInput(settings, timeZone, [...events, ...away], start, end));
+    const slots = findFreeSlots(slotInput(settings, timeZone, [...events, ...outOfOffice.away], start, end));
     return {
       timeZone,
       contact,
       slots,
+      outOfOfficeUnread: outOfOffice.unread,
       windowStart: new Date(start).toISOString(),
       windowEnd: new Date(end).toISOString(),
       settings: { slotMinutes: settings.slotMinutes, meetingTitleTemplate: settings.meetingTitleTemplate, features: settings.features },
@@ -238,34 +244,105 @@ export function createScheduling(deps: ServiceDeps) {
   /**
    * The person behind a typed email or phone: Contacts first, then Leads. Zoho's search `equals`
    * matches loosely (like "contains"), so every hit is confirmed here before it counts.
+   * Costs per module: an email found by search 1 call; not found, or refused, 2 (search + COQL); a
+   * phone 1 (search only).
    */
   async function findPerson({ email, phone }: { email?: string | undefined; phone?: string | undefined }, { signal }: Signal = {}): Promise<PersonMatch | null> {
     for (const module of ['Contacts', 'Leads'] as const) {
       if (email) {
-        const hits = await client.request(`/${module}/search`, personHits, { query: { email }, signal });
-        const match = hits?.data.find((row) => sameEmail(row.Email, email) || sameEmail(row.Secondary_Email, email));
-        if (match) return toPerson(module, match);
+        const found = await personByEmail(module, email, { signal });
+        if (found) return found;
       }
       if (phone && phoneDigits(phone).length >= 7) {
         // Stored numbers are formatted any which way: search by the national digits (UNCONFIRMED
-        // how Zoho's phone search treats formatting), then compare digits here.
-        const hits = await client.request(`/${module}/search`, personHits, { query: { phone: phoneDigits(phone).slice(-10) }, signal });
-        const match = hits?.data.find((row) => samePhone(row.Phone, phone) || samePhone(row.Mobile, phone));
+        // how Zoho's phone search treats formatting), then compare digits here. Digits only, so
+        // nothing in the value needs escaping; a refusal still only means "not found by phone".
+        const hits = await searchRefusable(module, { phone: phoneDigits(phone).slice(-10) }, { signal });
+        const match = hits?.find((row) => samePhone(row.Phone, phone) || samePhone(row.Mobile, phone));
         if (match) return toPerson(module, match);
       }
     }
     return null;
   }
 
-  /** Creates the Lead (or Contact, per settings) for someone not in Zoho yet, so a meeting can be booked with them. */
+  /**
+   * Search first (every email field, case-insensitive); then COQL's exact `Email =`, which reads the
+   * records themselves: Zoho's search refuses some characters with INVALID_DATA (a `+`, a quote…)
+   * and does not find a record created moments ago until its index catches up (UNCONFIRMED: how
+   * long), and a miss here would let createPerson make a second Lead.
+   */
+  async function personByEmail(module: 'Contacts' | 'Leads', email: string, { signal }: Signal): Promise<PersonMatch | null> {
+    const hits = await searchRefusable(module, { email }, { signal });
+    const hit = hits?.find((row) => sameEmail(row.Email, email) || sameEmail(row.Secondary_Email, email));
+    if (hit) return toPerson(module, hit);
+    const rows = await client.request('/coql', personHits, {
+      method: 'POST',
+      body: { select_query: personByEmailQuery(module, email) },
+      idempotent: true,
+      signal,
+    });
+    const row = rows?.data.find((candidate) => sameEmail(candidate.Email, email) || sameEmail(candidate.Secondary_Email, email));
+    return row ? toPerson(module, row) : null;
+  }
+
+  /** `/{module}/search` rows; null when none, or when Zoho refused the value (answered with COQL or not at all). */
+  async function searchRefusable(module: 'Contacts' | 'Leads', query: Record<string, string>, { signal }: Signal): Promise<PersonHit[] | null> {
+    try {
+      // The client URL-encodes the value (`+` → %2B, `@` → %40), as Zoho's search docs ask.
+      return (await client.request(`/${module}/search`, personHits, { query, signal }))?.data ?? null;
+    } catch (error) {
+      // INVALID_DATA / INVALID_QUERY (400) for the value, or search not allowed to this connection.
+      if (error instanceof StagecoachError && (error.code === 'zoho_error' || error.code === 'no_permission') && !signal?.aborted) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Creates the Lead (or Contact, per settings) for someone not in Zoho yet, so a meeting can be
+   * booked with them. Never twice for one person: a create of the same email still waiting in the
+   * outbox is answered instead of a new one, and one already sent is found in Zoho (findPerson's
+   * COQL, or — with the look-up switched off — a GET by the id it got; neither has search's lag).
+   */
   async function createPerson(input: Input<'createPerson'>): Promise<OutboxItem & { module: 'Leads' | 'Contacts' }> {
     const settings = await deps.settings();
     requireFeature(settings, 'booking');
-    const existing = settings.features.lookupBeforeBooking ? await findPerson({ email: input.email, phone: input.phone }) : null;
+    const ours = await outboxCreates(input.email);
+    const waiting = ours.find((row) => row.status === 'pending' || row.status === 'sending');
+    if (waiting) return { ...toOutboxItem(waiting), module: waiting.module as 'Leads' | 'Contacts' };
+    const existing = settings.features.lookupBeforeBooking
+      ? await findPerson({ email: input.email, phone: input.phone })
+      : await createdHere(ours.filter((row) => row.status === 'done'));
     if (existing) throw new StagecoachError('already_exists', { reason: 'person_exists', params: [existing.name, existing.email ?? input.email] });
     const module = settings.createMissingAs;
     const item = await deps.outbox.submit({ op: 'create', module, data: personPayload(module, input), summary: `New ${module === 'Leads' ? 'lead' : 'contact'}: ${input.email}` });
     return { ...item, module };
+  }
+
+  /**
+   * This browser's creates of a Lead or Contact with this email, newest first (done ones are kept a
+   * day). A refused (failed) create does not count: sending another is the rep's way to try again.
+   */
+  async function outboxCreates(email: string) {
+    const rows = await db.outbox
+      .filter((row) => row.op === 'create' && (row.module === 'Leads' || row.module === 'Contacts') && row.status !== 'failed' && sameEmail(row.data?.Email as string | undefined, email))
+      .toArray();
+    return rows.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** The first of these sent creates whose record is still in Zoho (one GET by id each). */
+  async function createdHere(done: Awaited<ReturnType<typeof outboxCreates>>): Promise<PersonMatch | null> {
+    for (const row of done) {
+      if (!row.resultId) continue;
+      const module = row.module as 'Leads' | 'Contacts';
+      const answer = await client.request(`/${module}/${row.resultId}`, personHits).catch((error: unknown) => {
+        // Deleted since (Zoho answers 204 or a refusal for an unknown id): not there any more.
+        if (error instanceof StagecoachError && (error.code === 'not_found' || error.code === 'zoho_error')) return null;
+        throw error;
+      });
+      const record = answer?.data.find((candidate) => candidate.id === row.resultId);
+      if (record) return toPerson(module, record);
+    }
+    return null;
   }
 
   const handlers: Handlers<typeof schedulingRequests> = {
@@ -305,6 +382,17 @@ function toPerson(module: 'Contacts' | 'Leads', row: PersonHit): PersonMatch {
 }
 
 const sameEmail = (a: string | null | undefined, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
+/**
+ * COQL for a person by email: exact, on the records (no search index). A quote in the value is
+ * doubled, COQL's escape (Zoho's "Kaizen #171: FAQs on COQL API"); COQL's limits are far off (two
+ * criteria in one bracket level, LIMIT ≤ 2000). UNCONFIRMED: whether COQL's `=` on an email field
+ * ignores case; the address is asked as typed and lower-cased, and hits are compared ignoring case.
+ */
+export function personByEmailQuery(module: 'Contacts' | 'Leads', email: string): string {
+  const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  const variants = [...new Set([email.trim(), email.trim().toLowerCase()])].map(quote).join(', ');
+  return `select id, First_Name, Last_Name, Email, Secondary_Email from ${module} where (Email in (${variants}) or Secondary_Email in (${variants})) limit 10`;
+}
 
 export const phoneDigits = (value: string) => value.replace(/\D/g, '');
 

@@ -16,6 +16,11 @@ export interface FreeSlotsView {
   /** The contact's zone and where it came from, when known. */
   contact: { timeZone: string; source: 'address' | 'chosen' } | null;
   slots: Interval[];
+  /**
+   * The rep's out-of-office could not be read (refused, or failing after the client's retries):
+   * the slots are from the calendar alone and may fall on days the rep is away.
+   */
+  outOfOfficeUnread: boolean;
   windowStart: string;
   windowEnd: string;
   settings: Pick<Settings, 'slotMinutes' | 'meetingTitleTemplate' | 'features'>;

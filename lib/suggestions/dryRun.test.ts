@@ -94,3 +94,25 @@ describe('a deal as it stood then', () => {
     expect(then.stageHistory).toEqual(history(['Negotiation/Review', '2026-10-01T10:00:00Z']));
   });
 });
+
+describe('dry run over several pipelines', () => {
+  const RENEWALS: typeof STANDARD_PIPELINE = {
+    name: 'Renewals (Standard)',
+    stages: [
+      { name: 'Renewal Due', label: 'Renewal Due', probability: 50, forecastType: 'Open' },
+      { name: 'Renewed', label: 'Renewed', probability: 100, forecastType: 'Closed Won' },
+    ],
+  };
+  const renewed = input({
+    deal: deal({ id: 'renewed', name: 'Brandt & Vogel – 2027 Renewal', stage: 'Renewed' }),
+    stageHistory: history(['Renewal Due', '2026-09-01T09:00:00+01:00'], ['Renewed', '2026-10-29T10:20:00+00:00']),
+  });
+
+  it('judges each deal by its own pipeline: a closed renewal is not taken for an open deal', () => {
+    const alone = dryRun({ deals: [renewed, open], pipeline: STANDARD_PIPELINE, criteria });
+    expect(alone.open.map((row) => row.dealId)).toContain('renewed');
+    const each = dryRun({ deals: [renewed, open], pipeline: STANDARD_PIPELINE, criteria, pipelineOf: (deal) => (deal === renewed ? RENEWALS : STANDARD_PIPELINE) });
+    expect(each.open.map((row) => row.dealId)).toEqual(['open']);
+    expect(each.closed.judged + each.closed.skipped).toBe(1);
+  });
+});

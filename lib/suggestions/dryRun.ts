@@ -63,9 +63,11 @@ export function asOf(input: DealEvidenceInput, before: string, cutoff: number): 
   };
 }
 
-export function dryRun({ deals, pipeline, criteria }: { deals: DealEvidenceInput[]; pipeline: Pipeline; criteria: Criteria }): DryRunResult {
+/** `pipelineOf` gives each deal its own pipeline's stages (an org may have several); `pipeline` otherwise. */
+export function dryRun({ deals, pipeline: fallback, criteria, pipelineOf }: { deals: DealEvidenceInput[]; pipeline: Pipeline; criteria: Criteria; pipelineOf?: (input: DealEvidenceInput) => Pipeline }): DryRunResult {
   const result: DryRunResult = { open: [], closed: { judged: 0, matched: 0, skipped: 0, rows: [] } };
   for (const input of deals) {
+    const pipeline = pipelineOf?.(input) ?? fallback;
     const stage = findStage(pipeline, input.deal.stage);
     if (!stage || stage.forecastType === 'Open') {
       result.open.push({ dealId: input.deal.id, dealName: input.deal.name, stage: input.deal.stage, suggestion: suggestStage(input, pipeline, criteria).suggestion });

@@ -22,7 +22,7 @@ import { DEAL_FIELDS, dealFacts } from './facts';
 import { aiModelName, type AiProvider } from './provider';
 import { anyRows, createDealReader, type Gathered } from './reads';
 import type { suggestionRequests } from './requests';
-import type { Suggestion } from './types';
+import type { Pipeline, Suggestion } from './types';
 import type { AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
 
 export { nextWorkingDay } from './audit';
@@ -232,11 +232,16 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
     const { settings, connection } = await requestContext(deps);
     requireFeature(settings, 'stageSuggestions');
     const rows = await reader.coqlRows(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc limit 200`, signal);
-    const stages = await reader.pipeline(typeof rows[0]?.Pipeline === 'string' ? rows[0].Pipeline : null, connection, signal);
-    const open = new Set(stages.stages.filter((stage) => stage.forecastType === 'Open').map((stage) => stage.name));
-    return rows
-      .map((row) => ({ id: String(row.id), name: String(row.Deal_Name ?? ''), stage: String(row.Stage ?? ''), closingDate: typeof row.Closing_Date === 'string' ? row.Closing_Date : null }))
-      .filter((deal) => open.has(deal.stage));
+    // Each deal by its own pipeline's stages: the org's pipeline metadata is read once and cached.
+    const open: ContactDeal[] = [];
+    for (const row of rows) {
+      const stages = await reader.pipeline(typeof row.Pipeline === 'string' ? row.Pipeline : null, connection, signal);
+      const stage = String(row.Stage ?? '');
+      if (stages.stages.some((s) => s.name === stage && s.forecastType === 'Open')) {
+        open.push({ id: String(row.id), name: String(row.Deal_Name ?? ''), stage, closingDate: typeof row.Closing_Date === 'string' ? row.Closing_Date : null });
+      }
+    }
+    return open;
   }
 
   /** What the criteria (as typed in the options page, not yet saved) would do to recent deals. */
@@ -258,8 +263,14 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
         dealsFailed += 1;
       }
     }
-    const stages = await reader.pipeline(gathered[0]?.pipelineName ?? null, ctx.connection, signal);
-    return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: stages, criteria: parsed.criteria }), dealsRead: gathered.length, dealsFailed };
+    // Each deal is judged by its own pipeline's stages (read once per org, cached).
+    const byName = new Map<string, Pipeline>();
+    for (const { pipelineName } of gathered) {
+      if (!byName.has(pipelineName ?? '')) byName.set(pipelineName ?? '', await reader.pipeline(pipelineName, ctx.connection, signal));
+    }
+    const fallback = byName.values().next().value ?? (await reader.pipeline(null, ctx.connection, signal));
+    const pipelineOf = (input: Gathered['input']) => byName.get(gathered.find((g) => g.input === input)?.pipelineName ?? '') ?? fallback;
+    return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: fallback, criteria: parsed.criteria, pipelineOf }), dealsRead: gathered.length, dealsFailed };
   }
 
   const handlers: Handlers<typeof suggestionRequests> = {

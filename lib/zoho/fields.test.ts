@@ -56,11 +56,7 @@ const SPECIAL_KEYS: Record<string, { modules: string[]; source: string }> = {
  * (`it.fails`) naming the disagreement; it turns into a plain failure once the product is fixed,
  * and then leaves this list. Product code is fixed by its owner, not by this test.
  */
-const KNOWN: Record<string, string> = {
-  // lib/zoho/payloads.ts eventPayload writes `Send_Notification`; Events has no such field, so Zoho
-  // ignores it and no invitation goes out. Zoho's key is `$send_notification`.
-  'Events.Send_Notification': 'not a field of Events in the SDK (Field.Events); Zoho’s key is $send_notification',
-};
+const KNOWN: Record<string, string> = {};
 
 function fieldProblem(module: string, key: string): string | null {
   if (key.startsWith('$')) {

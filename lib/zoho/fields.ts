@@ -29,7 +29,7 @@ export const ZOHO_FIELDS = {
     Who_Id: rw('zoho/payloads.ts eventPayload; scheduling/service.ts upcoming (COQL) and assertMeetingWith'),
     What_Id: rw('zoho/payloads.ts whatFields; COQL criteria in scheduling/service.ts and suggestions/reads.ts'),
     $se_module: w('zoho/payloads.ts whatFields'),
-    Send_Notification: w('zoho/payloads.ts eventPayload (invitations)'),
+    $send_notification: w('zoho/payloads.ts eventPayload (invitations)'),
     Venue: rw('zoho/payloads.ts eventPayload; scheduling/service.ts upcoming'),
     Description: rw('zoho/payloads.ts eventPayload; zoho/writes.ts MARKER_FIELD; suggestions/facts.ts'),
     Created_Time: r('zoho/writes.ts markerLookup; suggestions/facts.ts EVENT_FIELDS'),

@@ -55,6 +55,17 @@ describe('eventPayload', () => {
     for (const key of absent) expect(payload).not.toHaveProperty(key);
   });
 
+  // Zoho's key is `$send_notification` (its SDK samples on Events); `Send_Notification` is no field.
+  it.each([
+    [true, { $send_notification: true }],
+    [false, {}],
+  ])('invitation asked: %s → %o, never Send_Notification', (sendInvitation, expected) => {
+    const payload = eventPayload({ ...base, sendInvitation, person: { module: 'Contacts', id: ANN } });
+    expect(payload).not.toHaveProperty('Send_Notification');
+    if (sendInvitation) expect(payload).toMatchObject(expected);
+    else expect(payload).not.toHaveProperty('$send_notification');
+  });
+
   it('adds venue and description only when given', () => {
     const bare = eventPayload({ ...base, person: { module: 'Contacts', id: ANN } });
     expect(bare).not.toHaveProperty('Venue');

@@ -65,7 +65,10 @@ export function eventPayload(event: EventFields): Record<string, unknown> {
     End_DateTime: event.end,
     Owner: { id: event.ownerId },
     Participants: [{ type: person.module === 'Leads' ? 'lead' : 'contact', participant: person.id }],
-    Send_Notification: event.sendInvitation,
+    // Zoho's key for "send the invitation", not a field (Events has no Send_Notification: the SDK's
+    // Field.Events; Zoho's SDK samples set `$send_notification: true` on Events). Sent only when
+    // asked, so a booking without an invitation carries no key Zoho might read another way.
+    ...(event.sendInvitation ? { $send_notification: true } : {}),
     ...(event.venue ? { Venue: event.venue } : {}),
     ...(event.description ? { Description: event.description } : {}),
     ...(person.module === 'Contacts' ? { Who_Id: { id: person.id } } : {}),

@@ -221,3 +221,19 @@ test('a Lead created while Zoho is unreachable is queued, and the panel continue
   await expect(s.slots.first()).toBeVisible({ timeout: 20_000 });
   expect(await records('Leads', [`Email:${email}`])).toHaveLength(1);
 });
+
+test('a lead created moments ago (not yet in Zoho’s search) with a + address Zoho’s search refuses is found, not created again', async ({ context, popup }) => {
+  const email = freshEmail('dana+crm');
+  const created = await sandbox.createRecord('Leads', { First_Name: 'Dana', Last_Name: 'Quick', Company: 'Northwind', Email: email });
+  const s = await open(context, popup, 'Deals', deal.id, deal.Deal_Name as string);
+  await s.email.fill(email);
+  await s.email.press('Enter');
+  await expect(s.result).toContainText('Found Dana Quick (Lead).');
+  await expect(s.create).toHaveCount(0);
+  expect((await records('Leads', [], email)).map((lead) => lead.id)).toEqual([(created as { id: string }).id]);
+  // Zoho's search refused the address; COQL found her.
+  const log = (await sandbox.log()).entries;
+  expect(log.some((entry) => entry.path === '/crm/v8/Leads/search' && entry.status === 400)).toBe(true);
+  expect(log.some((entry) => entry.path === '/crm/v8/coql' && entry.status === 200)).toBe(true);
+  await snap(s.page, 'lookup-found-fresh');
+});

@@ -138,7 +138,8 @@ test('books the first free slot from a contact page: one Event with the rep as o
   const event = found[0]!;
   expect((event.Owner as Lookup)?.id).toBe(rep.id);
   expect((event.Who_Id as Lookup)?.id).toBe(ann.id);
-  expect(event.Participants as Participant[]).toContainEqual(expect.objectContaining({ type: 'contact', participant: ann.id }));
+  // Invited through Zoho's `$send_notification` (the sandbox invites for nothing else).
+  expect(event.Participants as Participant[]).toContainEqual(expect.objectContaining({ type: 'contact', participant: ann.id, invited: true }));
   expect(sameInstant(event.Start_DateTime, start)).toBe(true);
   expect(sameInstant(event.End_DateTime, end)).toBe(true);
   expect(event.Venue).toBe('https://meet.example.com/ann');
@@ -151,6 +152,25 @@ test('books the first free slot from a contact page: one Event with the rep as o
   await expect(s.meeting(unique)).toHaveAttribute('data-event-id', event.id);
   await expect(s.slotAt(start)).toHaveCount(0);
   await snap(s.page, 'scheduling-booked');
+});
+
+test('out-of-office that Zoho refuses to give: the free times are still shown, with a notice that days away may be missing', async ({ context, popup }) => {
+  await sandbox.fault({ match: { path: '/settings/users_unavailability' }, count: 50, status: 400, body: { code: 'INVALID_REQUEST', details: {}, message: 'unable to process your request', status: 'error' } });
+  try {
+    const s = await openRecord(context, popup, 'Contacts', ann.id, 'Ann Carter');
+    await s.firstSlot();
+    const notice = s.root.getByTestId('sched-ooo-unread');
+    await expect(notice).toHaveText('Your out-of-office could not be read from Zoho, so days you are away may show as free.');
+    await expect(notice).toHaveAttribute('role', 'status');
+    expect(await s.slots.count()).toBeGreaterThan(3);
+    await expect(s.root.getByRole('alert')).toHaveCount(0);
+    expect((await sandbox.log()).entries.some((entry) => entry.path.endsWith('/settings/users_unavailability') && entry.status === 400)).toBe(true);
+    await notice.scrollIntoViewIfNeeded();
+    await snap(s.page, 'scheduling-ooo-unread');
+    expect(await accessibilityViolations(s.page, 'stagecoach-panel')).toEqual([]);
+  } finally {
+    await sandbox.clearFaults();
+  }
 });
 
 test('the race: a slot taken in Zoho after it was shown is not booked, the rep is told, and the slots refresh', async ({ context, popup }) => {

@@ -23,6 +23,7 @@ describe('config', () => {
       signedInUserId: SEED.users.rep.id,
       creditsPerDay: 50000,
       stageRefusal: null,
+      searchIndexLagSeconds: 5,
     });
     const updated = await control(sandbox.url, 'POST', '/__sandbox/config', { dataCentre: 'au', latencyMs: 5 });
     expect(updated).toMatchObject({ dataCentre: 'au', latencyMs: 5, concurrencyLimit: 10 });

@@ -28,7 +28,7 @@ describe('insert', () => {
           $se_module: 'Deals',
           Description: 'Agenda: volume tiers',
           Venue: 'Zoom',
-          Send_Notification: true,
+          $send_notification: true,
           Participants: [
             { type: 'contact', participant: SEED.primary.contactId },
             { type: 'user', participant: SEED.users.manager.id },
@@ -63,7 +63,7 @@ describe('insert', () => {
       expect.objectContaining({ type: 'user', participant: SEED.users.manager.id, name: 'Daniel Brooks', Email: SEED.users.manager.email }),
       expect.objectContaining({ type: 'email', participant: 'buyer@example.org', name: 'buyer@example.org' }),
     ]);
-    expect(event).not.toHaveProperty('Send_Notification');
+    expect(event).not.toHaveProperty('$send_notification');
   });
 
   it('returns datetimes given with any offset in the caller’s time zone', async () => {

@@ -170,3 +170,131 @@ describe('scheduling against the sandbox', () => {
   });
 });
 
+/** GET /crm/v8{path} with the connection's token, as Zoho answers it (status and body). */
+async function zoho(background: Awaited<ReturnType<typeof connected>>, path: string) {
+  const response = await fetch(new URL(`/crm/v8${path}`, server.url), { headers: { Authorization: `Zoho-oauthtoken ${(await background.tokens.get()).accessToken}` } });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+describe('invitations: Zoho’s $send_notification, not Send_Notification', () => {
+  const invited = async (eventId: string) =>
+    ((await control('GET', `/__sandbox/records/Events/${eventId}`)).Participants as { invited: boolean }[]).map((participant) => participant.invited);
+
+  it('the sandbox invites the participants when the rep asks for it, and not otherwise', async () => {
+    const { handlers } = await connected();
+    const [first, , third] = (await handlers.freeSlots(ann, {})).slots;
+    const asked = await handlers.bookMeeting({ ...ann, ...first!, title: 'With invitation', sendInvitation: true }, {});
+    const notAsked = await handlers.bookMeeting({ ...ann, ...third!, title: 'Without invitation', sendInvitation: false }, {});
+    expect(await invited(asked.resultId!)).toEqual([true]);
+    expect(await invited(notAsked.resultId!)).toEqual([false]);
+  });
+
+  it('Send_Notification is no field of Events: the sandbox ignores it as Zoho ignores unknown keys', async () => {
+    const created = await control('POST', `/__sandbox/records/Events?as=${SEED.users.rep.id}`, {
+      Event_Title: 'Old key',
+      Start_DateTime: '2030-01-07T10:00:00+05:30',
+      End_DateTime: '2030-01-07T10:30:00+05:30',
+      Participants: [{ type: 'contact', participant: ann.recordId }],
+      Send_Notification: true,
+    });
+    expect(created.Participants.map((participant: { invited: boolean }) => participant.invited)).toEqual([false]);
+    expect(created).not.toHaveProperty('Send_Notification');
+  });
+});
+
+describe('finding a person despite search’s refusals and indexing lag', () => {
+  it('the sandbox, like Zoho: a record created moments ago is not found by search yet, but by COQL and GET', async () => {
+    const background = await connected();
+    const email = `fresh.${Date.now()}@lagging.example`;
+    const lead = await control('POST', `/__sandbox/records/Leads?as=${SEED.users.rep.id}`, { Last_Name: 'Fresh', Company: 'Lagging', Email: email });
+    expect((await zoho(background, `/Leads/search?email=${encodeURIComponent(email)}`)).status).toBe(204);
+    expect((await zoho(background, `/Leads/${lead.id}`)).status).toBe(200);
+    await control('POST', '/__sandbox/config', { searchIndexLagSeconds: 0 });
+    expect((await zoho(background, `/Leads/search?email=${encodeURIComponent(email)}`)).body.data[0].id).toBe(lead.id);
+  });
+
+  it.each([
+    ['an email with +', 'email', 'ann+vip@acme.com'],
+    ['an email with a quote', 'email', "o'brien@acme.com"],
+    ['a phone with parentheses', 'phone', '(213) 555-0147'],
+    ['a phone with a comma', 'phone', '213,555,0147'],
+  ])('the sandbox, like Zoho: search refuses %s with INVALID_DATA', async (_name, param, value) => {
+    const background = await connected();
+    const answer = await zoho(background, `/Contacts/search?${param}=${encodeURIComponent(value)}`);
+    expect(answer).toMatchObject({ status: 400, body: { code: 'INVALID_DATA', details: { api_name: param }, status: 'error' } });
+  });
+
+  it('finds a contact created moments ago (search lags) through COQL, and createPerson makes no second one', async () => {
+    const { handlers } = await connected();
+    const email = `Jordan.Reyes.${Date.now()}@Lagging.example`;
+    const contact = await control('POST', `/__sandbox/records/Contacts?as=${SEED.users.rep.id}`, { First_Name: 'Jordan', Last_Name: 'Reyes', Email: email });
+    expect(await handlers.findPerson({ email: email.toLowerCase() }, {})).toMatchObject({ module: 'Contacts', id: contact.id, name: 'Jordan Reyes' });
+    await expect(handlers.createPerson({ email, lastName: 'Reyes' }, {})).rejects.toMatchObject({ code: 'already_exists', reason: 'person_exists' });
+    expect((await control('GET', `/__sandbox/records/Leads?contains=${encodeURIComponent(email)}`)).count).toBe(0);
+  });
+
+  it.each([
+    ['a + address', `kim+crm.${Date.now()}@acme.example`],
+    ['a quote in the address', `o'hara.${Date.now()}@acme.example`],
+  ])('an email search Zoho refuses (%s) does not abort: COQL finds the person', async (_name, email) => {
+    await control('POST', '/__sandbox/config', { searchIndexLagSeconds: 0 });
+    const { handlers } = await connected();
+    const lead = await control('POST', `/__sandbox/records/Leads?as=${SEED.users.rep.id}`, { Last_Name: 'Kim', Company: 'Acme', Email: email });
+    expect(await handlers.findPerson({ email }, {})).toMatchObject({ module: 'Leads', id: lead.id });
+    expect(await handlers.findPerson({ email: `x${email}` }, {})).toBeNull();
+    const log = (await control('GET', '/__sandbox/log')).entries as { path: string; status: number }[];
+    expect(log.some((entry) => entry.path.includes('/search') && entry.status === 400)).toBe(true);
+  });
+
+  it('a create still waiting in the outbox is answered, not made twice (Zoho unreachable meanwhile)', async () => {
+    const { handlers } = await connected();
+    const email = `waiting.${Date.now()}@acme.example`;
+    await control('POST', '/__sandbox/faults', { match: { method: 'POST', path: '/crm/v8/Leads' }, count: 1, status: 503 });
+    const first = await handlers.createPerson({ email, lastName: 'Waiting' }, {});
+    expect(first.status).toBe('pending');
+    const second = await handlers.createPerson({ email: email.toUpperCase(), lastName: 'Waiting' }, {});
+    expect(second.key).toBe(first.key);
+    expect((await db.outbox.toArray()).filter((row) => row.op === 'create')).toHaveLength(1);
+  });
+
+  it('with the look-up switched off, a person this browser created moments ago is not created again', async () => {
+    const { handlers } = await connected();
+    await handlers.saveSettings({ patch: { features: { lookupBeforeBooking: false } } }, {});
+    const email = `twice.${Date.now()}@acme.example`;
+    const lead = await handlers.createPerson({ email, firstName: 'Sam', lastName: 'Twice' }, {});
+    expect(lead.status).toBe('done');
+    await expect(handlers.createPerson({ email, lastName: 'Twice' }, {})).rejects.toMatchObject({ code: 'already_exists', params: ['Sam Twice', email] });
+    expect((await control('GET', `/__sandbox/records/Leads?contains=${encodeURIComponent(email)}`)).count).toBe(1);
+  });
+});
+
+describe('out-of-office that cannot be read', () => {
+  const dayOff = async (background: Awaited<ReturnType<typeof connected>>) =>
+    ((await zoho(background, '/settings/users_unavailability')).body.users_unavailability as { from: string; to: string; user: { id: string } }[]).find(
+      (row) => row.user.id === SEED.users.rep.id,
+    )!;
+
+  it('read: no notice, and the day off has no free time', async () => {
+    const background = await connected();
+    const view = await background.handlers.freeSlots(ann, {});
+    expect(view.outOfOfficeUnread).toBe(false);
+    const away = await dayOff(background);
+    expect(view.slots.filter((slot) => overlaps(slot, { start: away.from, end: away.to }))).toEqual([]);
+  });
+
+  it.each([
+    ['refused (400 INVALID_REQUEST)', { status: 400, body: { code: 'INVALID_REQUEST', details: {}, message: 'unable to process your request', status: 'error' } }, 1],
+    ['refused (403 NO_PERMISSION)', { status: 403, body: { code: 'NO_PERMISSION', details: {}, message: 'permission denied', status: 'error' } }, 1],
+    ['failing after the client’s retries (500)', { status: 500 }, 10],
+  ])('%s: the free times are still shown, flagged as missing out-of-office', async (_name, fault, count) => {
+    const background = await connected();
+    const away = await dayOff(background);
+    await control('POST', '/__sandbox/faults', { match: { path: '/settings/users_unavailability' }, count, ...fault });
+    const view = await background.handlers.freeSlots(ann, {});
+    expect(view.outOfOfficeUnread).toBe(true);
+    expect(view.slots.length).toBeGreaterThan(20);
+    // The day off is not known, so its working hours show as free.
+    expect(view.slots.some((slot) => overlaps(slot, { start: away.from, end: away.to }))).toBe(true);
+  });
+});
