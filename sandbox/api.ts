@@ -1,5 +1,6 @@
 // CRM REST API v8 subset (`/crm/v8/...`): authentication by `Zoho-oauthtoken`, scope checks,
 // credits, then users, org, records, search, writes, notes and COQL with Zoho's response shapes.
+import { businessHours, holidays } from './calendar';
 import { CoqlError, mayQueryModule, parseCoql, runCoql } from './coql';
 import { json, noContent, parseJsonBody, Router, type RouteContext, type SandboxResponse } from './http';
 import { META_MODULES, moduleFields, moduleLayout, moduleOfLayout, pipelines } from './meta';
@@ -49,11 +50,13 @@ export class CrmApi {
     this.route('GET', '/crm/v8/settings/pipeline', (call) => this.pipeline(call));
     this.route('GET', '/crm/v8/settings/fields', (call) => this.fields(call));
     this.route('GET', '/crm/v8/settings/related_lists', (call) => this.relatedLists(call));
+    this.route('GET', '/crm/v8/settings/business_hours', (call) => this.businessHours(call));
+    this.route('GET', '/crm/v8/settings/holidays', (call) => this.holidays(call));
     // These paths are not modules: other methods on them must not fall into the /:module routes.
     const notModules = [
       ['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST'],
       ['/crm/v8/settings/layouts', 'GET'], ['/crm/v8/settings/pipeline', 'GET'], ['/crm/v8/settings/fields', 'GET'],
-      ['/crm/v8/settings/related_lists', 'GET'],
+      ['/crm/v8/settings/related_lists', 'GET'], ['/crm/v8/settings/business_hours', 'GET'], ['/crm/v8/settings/holidays', 'GET'],
     ] as const;
     for (const [path, served] of notModules) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
@@ -200,6 +203,39 @@ export class CrmApi {
     return json(200, { related_lists: relatedLists(found.module) });
   }
 
+  // ---- business hours and holidays (sandbox/calendar.ts) ---------------------------------------
+
+  /** `GET /settings/business_hours` (business_hours.json; the scope per Zoho's "Get Business Hours"). */
+  private businessHours(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.business_hours.READ');
+    if (denied) return denied;
+    return json(200, { business_hours: businessHours() });
+  }
+
+  /**
+   * `GET /settings/holidays[?year=…][&type=business_holiday|shift_holiday][&shift_id=…]`
+   * (holidays.json; the same scope per Zoho's "Get the List of Holidays"). UNCONFIRMED: without
+   * `year`, every year's holidays (Zoho's page does not say); a bad parameter answers
+   * holidays.json's 400 PATTERN_NOT_MATCHED; none → 204.
+   */
+  private holidays(call: ApiCall): SandboxResponse {
+    const denied = call.requireScopes('ZohoCRM.settings.business_hours.READ');
+    if (denied) return denied;
+    const params = call.ctx.req.url.searchParams;
+    const year = params.get('year');
+    const type = params.get('type');
+    const shiftId = params.get('shift_id');
+    const bad = (name: string) => json(400, { code: 'PATTERN_NOT_MATCHED', details: { api_name: name }, message: 'Please check whether the input values are correct', status: 'error' });
+    if (year !== null && !/^\d{4}$/.test(year)) return bad('year');
+    if (type !== null && type !== 'business_holiday' && type !== 'shift_holiday') return bad('type');
+    if (shiftId !== null && !/^\d+$/.test(shiftId)) return bad('shift_id');
+    const rows = holidays(this.sandbox.store.seededAt).filter(
+      (row) => (year === null || row.year === Number(year)) && (type === null || row.type === type) && (shiftId === null || row.shift_hour.id === shiftId),
+    );
+    if (rows.length === 0) return noContent();
+    return json(200, { holidays: rows, info: { per_page: 200, count: rows.length, page: 1, more_records: false } });
+  }
+
   // ---- users and org ---------------------------------------------------------------------------
 
   private users(call: ApiCall): SandboxResponse {
@@ -289,6 +325,16 @@ export class CrmApi {
     if (found.module.apiName === 'Notes') {
       const sorted = sortNotes(call, this.sandbox.store.list('Notes'));
       return 'error' in sorted ? sorted.error : this.page(call, sorted.records, fields);
+    }
+    // record.json's `ids`: those records only (at most 100, as the pre-v2 API's idlist; UNCONFIRMED
+    // for v8), in the order given, unknown ids left out.
+    const ids = call.ctx.req.url.searchParams.get('ids');
+    if (ids !== null) {
+      const list = ids.split(',').map((id) => id.trim()).filter(Boolean);
+      if (list.length === 0 || list.some((id) => !/^\d+$/.test(id))) return apiError('INVALID_DATA', { param_name: 'ids' });
+      if (list.length > 100) return limitExceeded({ limit: 100 });
+      const records = list.map((id) => this.sandbox.store.get(found.module.apiName, id)).filter((record): record is ZohoRecord => !!record);
+      return this.page(call, records, fields);
     }
     return this.page(call, this.sandbox.store.list(found.module.apiName), fields);
   }

@@ -685,8 +685,10 @@ interface EventSpec {
   owner: UserSpec;
   title: string;
   date: string;
-  /** Local `HH:mm` in the owner's zone; ignored for all-day events. */
+  /** Local `HH:mm` in the owner's zone (or `zone`); ignored for all-day events. */
   start: string;
+  /** The zone `date` and `start` are given in, when not the owner's (a colleague's time). */
+  zone?: string;
   minutes: number;
   allDay?: boolean;
   venue?: string | null;
@@ -734,8 +736,8 @@ function activityAudit(owner: UserSpec, createdMs: number, modifiedMs: number) {
 function eventRecord(tail: string, spec: EventSpec, ctx: ActivityContext): ZohoRecord {
   const zone = spec.owner.timeZone;
   // UNCONFIRMED: Zoho's stored span for all-day events; 00:00 to 23:59 of the day in the owner's zone.
-  const startMs = zonedTimeToEpoch(spec.date, spec.allDay ? '00:00' : spec.start, zone);
-  const endMs = spec.allDay ? zonedTimeToEpoch(spec.date, '23:59', zone) : startMs + spec.minutes * 60_000;
+  const startMs = zonedTimeToEpoch(spec.date, spec.allDay ? '00:00' : spec.start, spec.zone ?? zone);
+  const endMs = spec.allDay ? zonedTimeToEpoch(spec.date, '23:59', spec.zone ?? zone) : startMs + spec.minutes * 60_000;
   const createdMs = Math.min(startMs - 6 * DAY_MS, ctx.now - 3 * 60 * 60 * 1000);
   return {
     id: id(tail),
@@ -1019,6 +1021,10 @@ export function createActivities(now: number) {
           who: tylerGrant, what: dealRef(d.summitEcommerce), participants: [{ kind: 'contact', record: tylerGrant, status: 'declined' }] } },
         { key: 'kestrelSecurityReview', spec: { owner: managerSpec, title: 'Security review – Kestrel IT', date: m(5), start: '14:00', minutes: 60, venue: 'Microsoft Teams',
           who: omarHaddad, what: dealRef(d.kestrelPortal), participants: [{ kind: 'contact', record: omarHaddad, status: 'accepted' }, { kind: 'email', email: 'it-security@kestrelaviation.com', status: 'accepted' }] } },
+        // The manager's meeting the rep was invited to (a participant, not the owner): busy time
+        // for the rep, in the rep's afternoon of the next weekday after today.
+        { key: 'pipelineReviewWithRep', spec: { owner: managerSpec, zone: repSpec.timeZone, title: 'Pipeline review – India territory', date: r(1), start: '15:00', minutes: 60, venue: 'Zoom',
+          participants: [{ kind: 'user', user: repSpec, status: 'accepted' }] } },
       ],
       filler: [
           { title: '1:1 with Priya Raman', minutes: 30, venue: 'Zoom', participants: [{ kind: 'user' as const, user: repSpec }] },
@@ -1334,7 +1340,7 @@ const EVENT_KEYS = [
   'acmeDiscovery', 'offsiteAllDay', 'sahyadriWorkshop', 'weekendTradeShow', 'sundayQbrPrep', 'saturdayRehearsalPast',
   'midnightSydneyCall', 'pinecrestIntro', 'harrowgateDemoPast', 'sahyadriLegalPast', 'koalaBayPosDemo',
   'lakeshoreNeedsAssessment', 'copperleafCfoMeeting', 'redwoodProposalWalkthrough', 'meridianCheckIn', 'kestrelDecisionMakers',
-  'blueHeronPricingCall', 'fairmontNoShow', 'summitProposalQa', 'kestrelSecurityReview',
+  'blueHeronPricingCall', 'fairmontNoShow', 'summitProposalQa', 'kestrelSecurityReview', 'pipelineReviewWithRep',
 ] as const;
 const TASK_KEYS = [
   'sendProposalAcme', 'budgetSignOff', 'msaRedlines', 'overdueCallback', 'trainingPortalDemo', 'loyaltyFeedback',

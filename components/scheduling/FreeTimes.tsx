@@ -87,6 +87,11 @@ export function FreeTimes({
           {t('sched_outOfOfficeUnread')}
         </p>
       ) : null}
+      {data && data.calendar.holidays.length > 0 ? (
+        <p className="muted" data-testid="sched-holidays">
+          {t('sched_holidays', data.calendar.holidays.map((holiday) => `${holiday.name} (${formatDay(Date.parse(`${holiday.date}T12:00:00Z`), 'UTC', view.locale)})`).join(', '))}
+        </p>
+      ) : null}
       {data && data.slots.length === 0 ? (
         <p className="muted" data-testid="sched-no-slots">
           {t('sched_noSlots', String(Math.round((Date.parse(data.windowEnd) - Date.parse(data.windowStart)) / 86_400_000)))}

@@ -23,6 +23,8 @@ export const ZOHO_SCOPES = [
   'ZohoCRM.settings.fields.READ',
   'ZohoCRM.settings.pipeline.READ',
   'ZohoCRM.settings.users_unavailability.READ',
+  // Business hours and holidays (Zoho's "Get Business Hours" and "Get the List of Holidays" pages).
+  'ZohoCRM.settings.business_hours.READ',
   'ZohoCRM.coql.READ',
   'ZohoSearch.securesearch.READ',
 ] as const;

@@ -12,8 +12,9 @@ import { toOutboxItem } from '../sync/outbox';
 import type { OutboxItem } from '../sync/types';
 import { activityWhat, eventPayload, notePayload, personPayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
+import { createOrgCalendar, holidayIntervals, holidaysInWindow, yearsOfWindow } from './calendar';
 import type { schedulingRequests } from './requests';
-import { findFreeSlots } from './slots';
+import { findFreeSlots, type WorkingHours } from './slots';
 import type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
 import { zoneForAddress } from './zones';
 
@@ -32,6 +33,24 @@ const eventRow = z
   })
   .passthrough();
 const coqlEvents = z.object({ data: z.array(eventRow), info: z.object({ more_records: z.boolean().optional() }).passthrough().optional() });
+const windowRows = z.object({
+  data: z.array(eventRow.extend({ Owner: z.object({ id: z.string() }).passthrough().nullish() })),
+  info: z.object({ more_records: z.boolean().optional() }).passthrough().optional(),
+});
+const participantLists = z.object({
+  data: z.array(
+    z
+      .object({
+        id: z.string(),
+        Participants: z
+          .array(z.object({ type: z.string().nullish(), participant: z.string().nullish(), status: z.string().nullish() }).passthrough())
+          .nullish(),
+      })
+      .passthrough(),
+  ),
+});
+/** Get Records takes up to 100 `ids` (record.json's `ids`; 100 per call UNCONFIRMED for v8, it was the old API's cap). */
+const IDS_PER_CALL = 100;
 
 const addressRecord = z.object({
   data: z
@@ -64,21 +83,47 @@ const COQL_MAX = 2000;
 export function createScheduling(deps: ServiceDeps) {
   const { client, db } = deps;
 
-  /** The user's events overlapping [start, end), straight from Zoho (COQL, paged). */
+  const orgCalendar = createOrgCalendar({ client, now: deps.now });
+
+  /**
+   * The user's events overlapping [start, end), straight from Zoho: those they own and those a
+   * colleague invited them to. Zoho's COQL cannot filter (or select) Events' `Participants`
+   * ("Query API - Limitations", zoho.com/crm/developer/docs/api/v7/COQL-Limitations.html and
+   * earlier: "Participants field in Events module" is not supported), so one COQL query (paged)
+   * reads every event in the window the user can see, with its Owner; the colleagues' events'
+   * participants come from Get Records by `ids` (record.json), 100 a call, and such an event counts
+   * when the user is among them as type `user` and has not declined. Cost: the COQL pages, plus
+   * one call per 100 colleagues' events in the window. UNCONFIRMED: that COQL shows a user the
+   * colleagues' events they were invited to when the org's sharing rules keep Events private.
+   */
   async function busyEvents(userId: string, start: number, end: number, { signal }: Signal = {}): Promise<BusyEvent[]> {
     const events: BusyEvent[] = [];
+    const others: { id: string; event: BusyEvent }[] = [];
     for (let offset = 0; offset < COQL_MAX; offset += COQL_PAGE) {
       const query =
-        `select id, Event_Title, Start_DateTime, End_DateTime from Events ` +
-        `where (Owner = '${userId}' and (Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')) ` +
+        `select id, Event_Title, Start_DateTime, End_DateTime, Owner from Events ` +
+        `where (Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}') ` +
         `order by Start_DateTime limit ${offset}, ${COQL_PAGE}`;
-      const page = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
+      const page = await client.request('/coql', windowRows, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
       for (const row of page?.data ?? []) {
-        events.push({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime });
+        const event = { id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime };
+        if (row.Owner?.id === userId) events.push(event);
+        else others.push({ id: row.id, event });
       }
       if (!page?.info?.more_records) break;
     }
-    return events;
+    const batches = Array.from({ length: Math.ceil(others.length / IDS_PER_CALL) }, (_, i) => others.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL));
+    const answers = await Promise.all(
+      batches.map((batch) => client.request('/Events', participantLists, { query: { ids: batch.map((other) => other.id).join(','), fields: 'Participants' }, signal })),
+    );
+    const invited = new Set(
+      answers
+        .flatMap((answer) => answer?.data ?? [])
+        .filter((row) => (row.Participants ?? []).some((p) => p.type === 'user' && p.participant === userId && p.status !== 'declined'))
+        .map((row) => row.id),
+    );
+    for (const other of others) if (invited.has(other.id)) events.push(other.event);
+    return events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   }
 
   /**
@@ -116,12 +161,12 @@ export function createScheduling(deps: ServiceDeps) {
     return found ? { timeZone: found.timeZone, source: 'address' } : null;
   }
 
-  function slotInput(settings: Settings, timeZone: string, busy: Interval[], start: number, end: number) {
+  function slotInput(settings: Settings, timeZone: string, busy: Interval[], start: number, end: number, workingHours: WorkingHours = settings.workingHours) {
     return {
       window: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
       busy,
       timeZone,
-      workingHours: settings.workingHours,
+      workingHours,
       durationMinutes: settings.slotMinutes,
       stepMinutes: settings.stepMinutes ?? settings.slotMinutes,
       bufferMinutes: Math.max(settings.bufferBeforeMinutes, settings.bufferAfterMinutes),
@@ -137,12 +182,19 @@ export function createScheduling(deps: ServiceDeps) {
     const timeZone = userTimeZone(ctx);
     const start = deps.now();
     const end = start + settings.daysAhead * 24 * 60 * 60_000;
-    const [events, outOfOffice, contact] = await Promise.all([
+    // The org's business hours are the default working hours; the user's own ('custom') win. The
+    // org's holidays are busy whole days in the user's zone either way.
+    const fromZoho = settings.workingHoursSource === 'zoho';
+    const [events, outOfOffice, contact, org] = await Promise.all([
       busyEvents(connection.user.id, start, end, { signal }),
       unavailability(connection.user.id, start, end, { signal }),
       contactZone(module, recordId, { signal }),
+      orgCalendar.read(connection, yearsOfWindow(start, end, timeZone), fromZoho, signal),
     ]);
-    const slots = findFreeSlots(slotInput(settings, timeZone, [...events, ...outOfOffice.away], start, end));
+    const holidays = holidaysInWindow(org.holidays, start, end, timeZone);
+    const workingHours = (fromZoho && org.businessHours) || settings.workingHours;
+    const busy = [...events, ...outOfOffice.away, ...holidayIntervals(holidays, timeZone)];
+    const slots = findFreeSlots(slotInput(settings, timeZone, busy, start, end, workingHours));
     return {
       timeZone,
       contact,
@@ -150,6 +202,7 @@ export function createScheduling(deps: ServiceDeps) {
       outOfOfficeUnread: outOfOffice.unread,
       windowStart: new Date(start).toISOString(),
       windowEnd: new Date(end).toISOString(),
+      calendar: { hours: fromZoho && org.businessHours ? 'zoho' : 'settings', holidays, unavailable: org.unavailable },
       settings: { slotMinutes: settings.slotMinutes, meetingTitleTemplate: settings.meetingTitleTemplate, features: settings.features },
     };
   }
@@ -382,6 +435,7 @@ function toPerson(module: 'Contacts' | 'Leads', row: PersonHit): PersonMatch {
 }
 
 const sameEmail = (a: string | null | undefined, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /**
  * COQL for a person by email: exact, on the records (no search index). A quote in the value is
  * doubled, COQL's escape (Zoho's "Kaizen #171: FAQs on COQL API"); COQL's limits are far off (two

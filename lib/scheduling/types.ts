@@ -23,6 +23,12 @@ export interface FreeSlotsView {
   outOfOfficeUnread: boolean;
   windowStart: string;
   windowEnd: string;
+  /**
+   * Zoho's own calendar facts: the working hours are the org's business hours ('zoho') or the
+   * settings' ('settings': chosen, or Zoho has none); the org's holidays in the window, whole
+   * days without free time; `unavailable` when Zoho refused to tell (edition, scope).
+   */
+  calendar: { hours: 'zoho' | 'settings'; holidays: { date: string; name: string }[]; unavailable: boolean };
   settings: Pick<Settings, 'slotMinutes' | 'meetingTitleTemplate' | 'features'>;
 }
 

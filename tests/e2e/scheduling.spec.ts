@@ -3,6 +3,7 @@
 // copy times, and the feature switches.
 import type { Locator, Page } from '@playwright/test';
 import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test, type PopupPage } from './fixtures';
+import { holidays } from '../../sandbox/calendar';
 
 const ann = SEED.contacts.annCarter;
 const rep = SEED.users.rep;
@@ -171,6 +172,27 @@ test('out-of-office that Zoho refuses to give: the free times are still shown, w
   } finally {
     await sandbox.clearFaults();
   }
+});
+
+test('a company holiday in Zoho has no free times that day, and the panel names it', async ({ context, popup }) => {
+  const { body: seed } = await control<{ seededAt: string }>('GET', '/__sandbox/seed');
+  const founders = holidays(Date.parse(seed.seededAt)).find((holiday) => holiday.name === "Founders' Day")!;
+  const s = await openRecord(context, popup, 'Contacts', ann.id, 'Ann Carter');
+  await s.firstSlot();
+  const notice = s.root.getByTestId('sched-holidays');
+  await expect(notice).toContainText("Company holidays in Zoho, with no free times: Founders' Day (");
+  // Every day of the window shown: the days around the holiday have free times, the holiday none.
+  const more = s.root.getByRole('button', { name: 'Show more days' });
+  while (await more.count()) await more.click();
+  const shift = (days: number) => new Date(Date.parse(`${founders.date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  await expect(s.root.locator(`[data-testid="sched-day"][data-day="${shift(-1)}"]`)).toHaveCount(1);
+  await expect(s.root.locator(`[data-testid="sched-day"][data-day="${founders.date}"]`)).toHaveCount(0);
+  await expect(s.root.locator(`[data-testid="sched-day"][data-day="${shift(1)}"]`)).toHaveCount(1);
+  await s.root.locator(`[data-testid="sched-day"][data-day="${shift(-1)}"]`).scrollIntoViewIfNeeded();
+  await snap(s.page, 'scheduling-holiday');
+  await notice.scrollIntoViewIfNeeded();
+  await snap(s.page, 'scheduling-holiday-notice');
+  expect(await accessibilityViolations(s.page, 'stagecoach-panel')).toEqual([]);
 });
 
 test('the race: a slot taken in Zoho after it was shown is not booked, the rep is told, and the slots refresh', async ({ context, popup }) => {

@@ -23,6 +23,37 @@ describe('responses validate against zoho-oas-v8', () => {
     expect(await validateAgainstOas('users_unavailability.json', '/crm/v8/settings/users_unavailability', 'get', status, body)).toEqual([]);
   });
 
+  it('GET /settings/business_hours (business_hours.json) and GET /settings/holidays (holidays.json)', async () => {
+    const tokens = await login(sandbox.url, { scope: 'ZohoCRM.settings.business_hours.READ' });
+    const hours = await apiJson(sandbox.url, '/settings/business_hours', tokens.access_token);
+    expect(hours.status).toBe(200);
+    expect(await validateAgainstOas('business_hours.json', '/crm/v8/settings/business_hours', 'get', hours.status, hours.body)).toEqual([]);
+    const year = new Date().getUTCFullYear();
+    for (const query of ['', `?year=${year}`, `?year=${year}&type=business_holiday`, '?type=shift_holiday']) {
+      const list = await apiJson(sandbox.url, `/settings/holidays${query}`, tokens.access_token);
+      expect(list.status, query).toBe(200);
+      expect(await validateAgainstOas('holidays.json', '/crm/v8/settings/holidays', 'get', list.status, list.body), query).toEqual([]);
+    }
+    const shift = await apiJson(sandbox.url, '/settings/holidays?type=shift_holiday', tokens.access_token);
+    expect((shift.body as { holidays: { type: string }[] }).holidays.every((row) => row.type === 'shift_holiday')).toBe(true);
+    const bad = await apiJson(sandbox.url, '/settings/holidays?year=twenty', tokens.access_token);
+    expect(bad.status).toBe(400);
+    expect(await validateAgainstOas('holidays.json', '/crm/v8/settings/holidays', 'get', bad.status, bad.body)).toEqual([]);
+    expect((await apiJson(sandbox.url, '/settings/holidays?year=1999', tokens.access_token)).status).toBe(204);
+    // Without the scope: OAUTH_SCOPE_MISMATCH, as for every settings call.
+    const narrow = await login(sandbox.url, { scope: 'ZohoCRM.users.READ' });
+    expect((await apiJson(sandbox.url, '/settings/business_hours', narrow.access_token)).status).toBe(401);
+  });
+
+  it('GET /Events?ids=…&fields=Participants (record.json): those records, in the order given', async () => {
+    const tokens = await login(sandbox.url);
+    const ids = [SEED.events.pipelineReviewWithRep.id, SEED.events.acmeDiscovery.id];
+    const list = await apiJson(sandbox.url, `/Events?ids=${ids.join(',')}&fields=Participants`, tokens.access_token);
+    expect(list.status).toBe(200);
+    expect((list.body as { data: { id: string }[] }).data.map((row) => row.id)).toEqual(ids);
+    expect(await validateAgainstOas('record.json', '/crm/v8/{module_api_name}', 'get', list.status, list.body)).toEqual([]);
+  });
+
   it('GET /org (org.json)', async () => {
     const tokens = await login(sandbox.url);
     const { status, body } = await apiJson(sandbox.url, '/org', tokens.access_token);

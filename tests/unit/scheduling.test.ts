@@ -56,6 +56,88 @@ describe('scheduling against the sandbox', () => {
     expect(view.slots.some((slot) => slot.start.slice(0, 10) === dayOff.from.slice(0, 10))).toBe(false);
   });
 
+  it('a meeting a colleague invited the rep to is busy time: not offered, and not booked over in the re-check', async () => {
+    const { handlers } = await connected();
+    const view = await handlers.freeSlots(ann, {});
+    // The seeded one: the manager's, with the rep as a participant.
+    const seeded = SEED.events.pipelineReviewWithRep;
+    expect(seeded.Owner).toMatchObject({ id: SEED.users.manager.id });
+    expect(view.slots.filter((slot) => overlaps(slot, { start: seeded.Start_DateTime as string, end: seeded.End_DateTime as string }))).toEqual([]);
+    // One made now over the first free slot: gone from the free times, and refused at booking.
+    const [slot] = view.slots;
+    const invite = (status: string) => ({
+      Event_Title: `Forecast with Daniel (${status})`,
+      Start_DateTime: slot!.start,
+      End_DateTime: slot!.end,
+      Owner: { id: SEED.users.manager.id },
+      Participants: [{ type: 'user', participant: SEED.users.rep.id, status }],
+    });
+    // (Zoho sets a participant's status, not the writer: it is 'not_known' here until answered.)
+    await control('POST', `/__sandbox/records/Events?as=${SEED.users.manager.id}`, invite('accepted'));
+    expect((await handlers.freeSlots(ann, {})).slots.some((s) => overlaps(s, slot!))).toBe(false);
+    await expect(handlers.bookMeeting({ ...ann, ...slot!, title: 'Over the forecast', sendInvitation: false }, {})).rejects.toMatchObject({ code: 'slot_taken' });
+  });
+
+  it('the org’s business hours are the working hours by default, the user’s own win; a company holiday has no free time', async () => {
+    const { handlers } = await connected();
+    const view = await handlers.freeSlots(ann, {});
+    const local = (iso: string) => iso.slice(11, 16);
+    // The sandbox org works 09:00–18:00 (Mon–Fri); the settings' own default ends at 17:00.
+    expect(view.calendar).toMatchObject({ hours: 'zoho', unavailable: false });
+    expect(view.slots.some((slot) => local(slot.end) === '18:00')).toBe(true);
+    expect(view.slots.every((slot) => local(slot.start) >= '09:00' && local(slot.end) <= '18:00')).toBe(true);
+    const founders = view.calendar.holidays.find((holiday) => holiday.name === 'Founders’ Day'.replace('’', "'"));
+    expect(founders).toBeTruthy();
+    expect(view.slots.filter((slot) => slot.start.startsWith(founders!.date))).toEqual([]);
+    // The day before and after have free times (Founders' Day is a Wednesday).
+    expect(view.slots.some((slot) => slot.start.startsWith(new Date(Date.parse(founders!.date) - 86_400_000).toISOString().slice(0, 10)))).toBe(true);
+
+    await handlers.saveSettings({ patch: { workingHoursSource: 'custom' } }, {});
+    const own = await handlers.freeSlots(ann, {});
+    expect(own.calendar.hours).toBe('settings');
+    expect(own.slots.some((slot) => local(slot.end) > '17:00')).toBe(false);
+    expect(own.slots.filter((slot) => slot.start.startsWith(founders!.date))).toEqual([]); // holidays still count
+  });
+
+  it('an org without business hours and holidays (refused): the settings’ hours, said in the view, and asked again only after an hour', async () => {
+    const { handlers } = await connected();
+    const refused = { code: 'NO_PERMISSION', details: {}, message: 'permission denied', status: 'error' };
+    await control('POST', '/__sandbox/faults', { match: { path: '/settings/business_hours' }, count: 1, status: 403, body: refused });
+    await control('POST', '/__sandbox/faults', { match: { path: '/settings/holidays' }, count: 5, status: 403, body: refused });
+    const view = await handlers.freeSlots(ann, {});
+    expect(view.calendar).toEqual({ hours: 'settings', holidays: [], unavailable: true });
+    expect(view.slots.length).toBeGreaterThan(20);
+    expect(view.slots.some((slot) => slot.end.slice(11, 16) > '17:00')).toBe(false);
+    await control('DELETE', '/__sandbox/log');
+    await handlers.freeSlots(ann, {});
+    const { entries } = await control('GET', '/__sandbox/log');
+    expect((entries as { path: string }[]).filter((entry) => /business_hours|holidays/.test(entry.path))).toEqual([]);
+  });
+
+  it('API cost of a free-times view: cold and warm (sandbox request log)', async () => {
+    const { handlers } = await connected();
+    const calls = async () => {
+      const { entries } = await control('GET', '/__sandbox/log');
+      await control('DELETE', '/__sandbox/log');
+      return (entries as { method: string; path: string }[]).filter((entry) => entry.path.startsWith('/crm/v8/')).map((entry) => `${entry.method} ${entry.path.replace(/\d{6,}/g, ':id')}`);
+    };
+    await calls();
+    await handlers.freeSlots(ann, {});
+    const cold = await calls();
+    await handlers.freeSlots(ann, {});
+    const warm = await calls();
+    // Cold: the window's events (COQL), the colleagues' events' participants (Get Records by ids),
+    // out-of-office, Ann's address, business hours, holidays of the window's year(s).
+    expect(cold.filter((call) => call === 'POST /crm/v8/coql')).toHaveLength(1);
+    expect(cold.filter((call) => call === 'GET /crm/v8/Events')).toHaveLength(1);
+    expect(cold.filter((call) => call === 'GET /crm/v8/settings/business_hours')).toHaveLength(1);
+    expect(cold.filter((call) => call === 'GET /crm/v8/settings/holidays').length).toBeGreaterThanOrEqual(1);
+    // Warm: the org's facts come from the cache.
+    expect(warm.filter((call) => call.includes('/settings/business_hours') || call.includes('/settings/holidays'))).toEqual([]);
+    expect(warm.length).toBe(cold.length - cold.filter((call) => call.includes('/settings/business_hours') || call.includes('/settings/holidays')).length);
+    console.info(`free-times view: cold ${cold.length} calls [${cold.join(', ')}], warm ${warm.length} calls`);
+  });
+
   it('books: Owner = rep, Participants and Who_Id = the contact, the deal as What_Id, exactly the slot; note and task too', async () => {
     const { handlers } = await connected();
     const [slot] = (await handlers.freeSlots(ann, {})).slots;
