@@ -89,7 +89,8 @@ describe('pages over HTTP', () => {
 
 const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
 
-describe.skipIf(!chromiumPath)('the app in a browser', () => {
+// A real browser on a shared 2-core machine: generous time per test, not a timing assertion.
+describe.skipIf(!chromiumPath)('the app in a browser', { timeout: 30_000 }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
