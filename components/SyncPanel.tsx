@@ -1,5 +1,6 @@
 // The popup's "is everything in sync" section: per data set, the outbox, API use, last error.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import type { OutboxItem, SyncStatus } from '@/lib/sync/types';
@@ -60,10 +61,18 @@ export function SyncPanel({ format }: { format: TimeFormat }) {
           <h2 id="last-error-heading">{t('lastErrorHeading')}</h2>
           <p className="muted">{when(sync.data.lastError.at)}</p>
           <ErrorNotice error={StagecoachError.fromJSON(sync.data.lastError)} />
+          <button type="button" className="button button-link" onClick={openOrgCheck}>
+            {t('orgCheck_popupLink')}
+          </button>
         </section>
       ) : null}
     </>
   );
+}
+
+/** The options page at its org check (components/options/OrgCheckSection), to find which capability fails and why. */
+function openOrgCheck() {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#org-check` });
 }
 
 function usageLine(usage: SyncStatus['usage']): string {

@@ -1,6 +1,7 @@
 // Every request the background answers: the domains' registries merged. A new request is added
 // in its domain's `requests.ts`; this file changes only when a domain is added.
 import { connectionRequests } from './connection/requests';
+import { diagnosticsRequests } from './diagnostics/requests';
 import type { Handlers, RequestAnswer, RequestInput } from './messaging/define';
 import { recordRequests } from './records/requests';
 import { schedulingRequests } from './scheduling/requests';
@@ -15,6 +16,7 @@ export const REQUESTS = {
   ...suggestionRequests,
   ...syncRequests,
   ...settingsRequests,
+  ...diagnosticsRequests,
 };
 
 export type Requests = typeof REQUESTS;

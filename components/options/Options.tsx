@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { settingsQuery } from '../queries';
+import { OrgCheckSection } from './OrgCheckSection';
 import { SettingsForm } from './SettingsForm';
 
 export function Options() {
@@ -16,6 +17,7 @@ export function Options() {
       {settings.isError ? <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {/* The form keeps its own draft: a later refetch never overwrites what the person typed. */}
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
+      {settings.isPending ? null : <OrgCheckSection />}
     </main>
   );
 }

@@ -94,7 +94,7 @@ describe('exchangeCode', () => {
       expires_in: 3600,
     });
     const tokens = await exchangeCode({ fetch: fetchImpl, hosts, credentials: { clientId: '1000.C' }, callback, redirectUri, verifier: 'V', now });
-    expect(tokens).toEqual({ accessToken: '1000.a1', refreshToken: '1000.r1', apiDomain: 'https://www.zohoapis.eu', expiresAt: now() + 3_600_000 });
+    expect(tokens).toEqual({ accessToken: '1000.a1', refreshToken: '1000.r1', apiDomain: 'https://www.zohoapis.eu', expiresAt: now() + 3_600_000, scope: 'ZohoCRM.users.READ' });
     expect(calls[0]!.url).toBe('https://accounts.zoho.eu/oauth/v2/token');
     expect(Object.fromEntries(calls[0]!.body)).toEqual({
       grant_type: 'authorization_code',

@@ -101,6 +101,8 @@ export interface Tokens {
   apiDomain: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** The scopes Zoho says it granted, as it wrote them (its token answer may carry `scope`). */
+  scope?: string;
 }
 
 type Fetch = typeof fetch;
@@ -145,6 +147,7 @@ function toTokens(body: TokenResponse, dataCentre: DataCentreId, hosts: HostPoli
     ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
     apiDomain,
     expiresAt: now + body.expires_in * 1000,
+    ...(body.scope ? { scope: body.scope } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { HostPolicy } from '../auth/hosts';
 import type { AccessToken, TokenManager } from '../auth/tokens';
 import { createConnection, createTokens } from '../connection/service';
+import { createDiagnostics } from '../diagnostics/service';
 import { createRecords } from '../records/service';
 import type { AllHandlers } from '../requests';
 import { createScheduling } from '../scheduling/service';
@@ -100,6 +101,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...createScheduling(services).handlers,
     ...createSuggestions({ ...services, provider }).handlers,
     ...createSync(services).handlers,
+    ...createDiagnostics(services).handlers,
     ...createSettingsService({
       store,
       buildClientId: deps.buildClientId,

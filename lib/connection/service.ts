@@ -144,6 +144,8 @@ export function createConnection(deps: ConnectionDeps & { tokens: TokenManager }
           users: org.license_details?.users_license_purchased ?? null,
         },
         connectedAt: deps.now(),
+        // For the org check: what was granted, against what was asked (Zoho separates them by spaces or commas).
+        grantedScopes: issued.scope ? issued.scope.split(/[\s,]+/).filter(Boolean) : null,
       };
     } catch (error) {
       await revokeToken(deps.fetch, callback.accountsServer, issued.refreshToken);

@@ -42,6 +42,8 @@ export interface ConnectionRow {
   user: ConnectedUser;
   org: ConnectedOrg;
   connectedAt: number;
+  /** The scopes Zoho's token answer said it granted; null when it did not say (absent: connected before this was kept). */
+  grantedScopes?: string[] | null;
 }
 
 export interface SecretKeyRow {

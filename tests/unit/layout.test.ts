@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { connectionRequests } from '@/lib/connection/requests';
+import { diagnosticsRequests } from '@/lib/diagnostics/requests';
 import { recordRequests } from '@/lib/records/requests';
 import { REQUESTS } from '@/lib/requests';
 import { schedulingRequests } from '@/lib/scheduling/requests';
@@ -98,7 +99,7 @@ describe('layout', () => {
   });
 
   it('declares every request in exactly one domain', () => {
-    const domains = [connectionRequests, recordRequests, schedulingRequests, suggestionRequests, syncRequests, settingsRequests];
+    const domains = [connectionRequests, recordRequests, schedulingRequests, suggestionRequests, syncRequests, settingsRequests, diagnosticsRequests];
     const names = domains.flatMap((domain) => Object.keys(domain));
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual(Object.keys(REQUESTS).sort());
