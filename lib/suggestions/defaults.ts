@@ -132,10 +132,26 @@ criteria:
     from: open
     priority: 90
     confidence: 0.75
-    description: The customer cancelled, or the budget was cut
+    description: The customer cancelled, the budget was cut, the deal was disqualified, or the customer decided to do nothing
     when:
-      any: [deal_lost, lost_no_budget]
+      any: [deal_lost, lost_no_budget, disqualified, no_decision]
       none: [lost_to_competitor]
+
+  # Gone silent: only when the rep says so, the deal has sat in its stage a month, and no meeting since.
+  - id: gone-silent
+    target: Closed Lost
+    from: open
+    priority: 85
+    confidence: 0.6
+    description: The customer has gone silent (the rep says so), a month in the stage, no meeting since
+    when:
+      all: [gone_silent]
+      none:
+        - meeting_booked
+        - signal: meeting_held
+          within_days: 30
+    fields:
+      - {field: days_in_stage, op: ">=", value: 30}
 
   # A pause is not a loss; a deal nobody has touched for a long time past its closing date may be.
   - id: stale

@@ -11,7 +11,11 @@
 //     pricing_discussed, proposal_requested, proposal_sent, budget_approved, budget_missing,
 //     needs_identified, demo_done, decision_maker_identified, no_decision_maker, legal_review,
 //     contract_signed, verbal_commit, deal_won, lost_to_competitor, lost_no_budget, deal_lost,
-//     asked_to_pause, competitor_mentioned, positive_feedback, objection_raised, pilot_running
+//     asked_to_pause, competitor_mentioned, positive_feedback, objection_raised, pilot_running,
+//     disqualified, gone_silent, no_decision, revived
+//   (one phrase pack per language — en, es, de, fr, pt — chosen by the note's language, English
+//   read too; each pack's own negation and hedging cues; a sentence about another deal or
+//   customer — "her deal closed won", "a case study: they signed in January" — gives nothing)
 //   from meetings (Events linked to the deal)
 //     meeting_held   started before now, and not every outside invitee declined
 //     meeting_booked starts after now (and not every outside invitee declined)
@@ -36,8 +40,8 @@
 // approved five days ago outweighs "no budget yet" from last month.
 import { Temporal } from 'temporal-polyfill';
 import { stageKey } from './facts';
-import { ENGLISH, type Mood, type PhraseRule } from './phrases';
-import { clip, isConditional, isModal, isNegated, isStagecoachNote, normalize, noteSentences, type Sentence } from './text';
+import { ENGLISH, PACKS, type Mood, type PhrasePack, type PhraseRule } from './phrases';
+import { clip, detectLanguage, ENGLISH_CUES, isConditional, isModal, isNegated, isStagecoachNote, normalize, noteSentences, type Cues, type Language, type Sentence } from './text';
 import type { DealEvidenceInput, EventFacts, NoteFacts, Signal, TaskFacts } from './types';
 
 type Origin = 'notes' | 'meetings' | 'tasks' | 'deal';
@@ -65,6 +69,10 @@ export const SIGNAL_KINDS = {
   positive_feedback: { origin: 'notes', meaning: 'positive feedback' },
   objection_raised: { origin: 'notes', meaning: 'an objection or concern raised' },
   pilot_running: { origin: 'notes', meaning: 'a pilot or trial under way' },
+  disqualified: { origin: 'notes', meaning: 'the deal disqualified (not a fit)' },
+  gone_silent: { origin: 'notes', meaning: 'the customer gone silent' },
+  no_decision: { origin: 'notes', meaning: 'no decision: the customer keeps the status quo' },
+  revived: { origin: 'notes', meaning: 'the deal revived after a pause or a loss' },
   meeting_held: { origin: 'meetings', meaning: 'a meeting held' },
   meeting_booked: { origin: 'meetings', meaning: 'a meeting booked' },
   no_show: { origin: 'meetings', meaning: 'a no-show' },
@@ -87,21 +95,30 @@ export const isSignalKind = (value: string): value is SignalKind => Object.hasOw
 export const PHRASE_KIND = 'phrase';
 
 // ---- Phrases -------------------------------------------------------------------------------------
-// The tables are in ./phrases.ts, with what each rule's mood lets cancel a match; English is the
-// only pack so far.
+// The tables are in ./phrases.ts, one pack per language, with what each rule's mood lets cancel a
+// match. Notes are read with their language's pack (and English's); meeting titles, task subjects
+// and no-show words are short and read with every pack.
 export const NOTE_PHRASES = ENGLISH.notes;
-export const MEETING_TITLE_PHRASES = ENGLISH.meetingTitles;
-export const TASK_SUBJECT_PHRASES = ENGLISH.taskSubjects;
-const NO_SHOW = ENGLISH.noShow;
+const ALL_PACKS = Object.values(PACKS);
+export const MEETING_TITLE_PHRASES = ALL_PACKS.flatMap((pack) => pack.meetingTitles);
+export const TASK_SUBJECT_PHRASES = ALL_PACKS.flatMap((pack) => pack.taskSubjects);
+const NO_SHOWS = ALL_PACKS.map((pack) => pack.noShow);
 
 /** Earlier `kind` is outweighed by a later signal of one of these kinds (the opposite fact). */
 export const SUPERSEDES: Readonly<Partial<Record<SignalKind, readonly SignalKind[]>>> = {
-  budget_missing: ['budget_approved'],
+  budget_missing: ['budget_approved', 'revived'],
   budget_approved: ['budget_missing', 'lost_no_budget'],
   no_decision_maker: ['decision_maker_identified'],
   decision_maker_identified: ['no_decision_maker'],
-  // A meeting held after the customer asked to pause means the pause is over.
-  asked_to_pause: ['meeting_held'],
+  // A meeting held after the customer asked to pause means the pause is over; so does a revival.
+  asked_to_pause: ['meeting_held', 'revived'],
+  // Lost, then back: a later revival outweighs the loss (and a later loss the revival).
+  lost_to_competitor: ['revived'],
+  lost_no_budget: ['revived'],
+  deal_lost: ['revived'],
+  gone_silent: ['revived', 'meeting_held'],
+  no_decision: ['revived'],
+  revived: ['lost_to_competitor', 'lost_no_budget', 'deal_lost', 'asked_to_pause'],
 };
 
 const SIGNAL_TEXT_MAX = 200;
@@ -114,35 +131,55 @@ export interface ExtractOptions {
   phrases?: readonly string[];
 }
 
-/** Whether a rule's match at [index, end) in `sentence` stands, given the rule's mood. */
-function stands(sentence: Sentence, mood: Mood, index: number, end: number): boolean {
+/**
+ * Whether a rule's match at [index, end) in `sentence` stands, given the rule's mood. `cues` are
+ * the rule's language's; `noteCues` the note's (a negation in either language cancels).
+ */
+function stands(sentence: Sentence, mood: Mood, index: number, end: number, cues: Cues = ENGLISH_CUES, noteCues: Cues = cues): boolean {
   if (mood !== 'topic' && sentence.question) return false;
-  if (mood !== 'negative' && isNegated(sentence.norm, index, end)) return false;
-  if (mood !== 'topic' && isConditional(sentence.norm, index)) return false;
-  if (mood === 'fact' && isModal(sentence.norm, index)) return false;
+  if (mood !== 'negative' && (isNegated(sentence.norm, index, end, cues) || (noteCues !== cues && isNegated(sentence.norm, index, end, noteCues)))) return false;
+  // A sentence that opens with a condition ("If the budget is approved, they will ask for a quote") is conditional throughout.
+  if (mood !== 'topic' && (isConditional(sentence.norm, index, cues) || opensWithCondition(sentence.norm, noteCues))) return false;
+  if (mood === 'fact' && isModal(sentence.norm, index, cues)) return false;
   return true;
 }
 
-/** The tables with each pattern compiled once for scanning every match (`g`). */
-const SCANNERS = NOTE_PHRASES.map((rule) => ({ rule, patterns: rule.patterns.map((pattern) => new RegExp(pattern.source, 'g')) }));
+function opensWithCondition(norm: string, cues: Cues): boolean {
+  const first = norm.split(/[,;:–—]/, 1)[0] ?? '';
+  return first !== norm && cues.conditional.test(first.split(' ').slice(0, 2).join(' '));
+}
+
+type Scanner = { rule: PhraseRule; patterns: RegExp[]; cues: Cues };
+/** Each pack's note rules with every pattern compiled once for scanning every match (`g`). */
+const SCANNERS = Object.fromEntries(
+  Object.entries(PACKS).map(([language, pack]: [string, PhrasePack]) => [language, pack.notes.map((rule) => ({ rule, patterns: rule.patterns.map((pattern) => new RegExp(pattern.source, 'g')), cues: pack.cues }))]),
+) as Record<Language, Scanner[]>;
 
 /** Whether any of a rule's patterns matches somewhere in the sentence and the match stands. */
-function ruleMatches(sentence: Sentence, rule: PhraseRule, patterns: readonly RegExp[]): boolean {
-  for (const pattern of patterns) {
+function ruleMatches(sentence: Sentence, scanner: Scanner, noteCues: Cues): boolean {
+  for (const pattern of scanner.patterns) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(sentence.norm); match; match = pattern.exec(sentence.norm)) {
-      if (stands(sentence, rule.mood, match.index, match.index + match[0].length)) return true;
+      if (stands(sentence, scanner.rule.mood, match.index, match.index + match[0].length, scanner.cues, noteCues)) return true;
       if (match[0].length === 0) pattern.lastIndex++;
     }
   }
   return false;
 }
 
-/** The kinds the phrase tables find in one sentence (every rule, in table order). */
-export function sentenceKinds(sentence: Sentence): SignalKind[] {
+/** Whether a sentence is about another deal or customer (then nothing in it is evidence for this one). */
+export function aboutOtherParty(sentence: Sentence, language: Language = 'en'): boolean {
+  return ENGLISH_CUES.otherParty.test(sentence.norm) || PACKS[language].cues.otherParty.test(sentence.norm);
+}
+
+/** The kinds the phrase packs find in one sentence of a note in `language` (its pack, then English's). */
+export function sentenceKinds(sentence: Sentence, language: Language = 'en'): SignalKind[] {
   const kinds: SignalKind[] = [];
-  for (const { rule, patterns } of SCANNERS) {
-    if (!kinds.includes(rule.kind) && ruleMatches(sentence, rule, patterns)) kinds.push(rule.kind);
+  if (aboutOtherParty(sentence, language)) return kinds;
+  const noteCues = PACKS[language].cues;
+  const scanners = language === 'en' ? SCANNERS.en : [...SCANNERS[language], ...SCANNERS.en];
+  for (const scanner of scanners) {
+    if (!kinds.includes(scanner.rule.kind) && ruleMatches(sentence, scanner, noteCues)) kinds.push(scanner.rule.kind);
   }
   return kinds;
 }
@@ -156,9 +193,10 @@ function noteSignals(note: NoteFacts, dealId: string, phrases: readonly string[]
   const sourceTitle = note.title?.trim() || clip(note.content, 60) || 'Note';
   const found = new Map<string, Signal>();
   const wanted = phrases.map(normalize).filter(Boolean).map((phrase) => ({ phrase, pattern: new RegExp(`(?<![a-z0-9])${escapeRegExp(phrase)}(?![a-z0-9])`, 'g') }));
+  const language = detectLanguage(`${note.title ?? ''}\n${note.content}`);
   // Content first, the title (the last sentence) only for what the content did not say.
   for (const sentence of noteSentences(note)) {
-    for (const kind of sentenceKinds(sentence)) {
+    for (const kind of sentenceKinds(sentence, language)) {
       const id = `note:${note.id}:${kind}`;
       if (!found.has(id)) found.set(id, { id, kind, text: displayed(sentence), at: note.createdTime, source, sourceTitle });
     }
@@ -186,13 +224,13 @@ function eventSignals(event: EventFacts, now: number): Signal[] {
     return allDeclined ? [] : [{ ...base, id: `event:${event.id}:meeting_booked`, kind: 'meeting_booked', text: event.title }];
   }
   const said = normalize(`${event.title} ${event.description ?? ''}`);
-  if (allDeclined || NO_SHOW.test(said)) {
+  if (allDeclined || NO_SHOWS.some((pattern) => pattern.test(said))) {
     const text = allDeclined ? `${event.title} (every invitee declined)` : event.title;
     return [{ ...base, id: `event:${event.id}:no_show`, kind: 'no_show', text }];
   }
   const held: Signal[] = [{ ...base, id: `event:${event.id}:meeting_held`, kind: 'meeting_held', text: event.title }];
   for (const { kind, pattern } of MEETING_TITLE_PHRASES) {
-    if (pattern.test(title)) held.push({ ...base, id: `event:${event.id}:${kind}`, kind, text: event.title });
+    if (pattern.test(title) && !held.some((signal) => signal.kind === kind)) held.push({ ...base, id: `event:${event.id}:${kind}`, kind, text: event.title });
   }
   return held;
 }
@@ -214,7 +252,7 @@ function taskSignals(task: TaskFacts, today: Temporal.PlainDate): Signal[] {
   }
   const subject = normalize(task.subject);
   for (const { kind, pattern, done: needsDone } of TASK_SUBJECT_PHRASES) {
-    if ((done || !needsDone) && pattern.test(subject)) {
+    if ((done || !needsDone) && pattern.test(subject) && !out.some((signal) => signal.kind === kind)) {
       out.push({ ...base, id: `task:${task.id}:${kind}`, kind, text: task.subject, at: done ? (task.closedTime ?? task.dueDate) : task.dueDate });
     }
   }

@@ -1,8 +1,10 @@
 // Note text as the phrase tables read it: Stagecoach's own notes left out, rich-text HTML reduced
 // to plain text, transcripts read line by line with their speaker, sentences split, and the test
 // that tells "budget approved" from "no budget approved yet" or "if the budget is approved".
-// Hand-written: the phrases are few and English-only, and an NLP library would be megabytes in the
-// panel bundle for the same negation window.
+// Hand-written: the phrase packs are few (en, es, de, fr, pt), an NLP library would be megabytes in
+// the panel bundle for the same negation window, and language detectors trained on many languages
+// (franc, cld) guess poorly on a two-line note; a stop-word count over our five languages is ~2 KB
+// and is right on the corpus's notes (text.test.ts).
 import type { NoteFacts } from './types';
 
 export interface Sentence {
@@ -45,10 +47,15 @@ export function plainText(content: string): string {
     });
 }
 
-/** Lower case, curly quotes straightened, whitespace collapsed. */
+/**
+ * Lower case, accents folded ("cotización" → "cotizacion", "Prüfung" → "prufung": reps often leave
+ * them out, and patterns need not spell both), curly quotes straightened, whitespace collapsed.
+ */
 export function normalize(text: string): string {
   return text
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[‘’ʼ`]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
@@ -116,39 +123,97 @@ export function clip(text: string, max: number): string {
 // A phrase is read in the clause it sits in: from the last clause boundary before it (comma, dash,
 // "and", "but", …) up to the phrase, at most WINDOW_WORDS words. A negation cue there (or inside
 // the phrase itself, "budget was not approved") cancels it; so does "not yet"/"pending" right after.
+// Each language has its own cues (the packs in phrases.ts carry them); these are English's.
 
 const WINDOW_WORDS = 7;
-const BOUNDARY = /[,;:–—()[\]"]|\s-\s|\b(?:and|but|however|although|though|whereas|while|then|so|because|except|until)\b/g;
-const NEGATION = /\b(?:no|not|never|none|nobody|nothing|neither|nor|without|cannot|yet to|unable to|fail(?:s|ed)? to|lack of|instead of|rather than|hardly|barely)\b|n't\b/;
-/** Phrases with a negation word that do not negate what follows. */
-const PSEUDO_NEGATION = /\b(?:no doubt|not only|not just|no problems?|no issues?|no objections?|no questions?|no surprise|nothing but)\b/g;
-const AFTER_NEGATION = /^[\s,:–—-]*(?:not yet|yet to be|still pending|pending|tbd|to be confirmed|outstanding|unclear|unknown|not)\b/;
-/** Conditions: "if the budget is approved" is not a budget approved. */
-const CONDITIONAL = /\b(?:if|unless|whether|once|assuming|in case|provided|when)\b/;
-/** Intentions and possibilities: "we will send the proposal" is not a proposal sent. */
-const MODAL = /\b(?:will|would|could|might|should|must|shall|hope|hoping|hopefully|expects? to|expecting|plans? to|planning to|wants? to|going to|need to|needs to|has to|have to|about to)\b|'ll\b/;
+
+/** What cancels a phrase in one language (patterns over normalized text, accents folded). */
+export interface Cues {
+  /** Clause boundaries: the window stops at the last one before the phrase. */
+  boundary: RegExp;
+  negation: RegExp;
+  /** Phrases with a negation word that do not negate what follows ("no doubt"). */
+  pseudoNegation: RegExp;
+  /** Right after the phrase: "approved – not yet", "pending". */
+  afterNegation: RegExp;
+  /** Conditions: "if the budget is approved" is not a budget approved. */
+  conditional: RegExp;
+  /** Intentions and possibilities: "we will send the proposal" is not a proposal sent. */
+  modal: RegExp;
+  /**
+   * The sentence is about another deal or customer ("her deal closed won", "a case study from …
+   * they signed in January"): nothing in it is evidence for this deal.
+   */
+  otherParty: RegExp;
+}
+
+export const ENGLISH_CUES: Cues = {
+  boundary: /[,;:–—()[\]"]|\s-\s|\b(?:and|but|however|although|though|whereas|while|then|so|because|except|until)\b/g,
+  negation: /\b(?:no|not|never|none|nobody|nothing|neither|nor|without|cannot|yet to|unable to|fail(?:s|ed)? to|lack of|instead of|rather than|hardly|barely)\b|n't\b/,
+  pseudoNegation: /\b(?:no doubt|not only|not just|no problems?|no issues?|no objections?|no questions?|no surprise|nothing but)\b/g,
+  afterNegation: /^[\s,:–—-]*(?:not yet|yet to be|still pending|pending|tbd|to be confirmed|outstanding|unclear|unknown|not)\b/,
+  conditional: /\b(?:if|unless|whether|once|assuming|in case|provided|when|might consider)\b/,
+  modal: /\b(?:will|would|could|might|should|must|shall|hope|hoping|hopefully|expects? to|expecting|plans? to|planning to|plan is to|wants? to|going to|need to|needs to|has to|have to|about to|probably|maybe|perhaps|likely to)\b|'ll\b/,
+  otherParty: /\b(?:(?:her|his|their|another|other|a colleague's|colleague's)\s+deal|our\s+[a-z0-9&.-]+(?:\s+[a-z0-9&.-]+)?\s+(?:deal|account)|case study|reference (?:call|customer|account)|on the [a-z0-9&.-]+(?:\s+[a-z0-9&.-]+)? account|another customer|other customers?)\b/,
+};
 
 /** The clause before `index` (from its last boundary), at most WINDOW_WORDS words. */
-export function clauseBefore(norm: string, index: number): string {
+export function clauseBefore(norm: string, index: number, cues: Cues = ENGLISH_CUES): string {
   const before = norm.slice(0, index);
   let from = 0;
-  BOUNDARY.lastIndex = 0;
-  for (let match = BOUNDARY.exec(before); match; match = BOUNDARY.exec(before)) from = match.index + match[0].length;
+  const boundary = cues.boundary;
+  boundary.lastIndex = 0;
+  for (let match = boundary.exec(before); match; match = boundary.exec(before)) from = match.index + match[0].length;
   const words = before.slice(from).trim().split(' ').filter(Boolean);
   return words.slice(-WINDOW_WORDS).join(' ');
 }
 
-export function isNegated(norm: string, index: number, end: number): boolean {
-  const window = `${clauseBefore(norm, index)} ${norm.slice(index, end)}`.replace(PSEUDO_NEGATION, ' ');
-  return NEGATION.test(window) || AFTER_NEGATION.test(norm.slice(end, end + 30));
+export function isNegated(norm: string, index: number, end: number, cues: Cues = ENGLISH_CUES): boolean {
+  const window = `${clauseBefore(norm, index, cues)} ${norm.slice(index, end)}`.replace(cues.pseudoNegation, ' ');
+  return cues.negation.test(window) || cues.afterNegation.test(norm.slice(end, end + 30));
 }
 
-export function isConditional(norm: string, index: number): boolean {
-  return CONDITIONAL.test(clauseBefore(norm, index));
+export function isConditional(norm: string, index: number, cues: Cues = ENGLISH_CUES): boolean {
+  return cues.conditional.test(clauseBefore(norm, index, cues));
 }
 
-export function isModal(norm: string, index: number): boolean {
-  return MODAL.test(clauseBefore(norm, index));
+export function isModal(norm: string, index: number, cues: Cues = ENGLISH_CUES): boolean {
+  return cues.modal.test(clauseBefore(norm, index, cues));
+}
+
+// ---- Language ------------------------------------------------------------------------------------
+
+export type Language = 'en' | 'es' | 'de' | 'fr' | 'pt';
+
+/** Frequent short words that tell our five languages apart (shared ones count for each). */
+const STOP_WORDS: Readonly<Record<Language, readonly string[]>> = {
+  en: ['the', 'and', 'to', 'of', 'is', 'was', 'we', 'they', 'with', 'for', 'not', 'on', 'have', 'has', 'this', 'that', 'it', 'our', 'their', 'will', 'are', 'from', 'but', 'by', 'at', 'after', 'still', 'been', 'yet', 'them'],
+  es: ['el', 'la', 'los', 'las', 'de', 'que', 'y', 'en', 'un', 'una', 'por', 'con', 'para', 'es', 'no', 'se', 'del', 'al', 'nos', 'su', 'esta', 'ya', 'pero', 'fue', 'hay', 'muy', 'sus', 'como', 'todavia', 'tienen', 'quien'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'fur', 'ein', 'eine', 'den', 'dem', 'zu', 'auf', 'wir', 'sie', 'noch', 'im', 'bei', 'wurde', 'hat', 'es', 'von', 'des', 'kein', 'keine', 'liegt', 'sich', 'auch', 'nach', 'leider'],
+  fr: ['le', 'la', 'les', 'de', 'des', 'et', 'est', 'un', 'une', 'pour', 'pas', 'avec', 'sur', 'au', 'du', 'nous', 'ils', 'en', 'qui', 'que', 'leur', 'ce', 'a', 'ont', 'sont', 'aux', 'tres', 'par', 'chez', 'encore', 'client'],
+  pt: ['o', 'a', 'os', 'as', 'de', 'do', 'da', 'e', 'um', 'uma', 'para', 'com', 'nao', 'que', 'em', 'no', 'na', 'dos', 'das', 'foi', 'pelo', 'pela', 'ele', 'eles', 'nos', 'ao', 'mais', 'esta', 'ainda', 'cliente', 'temos'],
+};
+/** Letters only one or two of them use. */
+const LETTER_HINTS: ReadonlyArray<[RegExp, Language, number]> = [
+  [/[ñ¿¡]/, 'es', 3],
+  [/[ãõ]/, 'pt', 3],
+  [/ç/, 'pt', 1],
+  [/ç/, 'fr', 1],
+  [/[äöüß]/, 'de', 3],
+  [/[èêàùœ]|\b(?:l|d|qu|n|j|c)'/, 'fr', 2],
+];
+const STOP_SETS = Object.fromEntries(Object.entries(STOP_WORDS).map(([language, words]) => [language, new Set(words)])) as Record<Language, Set<string>>;
+
+/** The language of a note's text (one of our five; English when nothing tells). */
+export function detectLanguage(text: string): Language {
+  const lower = text.toLowerCase();
+  const words = normalize(text).split(/[^a-z']+/).filter(Boolean);
+  const scores: Record<Language, number> = { en: 0, es: 0, de: 0, fr: 0, pt: 0 };
+  for (const word of words) for (const language of Object.keys(scores) as Language[]) if (STOP_SETS[language].has(word)) scores[language] += 1;
+  for (const [pattern, language, weight] of LETTER_HINTS) if (pattern.test(lower)) scores[language] += weight;
+  let best: Language = 'en';
+  for (const language of Object.keys(scores) as Language[]) if (scores[language] > scores[best]) best = language;
+  return best;
 }
 
 /** Edit distance, for "did you mean" (small strings only). */
