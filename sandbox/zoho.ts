@@ -3,7 +3,7 @@
 // the brief rather than Zoho's own pages; change them here and nowhere else.
 import { json, type SandboxResponse } from './http';
 
-export const DATA_CENTRE_IDS = ['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'cn', 'uk'] as const;
+export const DATA_CENTRE_IDS = ['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'cn', 'uk', 'ae'] as const;
 export type DataCentreId = (typeof DATA_CENTRE_IDS)[number];
 
 /** The one registered client: a "mobile/desktop" type, so PKCE and no secret. */

@@ -84,6 +84,15 @@ describe('background service against the sandbox', () => {
     expect(statusSignals).toBe(1);
   });
 
+  it('connects to an org in the UAE data centre, found from Zoho\'s redirect', async () => {
+    await control('POST', '/__sandbox/config', { dataCentre: 'ae' });
+    try {
+      expect(await makeBackground().handlers.connect({}, {})).toMatchObject({ state: 'connected', dataCentre: 'ae' });
+    } finally {
+      await control('POST', '/__sandbox/config', { dataCentre: 'us' });
+    }
+  });
+
   it('Deny leaves nothing behind', async () => {
     const { handlers } = makeBackground(consent('deny'));
     await expect(handlers.connect({}, {})).rejects.toMatchObject({ code: 'auth_denied' });
