@@ -255,3 +255,34 @@ describe('the list', () => {
     expect(signals.filter((s) => s.kind === 'phrase').map((s) => s.id)).toEqual(['note:8:phrase:security questionnaire']);
   });
 });
+
+describe('notes in other languages, other parties, revivals', () => {
+  // [note, kinds that must be found, kinds that must not be]
+  const cases: Array<[string, string[], string[]]> = [
+    ['El presupuesto está aprobado: 50.000 € para este año.', ['budget_approved'], ['budget_missing']],
+    ['Todavía no tienen presupuesto aprobado y no han pedido cotización.', ['budget_missing'], ['budget_approved', 'proposal_requested']],
+    ['Vertrag unterschrieben zurück erhalten!', ['contract_signed'], []],
+    ['Der Vertrag ist noch nicht unterschrieben. Kunde prüft noch das Angebot intern.', [], ['contract_signed']],
+    ['Pas encore de décision. Si le budget est validé, ils demanderont un devis en mai.', [], ['budget_approved', 'proposal_requested']],
+    ['Le client a choisi un concurrent (Hektor). Décision définitive.', ['lost_to_competitor'], []],
+    ['O piloto está rodando com a equipe de pós-produção.', ['pilot_running'], []],
+    ['Ainda não temos orçamento aprovado.', ['budget_missing'], ['budget_approved']],
+    ['All parties have completed Please DocuSign: Evergreen_OrderForm_2026.pdf.', ['contract_signed'], []],
+    ['Sent the DocuSign envelope to their COO for signature.', [], ['contract_signed']],
+    ['Jenna (our AE on the Redwood account) closed won on her deal yesterday.', [], ['deal_won']],
+    ['After a lot of discussion we have decided to move forward with CDK.', ['lost_to_competitor'], ['verbal_commit']],
+    ['Disqualified: 6-person firm, they need a $50/mo tool.', ['disqualified'], []],
+    ["Storable deal fell through, they're back with us.", ['revived'], []],
+  ];
+  it.each(cases)('%s', (content, present, absent) => {
+    const found = kinds(content);
+    for (const kind of present) expect(found, kind).toContain(kind);
+    for (const kind of absent) expect(found, kind).not.toContain(kind);
+  });
+
+  it('a later revival outweighs an earlier loss', () => {
+    const signals = extractSignals(input({ notes: [note('They told us they chose a competitor.', '2026-11-01T10:00:00Z'), note("Update: they're back with us.", '2026-11-16T10:00:00Z')] }));
+    const lost = signals.find((s) => s.kind === 'lost_to_competitor')!;
+    expect(lost.supersededBy).toBe(signals.find((s) => s.kind === 'revived')!.id);
+  });
+});

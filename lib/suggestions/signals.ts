@@ -203,7 +203,7 @@ function noteSignals(note: NoteFacts, dealId: string, phrases: readonly string[]
     for (const { phrase, pattern } of wanted) {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(sentence.norm); match; match = pattern.exec(sentence.norm)) {
-        if (!stands(sentence, 'topic', match.index, match.index + match[0].length)) continue;
+        if (!stands(sentence, 'topic', match.index, match.index + match[0].length, PACKS[language].cues)) continue;
         const id = `note:${note.id}:${PHRASE_KIND}:${phrase}`;
         if (!found.has(id)) found.set(id, { id, kind: PHRASE_KIND, text: displayed(sentence), at: note.createdTime, source, sourceTitle });
         break;

@@ -1,6 +1,6 @@
 // Reading note text: sentences, transcripts, rich text, Stagecoach's own notes, negation windows.
 import { describe, expect, it } from 'vitest';
-import { clauseBefore, closest, isNegated, isStagecoachNote, noteSentences, plainText, splitSentences } from './text';
+import { clauseBefore, closest, detectLanguage, isNegated, isStagecoachNote, noteSentences, plainText, splitSentences } from './text';
 
 describe('sentences', () => {
   it.each([
@@ -75,5 +75,18 @@ describe('did you mean', () => {
     ['weather_is_nice', ['budget_approved', 'meeting_held'], null],
   ])('%s', (value, options, expected) => {
     expect(closest(value, options)).toBe(expected);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Good call with Priya. Budget is approved for this fiscal year.', 'en'],
+    ['Nos pidieron una cotización formal para 45 vehículos, con instalación incluida.', 'es'],
+    ['Die Testphase läuft seit einer Woche in zwei Filialen.', 'de'],
+    ['Le contrat est parti chez leur service juridique.', 'fr'],
+    ['O cliente desistiu do projeto. Sem orçamento depois do corte de custos.', 'pt'],
+    ['PO received', 'en'],
+  ])('%s → %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language);
   });
 });
