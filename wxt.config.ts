@@ -8,7 +8,12 @@ import { SANDBOX_HOST_PATTERNS, ZOHO_API_HOST_PATTERNS } from './lib/zoho/dataCe
 if (process.argv.includes('build')) process.env.NODE_ENV = 'production';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // auto-icons renders assets/icon.svg at 16/32/48/128 into the manifest's `icons`; the toolbar's
+  // state icons come from modules/toolbar-icons.ts.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 48, 32, 16] },
+  // Firefox reviewers rebuild from the sources zip: what is built or fetched again stays out.
+  zip: { excludeSources: ['.output/**', 'test-results/**', 'tests/artifacts/**', '.env.local', '**/*.log'] },
   hooks: {
     // WXT sets NODE_ENV to the mode name for content scripts; the sandbox build must still be a
     // production build (React's production bundle, no dev-only checks).
@@ -27,7 +32,20 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'stagecoach@stagecoach.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'stagecoach@stagecoach.dev',
+              // 140 (the ESR) and 142 on Android are the first that read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Firefox's install-time consent: what leaves this browser, for Zoho (the person's own
+              // CRM) or an AI provider an admin configured: contacts' names, emails and phones,
+              // notes and meeting text, and the Zoho sign-in. README "Privacy" says which and why.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'personalCommunications', 'authenticationInfo'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -4,11 +4,12 @@ import { browser } from 'wxt/browser';
 import { createHostPolicy } from '@/lib/auth/hosts';
 import type { AccessToken } from '@/lib/auth/tokens';
 import { createBackground } from '@/lib/background';
+import { toolbarIcons, toolbarState } from '@/lib/connection/toolbar';
 import { STATUS_SIGNAL_KEY } from '@/lib/connection/types';
 import { createRouter } from '@/lib/messaging/router';
 import { REQUESTS } from '@/lib/requests';
 import { OUTBOX_SIGNAL_KEY } from '@/lib/sync/types';
-import { openDb } from '@/lib/storage/db';
+import { openDb, type StagecoachDb } from '@/lib/storage/db';
 
 const ACCESS_TOKEN_KEY = 'accessToken';
 const OUTBOX_ALARM = 'outbox';
@@ -17,7 +18,9 @@ export default defineBackground({
   type: 'module',
   main() {
     const background = createBackground({
-      db: openDb(),
+    const db = openDb();
+    const showToolbar = () => void showToolbarState(db).catch(() => {});
+      db,
       fetch: (input, init) => fetch(input, init),
       hosts: createHostPolicy({ sandboxOrigin: import.meta.env.WXT_SANDBOX_ORIGIN || null }),
       buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID || null,
@@ -41,8 +44,8 @@ export default defineBackground({
       async clearStorage() {
         await Promise.all([browser.storage.session.clear(), browser.storage.local.clear()]);
       },
-      statusChanged: () => browser.storage.local.set({ [STATUS_SIGNAL_KEY]: Date.now() }),
-      outboxChanged: () => browser.storage.local.set({ [OUTBOX_SIGNAL_KEY]: Date.now() }),
+      statusChanged: () => (showToolbar(), browser.storage.local.set({ [STATUS_SIGNAL_KEY]: Date.now() })),
+      outboxChanged: () => (showToolbar(), browser.storage.local.set({ [OUTBOX_SIGNAL_KEY]: Date.now() })),
       hasOrigin: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       builtInModel: chromeBuiltInModel(),
       newKey: () => crypto.randomUUID(),
@@ -59,6 +62,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void background.outbox.drain());
     void background.outbox.drain();
 
+    showToolbar();
+    browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
     const route = createRouter(REQUESTS, background.handlers, {
       extensionId: browser.runtime.id,
       extensionUrl: browser.runtime.getURL('/'),
@@ -83,6 +88,19 @@ function chromeBuiltInModel() {
   const api = (globalThis as { LanguageModel?: PromptApi }).LanguageModel;
   return {
     available: async () => (api ? (await api.availability()) === 'available' : false),
+/** A first install opens the welcome page (connect, settings, what data goes where); updates do not. */
+export function openWelcomeOnInstall(details: { reason: string }) {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+}
+
+/** The toolbar icon and its tooltip say whether Stagecoach is connected or needs the person. */
+async function showToolbarState(db: StagecoachDb) {
+  const [connection, failed] = await Promise.all([db.connection.get('current'), db.outbox.where('status').equals('failed').count()]);
+  const state = toolbarState(connection?.state ?? null, failed);
+  await browser.action.setIcon({ path: toolbarIcons(state) });
+  await browser.action.setTitle({ title: `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage(`toolbar_${state}`)}` });
+}
+
     async prompt(system: string, user: string, signal: AbortSignal) {
       if (!api) throw new Error('This browser has no built-in model.');
       const session = await api.create({ initialPrompts: [{ role: 'system', content: system }], signal });

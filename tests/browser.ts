@@ -1,7 +1,8 @@
 // Finding Chromium and launching it with the built extension: shared by the e2e tests and the
 // `npm start` tour. Playwright cannot download its own browsers here, so Debian's is preferred.
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,16 +28,19 @@ export function findChromium(): string | undefined {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionPath?: string; language?: string; userDataDir?: string } = {},
+  options: { headless?: boolean; extensionPath?: string; language?: string; userDataDir?: string; keepWelcome?: boolean } = {},
 ): Promise<{
   context: BrowserContext;
   extensionId: string;
+  /** The welcome page the extension opened on install, when `keepWelcome` asked to keep it. */
+  welcome: Page | null;
 }> {
   const extension = options.extensionPath ?? SANDBOX_EXTENSION;
   if (!existsSync(`${extension}/manifest.json`)) {
     throw new Error(`No built extension at ${extension}: run \`npx wxt build --mode sandbox\` first.`);
   }
   // An empty userDataDir is a fresh throwaway profile; a path keeps the profile across restarts.
+  const freshProfile = !options.userDataDir || !existsSync(join(options.userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -60,5 +64,18 @@ export async function launchWithExtension(
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
-  return { context, extensionId: new URL(worker.url()).host };
+  // A fresh profile is a first install, and the extension opens its welcome page. Wait for it here,
+  // so it cannot pass for a window a test waits for later; close it unless the caller wants it.
+  const welcome = freshProfile ? await installWelcomePage(context) : null;
+  if (welcome && !options.keepWelcome) await welcome.close();
+  return { context, extensionId: new URL(worker.url()).host, welcome: options.keepWelcome ? welcome : null };
+}
+
+async function installWelcomePage(context: BrowserContext, timeoutMs = 5_000): Promise<Page | null> {
+  // A tab opened by the extension may show about:blank for a moment: look at the pages' URLs.
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+  }
+  return null;
 }

@@ -1,7 +1,9 @@
-// The built manifests: least permissions, and localhost only in the sandbox build.
+// The built manifests: least permissions, localhost only in the sandbox build, icons at every
+// size, and the version from package.json.
 // `npm test` builds all three flavours before Vitest runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { TOOLBAR_STATES, toolbarIcons } from '@/lib/connection/toolbar';
 import { CRM_SITES, DATA_CENTRES, crmSiteHost } from '@/lib/zoho/dataCentres';
 
 function manifest(flavour: string) {
@@ -69,5 +71,50 @@ describe('sandbox manifest', () => {
     const m = manifest('chrome-mv3-sandbox');
     expect(m.host_permissions).toEqual(expect.arrayContaining(['http://localhost/*', 'http://127.0.0.1/*']));
     expect(m.content_scripts[0].matches).toEqual(expect.arrayContaining(['http://localhost/*']));
+  });
+});
+
+/** A PNG's width and height, from its IHDR chunk. */
+function pngSize(path: URL): { width: number; height: number } {
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe.each(['chrome-mv3', 'firefox-mv3', 'chrome-mv3-sandbox'])('identity and version (%s)', (flavour) => {
+  const m = manifest(flavour);
+  const file = (path: string) => new URL(`../../.output/${flavour}/${path.replace(/^\//, '')}`, import.meta.url);
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+
+  it('has its icon at 16, 32, 48 and 128 px, each a PNG of that size', () => {
+    expect(Object.keys(m.icons).sort()).toEqual(['128', '16', '32', '48']);
+    for (const [size, path] of Object.entries(m.icons as Record<string, string>)) {
+      expect(pngSize(file(path)), path).toEqual({ width: Number(size), height: Number(size) });
+    }
+  });
+
+  it('has a toolbar icon for every state at 16 and 32 px, and starts as not connected', () => {
+    for (const state of TOOLBAR_STATES) {
+      for (const [size, path] of Object.entries(toolbarIcons(state))) {
+        expect(pngSize(file(path)), path).toEqual({ width: Number(size), height: Number(size) });
+      }
+    }
+    expect(m.action.default_icon).toEqual({ 16: 'icons/toolbar-disconnected-16.png', 32: 'icons/toolbar-disconnected-32.png' });
+  });
+
+  it('takes its version from package.json', () => {
+    expect(m.version).toBe(pkg.version);
+  });
+
+  it('has the welcome page that opens on install', () => {
+    expect(existsSync(file('welcome.html'))).toBe(true);
+  });
+});
+
+describe('Firefox consent to data leaving the browser', () => {
+  it('declares what goes to Zoho (or a configured AI provider), as README "Privacy" lists it', () => {
+    expect(manifest('firefox-mv3').browser_specific_settings.gecko.data_collection_permissions).toEqual({
+      required: ['personallyIdentifyingInfo', 'personalCommunications', 'authenticationInfo'],
+    });
   });
 });
