@@ -13,7 +13,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 48, 32, 16] },
   // Firefox reviewers rebuild from the sources zip: what is built or fetched again stays out.
-  zip: { excludeSources: ['.output/**', 'test-results/**', 'tests/artifacts/**', '.env.local', '**/*.log'] },
+  zip: { excludeSources: ['.output/**', 'test-results/**', 'tests/artifacts/**', 'tests/screenshots/**', 'store/screenshots/**', '.env.local', '**/*.log'] },
   hooks: {
     // WXT sets NODE_ENV to the mode name for content scripts; the sandbox build must still be a
     // production build (React's production bundle, no dev-only checks).

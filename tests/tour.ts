@@ -1,7 +1,8 @@
 // `npm start`: the product on its embedded default. Starts the local Zoho sandbox and Chromium with
 // the sandbox build loaded on a contact page. With a display, you drive it (close the browser to
 // stop). Without one (or with --headless), a scripted tour connects, visits a contact and a deal,
-// and saves screenshots to tests/screenshots/.
+// and saves screenshots to tests/screenshots/ (the README's) and store/screenshots/ (the store
+// listing's: 1280×800, as the Chrome Web Store asks).
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { SEED } from '../sandbox/seed';
 import { launchWithExtension, SANDBOX_ORIGIN } from './browser';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const STORE_SHOTS = fileURLToPath(new URL('../store/screenshots/', import.meta.url));
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const contactUrl = `${SANDBOX_ORIGIN}/crm/org${SEED.org.zgid}/tab/Contacts/${SEED.primary.contactId}`;
 
@@ -20,9 +22,9 @@ const server = await startSandbox({ port }).catch((error: unknown) => {
 });
 console.log(`Zoho sandbox on ${server.url}`);
 
-const { context, extensionId } = await launchWithExtension({ headless });
+const { context, extensionId, welcome } = await launchWithExtension({ headless, keepWelcome: headless });
 try {
-  if (headless) await tour(context, extensionId);
+  if (headless) await tour(context, extensionId, welcome);
   else await interactive(context, extensionId);
 } finally {
   await context.close().catch(() => {});
@@ -39,14 +41,31 @@ async function interactive(context: BrowserContext, extensionId: string) {
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
 }
 
-async function tour(context: BrowserContext, extensionId: string) {
+async function tour(context: BrowserContext, extensionId: string, welcome: Page | null) {
   mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(STORE_SHOTS, { recursive: true });
   const shot = async (page: Page, name: string) => {
     const path = `${SHOTS}${name}.png`;
     await page.screenshot({ path });
     console.log(`  saved ${path}`);
   };
+  /** A store screenshot: exactly 1280×800, whatever size the page had for the README's. */
+  const storeShot = async (page: Page, name: string) => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const path = `${STORE_SHOTS}${name}.png`;
+    await page.screenshot({ path });
+    if (size) await page.setViewportSize(size);
+    console.log(`  saved ${path}`);
+  };
   console.log('No display: running the scripted tour.');
+
+  // What a new user sees first: the page the extension opens on install.
+  if (!welcome) throw new Error('The welcome page did not open on install.');
+  await welcome.getByRole('button', { name: 'Connect Zoho account' }).waitFor();
+  await shot(welcome, 'welcome');
+  await storeShot(welcome, '4-welcome');
+  await welcome.close();
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 560 });
@@ -69,9 +88,11 @@ async function tour(context: BrowserContext, extensionId: string) {
   await panel.getByTestId('record-name').waitFor();
   await panel.getByTestId('sched-slot').first().waitFor();
   await shot(page, 'panel-contact');
+  await storeShot(page, '1-free-times');
   await panel.getByTestId('sched-slot').first().click();
   await page.getByRole('dialog').first().waitFor();
   await shot(page, 'scheduling-dialog');
+  await storeShot(page, '2-booking');
   await page.keyboard.press('Escape');
 
   await page.locator(`a[data-zcrm-link][href*="/tab/Potentials/${SEED.primary.dealId}"]`).first().click();
@@ -90,6 +111,7 @@ async function tour(context: BrowserContext, extensionId: string) {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('button', { name: 'Save' }).waitFor();
   await shot(options, 'options');
+  await storeShot(options, '5-settings');
 
   // The manager's side: sign in again as the manager and open a deal with a suggested stage.
   await popup.bringToFront();
@@ -109,5 +131,8 @@ async function tour(context: BrowserContext, extensionId: string) {
   const stage = deal.locator('stagecoach-panel').getByTestId('stage-section');
   await stage.getByTestId('suggestion-card').waitFor();
   await shot(deal, 'panel-stage');
+  await deal.setViewportSize({ width: 1280, height: 800 });
+  await stage.getByTestId('suggestion-card').scrollIntoViewIfNeeded();
+  await storeShot(deal, '3-stage-suggestion');
   console.log('Tour done.');
 }
