@@ -17,9 +17,9 @@ const OUTBOX_ALARM = 'outbox';
 export default defineBackground({
   type: 'module',
   main() {
-    const background = createBackground({
     const db = openDb();
     const showToolbar = () => void showToolbarState(db).catch(() => {});
+    const background = createBackground({
       db,
       fetch: (input, init) => fetch(input, init),
       hosts: createHostPolicy({ sandboxOrigin: import.meta.env.WXT_SANDBOX_ORIGIN || null }),
@@ -61,9 +61,9 @@ export default defineBackground({
     });
     browser.runtime.onStartup.addListener(() => void background.outbox.drain());
     void background.outbox.drain();
-
     showToolbar();
     browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
+
     const route = createRouter(REQUESTS, background.handlers, {
       extensionId: browser.runtime.id,
       extensionUrl: browser.runtime.getURL('/'),
@@ -74,6 +74,19 @@ export default defineBackground({
     });
   },
 });
+
+/** A first install opens the welcome page (connect, settings, what data goes where); updates do not. */
+export function openWelcomeOnInstall(details: { reason: string }) {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+}
+
+/** The toolbar icon and its tooltip say whether Stagecoach is connected or needs the person. */
+async function showToolbarState(db: StagecoachDb) {
+  const [connection, failed] = await Promise.all([db.connection.get('current'), db.outbox.where('status').equals('failed').count()]);
+  const state = toolbarState(connection?.state ?? null, failed);
+  await browser.action.setIcon({ path: toolbarIcons(state) });
+  await browser.action.setTitle({ title: `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage(`toolbar_${state}`)}` });
+}
 
 /** Chrome's Prompt API (`LanguageModel`), where this browser has it; other browsers have none. */
 interface PromptApi {
@@ -88,19 +101,6 @@ function chromeBuiltInModel() {
   const api = (globalThis as { LanguageModel?: PromptApi }).LanguageModel;
   return {
     available: async () => (api ? (await api.availability()) === 'available' : false),
-/** A first install opens the welcome page (connect, settings, what data goes where); updates do not. */
-export function openWelcomeOnInstall(details: { reason: string }) {
-  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-}
-
-/** The toolbar icon and its tooltip say whether Stagecoach is connected or needs the person. */
-async function showToolbarState(db: StagecoachDb) {
-  const [connection, failed] = await Promise.all([db.connection.get('current'), db.outbox.where('status').equals('failed').count()]);
-  const state = toolbarState(connection?.state ?? null, failed);
-  await browser.action.setIcon({ path: toolbarIcons(state) });
-  await browser.action.setTitle({ title: `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage(`toolbar_${state}`)}` });
-}
-
     async prompt(system: string, user: string, signal: AbortSignal) {
       if (!api) throw new Error('This browser has no built-in model.');
       const session = await api.create({ initialPrompts: [{ role: 'system', content: system }], signal });
