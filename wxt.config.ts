@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SUGGESTED_KEY } from './lib/panel';
 import { SANDBOX_HOST_PATTERNS, ZOHO_API_HOST_PATTERNS } from './lib/zoho/dataCentres';
 
 // The production build knows only Zoho's hosts; `--mode sandbox` adds localhost, where the
@@ -30,6 +31,13 @@ export default defineConfig({
     // The AI provider's host, asked for only when an admin configures one (https, or a model on this machine).
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
+    // Shows and hides the panel; the user can change the keys in chrome://extensions/shortcuts
+    // (Firefox: about:addons → Manage Extension Shortcuts). The description is plain English on
+    // purpose: with a `__MSG_…__` description here, Chromium 156 in our e2e intermittently gave the
+    // extension's pages no i18n messages at all (2–3 fresh profiles in 6; rarely without it).
+    commands: {
+      [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: TOGGLE_PANEL_SUGGESTED_KEY }, description: 'Show or hide the Stagecoach panel' },
+    },
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? {

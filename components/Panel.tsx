@@ -1,11 +1,13 @@
-// The panel docked beside a Zoho record: who this record is, then the sections that declare this
-// page theirs (components/sections). Everything from Zoho is rendered as text.
+// The panel docked beside a Zoho record (or folded to a tab at the edge): who this record is, then
+// the sections that declare this page theirs (components/sections). Everything from Zoho is
+// rendered as text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore, type CSSProperties } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
+import type { LookStore } from './look';
 import { cachedRecordQuery, queryKeys, recordQuery, settingsQuery, statusQuery } from './queries';
 import { request } from './messenger';
 import { PANEL_SECTIONS } from './sections';
@@ -14,24 +16,45 @@ import { useStatusSignal } from './useStatusSignal';
 
 export type { PanelPage } from './sections/define';
 
-/** `signal` aborts when the page is left (SPA navigation, the extension reloaded). */
-export function Panel({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
-  const [open, setOpen] = useState(true);
+/**
+ * `signal` aborts when the page is left (SPA navigation, the extension reloaded); `look` is open
+ * or collapsed, light or dark (components/look.ts, kept by the content script).
+ */
+export function Panel({ page, signal, look }: { page: PanelPage; signal: AbortSignal; look: LookStore }) {
+  const { open, theme, scrollbar, focusRequest } = useSyncExternalStore(look.subscribe, look.get);
   const bodyId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // The shortcut shows or hides the panel: focus goes to it, and stays in it when it folds away.
+  useEffect(() => {
+    if (focusRequest > 0) toggle.current?.focus();
+  }, [focusRequest]);
+  const label = open ? t('panelCollapse') : t('panelExpand');
   return (
-    <aside className={open ? 'sc-theme panel' : 'sc-theme panel panel-collapsed'} aria-label={t('panelRegion')} lang={uiLocale()}>
+    <aside
+      className={open ? 'sc-theme panel' : 'sc-theme panel panel-collapsed'}
+      data-theme={theme}
+      style={{ '--sc-scrollbar': `${scrollbar}px` } as CSSProperties}
+      aria-label={t('panelRegion')}
+      lang={uiLocale()}
+    >
       <header className="panel-header">
         <h2 className="panel-title">{t('panelTitle')}</h2>
         <button
+          ref={toggle}
           type="button"
-          className="icon-button"
+          className="panel-toggle"
           aria-expanded={open}
           aria-controls={bodyId}
-          aria-label={open ? t('panelCollapse') : t('panelExpand')}
-          title={open ? t('panelCollapse') : t('panelExpand')}
-          onClick={() => setOpen(!open)}
+          aria-label={label}
+          title={label}
+          onClick={() => look.setOpen(!open, 'button')}
         >
-          <span aria-hidden="true">{open ? '›' : '‹'}</span>
+          <span className="panel-toggle-icon" aria-hidden="true">
+            {open ? '›' : '‹'}
+          </span>
+          <span className="panel-tab-label" aria-hidden="true">
+            {t('panelTitle')}
+          </span>
         </button>
       </header>
       <div id={bodyId} className="panel-body" hidden={!open}>

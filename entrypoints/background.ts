@@ -7,6 +7,7 @@ import { createBackground } from '@/lib/background';
 import { toolbarIcons, toolbarState } from '@/lib/connection/toolbar';
 import { STATUS_SIGNAL_KEY } from '@/lib/connection/types';
 import { createRouter } from '@/lib/messaging/router';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_MESSAGE } from '@/lib/panel';
 import { REQUESTS } from '@/lib/requests';
 import { OUTBOX_SIGNAL_KEY } from '@/lib/sync/types';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
@@ -72,6 +73,18 @@ export default defineBackground({
       void route(message, sender).then(sendResponse);
       return true;
     });
+
+    // The shortcut that shows and hides the panel: the tab's content script toggles it.
+    const onCommand = async (command: string, tab?: { id?: number }) => {
+      if (command !== TOGGLE_PANEL_COMMAND) return;
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      // A tab without our content script (not a Zoho page) has no receiver: nothing to toggle.
+      if (tabId !== undefined) await browser.tabs.sendMessage(tabId, TOGGLE_PANEL_MESSAGE).catch(() => undefined);
+    };
+    browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+    // Playwright cannot press a browser-level shortcut: the sandbox build lets the e2e run the
+    // same handler from the service worker.
+    if (import.meta.env.MODE === 'sandbox') Object.assign(globalThis, { stagecoachCommand: onCommand });
   },
 });
 

@@ -288,6 +288,7 @@ function shell(title: string, status = 200): SandboxResponse {
       <span class="brand-mark" aria-hidden="true">Z</span><span class="brand-name">CRM</span>
     </a>
     <nav class="tabs" id="tabs" aria-label="Modules"></nav>
+    <button type="button" class="theme-toggle" id="theme-toggle" aria-pressed="false">Night mode</button>
     <span class="user" id="user"></span>
   </header>
   <main id="app" data-state="loading"><p class="loading">Loading…</p></main>

@@ -4,11 +4,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createLookStore, currentTheme, dockPage, panelCollapsed, scrollbarWidth, undockPage, watchScrollbar, watchTheme, type LookStore } from '@/components/look';
 import { Panel, type PanelPage } from '@/components/Panel';
 import { createQueryClient } from '@/components/queries';
 import '@/components/theme.css';
 import '@/components/panel.css';
+import { isTogglePanel, startsOpen } from '@/lib/panel';
 import { RECORD_MODULES, type RecordModule } from '@/lib/records/types';
 import { SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
 import { frameShowsPanel, parseZohoUrl } from '@/lib/zoho/url';
@@ -29,7 +32,7 @@ export default defineContentScript({
     // The page the panel is for; set at once on navigation, so a slow mount for an older page
     // can tell it is no longer wanted.
     let currentKey: string | null = null;
-    let mounted: { ui: ShadowRootContentScriptUi<Root>; abort: AbortController } | null = null;
+    let mounted: { ui: ShadowRootContentScriptUi<Root>; abort: AbortController; look: LookStore } | null = null;
 
     async function show(url: string | URL) {
       const page = toPanelPage(url);
@@ -41,22 +44,56 @@ export default defineContentScript({
         mounted.ui.remove();
         mounted = null;
       }
-      if (!page) return;
+      if (!page) {
+        undockPage(document);
+        return;
+      }
 
       // One abort per page: every read the panel makes for it carries this signal, so leaving the
-      // page cancels them here and in the background (their Zoho calls too).
+      // page cancels them here and in the background (their Zoho calls too); the theme and
+      // scrollbar watchers end with it.
       const abort = new AbortController();
-      const ui = await mountPanel(ctx, page, queryClient, abort.signal);
+      // Open or a tab, and which theme, are known before the panel's first paint: no flash.
+      const stored = await panelCollapsed.getValue();
+      if (ctx.isInvalid || currentKey !== key) return;
+      const look = createLookStore(
+        {
+          open: startsOpen(stored === null ? null : { collapsed: stored }, window.innerWidth),
+          theme: currentTheme(document, window),
+          scrollbar: scrollbarWidth(document, window),
+          focusRequest: 0,
+        },
+        (open) => {
+          dockPage(document, open, abort.signal);
+          void panelCollapsed.setValue(!open);
+        },
+      );
+      watchTheme(document, window, abort.signal, (theme) => look.set({ theme }));
+      watchScrollbar(document, window, abort.signal, (scrollbar) => look.set({ scrollbar }));
+      dockPage(document, look.get().open, abort.signal);
+      const ui = await mountPanel(ctx, page, queryClient, abort.signal, look);
       if (ctx.isInvalid || currentKey !== key) {
         abort.abort();
         ui.remove();
         return;
       }
-      mounted = { ui, abort };
+      mounted = { ui, abort, look };
     }
 
+    // The shortcut (the manifest's command; the background sends this tab a message): shows or
+    // hides this page's panel. Only this extension's message counts: a page cannot set sender.id.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (!isTogglePanel(message, sender, browser.runtime.id) || !mounted) return;
+      mounted.look.setOpen(!mounted.look.get().open, 'shortcut');
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void show(newUrl));
-    ctx.onInvalidated(() => mounted?.abort.abort());
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      mounted?.abort.abort();
+      undockPage(document);
+    });
     void show(location.href);
   },
 });
@@ -67,7 +104,7 @@ function toPanelPage(url: string | URL): PanelPage | null {
   return { module: page.module as RecordModule, recordId: page.recordId, orgId: page.orgId };
 }
 
-async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClient: ReturnType<typeof createQueryClient>, signal: AbortSignal) {
+async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClient: ReturnType<typeof createQueryClient>, signal: AbortSignal, look: LookStore) {
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'stagecoach-panel',
     position: 'inline',
@@ -81,7 +118,7 @@ async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClien
       root.render(
         <StrictMode>
           <QueryClientProvider client={queryClient}>
-            <Panel page={page} signal={signal} />
+            <Panel page={page} signal={signal} look={look} />
           </QueryClientProvider>
         </StrictMode>,
       );

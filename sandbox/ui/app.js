@@ -6,6 +6,7 @@
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 const tabsNav = /** @type {HTMLElement} */ (document.getElementById('tabs'));
 const userBadge = /** @type {HTMLElement} */ (document.getElementById('user'));
+const themeToggle = /** @type {HTMLButtonElement} */ (document.getElementById('theme-toggle'));
 
 /** @type {Promise<any> | null} */
 let metaPromise = null;
@@ -197,6 +198,26 @@ async function render() {
   else renderList(view);
   app.dataset.state = 'ready';
 }
+
+// Night mode, switched from the top bar without a page load and remembered in this browser, as
+// Zoho CRM's own night mode is. How real Zoho marks its page in night mode is UNCONFIRMED; the
+// sandbox uses an attribute on <html> (`data-theme="night"`), one of the markers the extension
+// reads (lib/zoho/theme.ts).
+const THEME_KEY = 'sandbox:theme';
+
+/** @param {boolean} night */
+function applyTheme(night) {
+  if (night) document.documentElement.dataset.theme = 'night';
+  else document.documentElement.removeAttribute('data-theme');
+  themeToggle.setAttribute('aria-pressed', String(night));
+}
+
+themeToggle.addEventListener('click', () => {
+  const night = document.documentElement.dataset.theme !== 'night';
+  localStorage.setItem(THEME_KEY, night ? 'night' : 'day');
+  applyTheme(night);
+});
+applyTheme(localStorage.getItem(THEME_KEY) === 'night');
 
 // Internal links navigate through the History API, without a page load, like Zoho's SPA.
 document.addEventListener('click', (event) => {
