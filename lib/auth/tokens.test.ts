@@ -109,4 +109,52 @@ describe('TokenManager', () => {
     expect(t.reconnects).toBe(0);
     expect((await t.manager.get()).accessToken).toBe('after-network');
   });
+
+  // Issue 11, finding 1: a refresh started before clear() (disconnect, another sign-in) belongs to a connection that is gone.
+  it('a refresh in flight across clear() saves nothing, and its caller is told there is no connection', async () => {
+    const t = setup();
+    const pending = t.manager.get();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(t.refreshes).toBe(1); // on its way
+    await t.manager.clear();
+    t.release();
+    await expect(pending).rejects.toMatchObject({ code: 'not_connected' });
+    expect(t.saved).toBeNull();
+    // The next caller refreshes anew rather than reusing the old connection's token.
+    const next = t.manager.get();
+    expect((await next).accessToken).toBe('fresh-2');
+  });
+
+  it('a refusal of a refresh started before clear() does not mark the new connection "reconnect needed"', async () => {
+    let refuse!: (error: Error) => void;
+    const t = setup({ refresh: () => new Promise<AccessToken>((_, reject) => (refuse = reject)) });
+    const pending = t.manager.get();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await t.manager.clear();
+    refuse(new StagecoachError('reconnect_needed', 'invalid_code'));
+    await expect(pending).rejects.toMatchObject({ code: 'not_connected' });
+    expect(t.reconnects).toBe(0);
+  });
+
+  it('a stored token loaded while clear() runs is not kept', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let stored: AccessToken | null = token('old-account', 1_000_000 + 3_600_000);
+    const manager = new TokenManager({
+      loadAccess: async () => {
+        const value = stored;
+        await gate;
+        return value;
+      },
+      saveAccess: async (value) => void (stored = value),
+      refresh: async () => token('new-account', 1_000_000 + 3_600_000),
+      onReconnectNeeded: async () => {},
+      now: () => 1_000_000,
+    });
+    const pending = manager.get();
+    await manager.clear();
+    release();
+    await expect(pending).rejects.toMatchObject({ code: 'not_connected' });
+    expect((await manager.get()).accessToken).toBe('new-account');
+  });
 });

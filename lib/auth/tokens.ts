@@ -23,12 +23,19 @@ export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 export class TokenManager {
   private current: AccessToken | null = null;
   private inflight: Promise<AccessToken> | null = null;
+  /** Bumped by clear(): a token loaded or refreshed before it belongs to a connection that is gone. */
+  private generation = 0;
 
   constructor(private readonly deps: TokenManagerDeps) {}
 
   async get(): Promise<AccessToken> {
     if (this.inflight) return this.inflight;
-    this.current ??= await this.deps.loadAccess();
+    if (!this.current) {
+      const generation = this.generation;
+      const loaded = await this.deps.loadAccess();
+      this.stillCurrent(generation);
+      this.current ??= loaded;
+    }
     if (this.current && this.current.expiresAt - this.deps.now() > REFRESH_MARGIN_MS) return this.current;
     return this.refresh();
   }
@@ -43,31 +50,47 @@ export class TokenManager {
     return this.refresh();
   }
 
-  /** Forgets the in-memory token (disconnect). */
+  /**
+   * Forgets the token (disconnect, another sign-in). A refresh already on its way is not waited
+   * for: whatever it brings back is dropped, and its callers are told there is no connection.
+   */
   async clear(): Promise<void> {
+    this.generation += 1;
     this.current = null;
+    this.inflight = null;
     await this.deps.saveAccess(null);
   }
 
+  private stillCurrent(generation: number): void {
+    if (generation !== this.generation) throw new StagecoachError('not_connected');
+  }
+
   private refresh(): Promise<AccessToken> {
-    this.inflight ??= (async () => {
+    if (this.inflight) return this.inflight;
+    const generation = this.generation;
+    let flight: Promise<AccessToken> | undefined;
+    flight = (async () => {
       try {
         const token = await this.deps.refresh();
+        this.stillCurrent(generation);
         this.current = token;
         await this.deps.saveAccess(token);
         return token;
       } catch (error) {
         const failure = StagecoachError.from(error);
-        if (failure.code === 'reconnect_needed') {
+        // A refusal of the old grant says nothing about the connection made since.
+        if (failure.code === 'reconnect_needed' && generation === this.generation) {
           this.current = null;
           await this.deps.saveAccess(null);
           await this.deps.onReconnectNeeded(failure);
         }
+        if (generation !== this.generation) throw new StagecoachError('not_connected');
         throw failure;
       } finally {
-        this.inflight = null;
+        if (this.inflight === flight) this.inflight = null;
       }
     })();
-    return this.inflight;
+    this.inflight = flight;
+    return flight;
   }
 }

@@ -3,7 +3,7 @@
 // here; browser APIs arrive as arguments so tests run it in Node.
 import type { HostPolicy } from '../auth/hosts';
 import type { AccessToken, TokenManager } from '../auth/tokens';
-import { createConnection, createTokens } from '../connection/service';
+import { createConnection, createLifetime, createTokens } from '../connection/service';
 import { createDiagnostics } from '../diagnostics/service';
 import { createRecords } from '../records/service';
 import type { AllHandlers } from '../requests';
@@ -11,7 +11,7 @@ import { createScheduling } from '../scheduling/service';
 import type { ServiceDeps } from '../service/context';
 import { createSettingsService } from '../settings/service';
 import { createSettingsStore } from '../settings/store';
-import type { StagecoachDb } from '../storage/db';
+import { ownerOf, type StagecoachDb } from '../storage/db';
 import { createAiProvider, type BuiltInModel } from '../suggestions/provider';
 import { createSuggestions } from '../suggestions/service';
 import { createOutbox, type Outbox } from '../sync/outbox';
@@ -72,10 +72,12 @@ export function createBackground(deps: BackgroundDeps): Background {
   };
 
   const tokens = createTokens({ ...deps, credentials });
+  const lifetime = createLifetime();
   const client = createZohoClient({
     fetch: deps.fetch,
     tokens,
     now,
+    scope: lifetime.signal,
     // The usage log is best effort: a call must not fail because it could not be counted.
     onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }).catch(() => {}),
   });
@@ -87,11 +89,12 @@ export function createBackground(deps: BackgroundDeps): Background {
     now,
     newKey: deps.newKey,
     connected: async () => (await db.connection.get('current'))?.state === 'connected',
+    owner: async () => ownerOf(await db.connection.get('current')),
     onChange: () => void deps.outboxChanged?.(),
     wakeAt: (at) => deps.wakeAt?.(at, () => void outbox.drain()),
   });
 
-  const connection = createConnection({ ...deps, tokens, credentials, onConnected: () => void outbox.drain() });
+  const connection = createConnection({ ...deps, tokens, credentials, lifetime, onConnected: () => void outbox.drain() });
   const services: ServiceDeps = { db, client, outbox, now, settings, connection: connection.requireConnection };
   const provider = createAiProvider({ db, fetch: deps.fetch, hasOrigin: deps.hasOrigin ?? (async () => false), ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}) });
 

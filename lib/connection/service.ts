@@ -7,7 +7,7 @@ import { createAuthRequest, exchangeCode, parseAuthCallback, refreshTokens, revo
 import { TokenManager, type AccessToken } from '../auth/tokens';
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/define';
-import { wipePersonalData, type ConnectionRow, type StagecoachDb } from '../storage/db';
+import { ownerOf, sameOwner, wipePersonalData, type ConnectionRow, type RowOwner, type StagecoachDb } from '../storage/db';
 import { recordSuccess } from '../sync/status';
 import { createZohoClient, type TokenSource } from '../zoho/client';
 import { currentUserResponse, orgResponse } from '../zoho/schemas';
@@ -31,7 +31,36 @@ export interface ConnectionDeps {
   credentials(): Promise<ClientCredentials | null>;
   /** Called once a connection is saved (the outbox drains what waited for it). */
   onConnected?(): void;
+  /** Ended on disconnect and on signing in as somebody else: aborts every call still out. */
+  lifetime?: ConnectionLifetime;
   now(): number;
+}
+
+/**
+ * One AbortController per connection, whose signal the Zoho client puts on every call: ending
+ * it aborts whatever the connection still has in flight (a disconnect, another account).
+ */
+export function createLifetime() {
+  let controller = new AbortController();
+  return {
+    signal: () => controller.signal,
+    end() {
+      controller.abort(new StagecoachError('not_connected'));
+      controller = new AbortController();
+    },
+  };
+}
+export type ConnectionLifetime = ReturnType<typeof createLifetime>;
+
+/**
+ * Rows of any account but `owner`: what a write or read that raced a disconnect may have left
+ * (a sign-in as somebody else must never send or show them).
+ */
+async function dropOthers(db: StagecoachDb, owner: RowOwner): Promise<void> {
+  await db.transaction('rw', db.outbox, db.records, async () => {
+    await db.outbox.filter((row) => !sameOwner(row, owner)).delete();
+    await db.records.filter((row) => row.userId !== undefined && !sameOwner(row, owner)).delete();
+  });
 }
 
 /** The single-flight token manager; refreshes with the stored (encrypted) refresh token. */
@@ -159,10 +188,16 @@ export function createConnection(deps: ConnectionDeps & { tokens: TokenManager }
       const old = await decryptText(db, previous.refreshToken);
       if (old && old !== issued.refreshToken) await revokeToken(deps.fetch, previous.accountsServer, old);
       if (previous.user.id !== row.user.id || previous.org.id !== row.org.id) {
+        deps.lifetime?.end();
+        await tokens.clear();
         await Promise.all([db.records.clear(), db.outbox.clear(), db.contactZones.clear(), db.sync.clear(), db.apiCalls.clear(), db.decisions.clear()]);
       }
     }
-    await db.connection.put(row);
+    // One transaction: no write of the old account can be stored between the sweep and the switch.
+    await db.transaction('rw', db.connection, db.outbox, db.records, async () => {
+      await dropOthers(db, ownerOf(row)!);
+      await db.connection.put(row);
+    });
     await tokens.clear();
     await deps.session.save(access);
     await recordSuccess(db, 'identity', deps.now());
@@ -178,6 +213,8 @@ export function createConnection(deps: ConnectionDeps & { tokens: TokenManager }
       const refreshToken = await decryptText(db, connection.refreshToken);
       if (refreshToken) revoked = await revokeToken(deps.fetch, connection.accountsServer, refreshToken);
     }
+    // Before the wipe: what is still out is aborted, and a refresh on its way saves nothing.
+    deps.lifetime?.end();
     await tokens.clear();
     await wipePersonalData(db);
     await deps.clearStorage();

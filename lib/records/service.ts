@@ -4,6 +4,7 @@
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/define';
 import type { ServiceDeps } from '../service/context';
+import { ownerOf, sameOwner, type RowOwner } from '../storage/db';
 import { recordFailure, recordSuccess } from '../sync/status';
 import { notePayload } from '../zoho/payloads';
 import { recordDisplayName, recordResponse } from '../zoho/schemas';
@@ -23,6 +24,19 @@ export function createRecords(deps: ServiceDeps) {
   const { db, client } = deps;
 
   /**
+   * Runs `write` only while `owner` is still the one signed in, in one transaction with the
+   * connection: an answer that comes back after a disconnect (or a sign-in as somebody else)
+   * belongs to a connection that is gone, and is dropped.
+   */
+  async function whileSignedIn(owner: RowOwner | null, write: () => Promise<void>): Promise<boolean> {
+    return db.transaction('rw', db.connection, db.records, db.sync, async () => {
+      if (!sameOwner(owner, ownerOf(await db.connection.get('current')))) return false;
+      await write();
+      return true;
+    });
+  }
+
+  /**
    * A record summary, cache first: a fresh cached copy answers at once; otherwise Zoho is asked,
    * and if Zoho cannot be reached the cached copy is returned marked stale. `cacheOnly` answers
    * from the cache alone (null if none), so a panel can show something before Zoho answers.
@@ -31,7 +45,10 @@ export function createRecords(deps: ServiceDeps) {
     { module, recordId, cacheOnly }: { module: RecordModule; recordId: string; cacheOnly?: boolean | undefined },
     { signal }: { signal?: AbortSignal | undefined } = {},
   ): Promise<Cached<RecordSummary> | null> {
-    const cached = await db.records.get([module, recordId]);
+    const owner = ownerOf(await db.connection.get('current'));
+    const stored = await db.records.get([module, recordId]);
+    // Another account's copy (only a race could leave one) is not this account's to see.
+    const cached = stored && sameOwner(stored, owner) ? stored : undefined;
     const fromCache = (stale: boolean, error?: StagecoachError): Cached<RecordSummary> => ({
       value: cached!.value as RecordSummary,
       fetchedAt: cached!.fetchedAt,
@@ -54,14 +71,17 @@ export function createRecords(deps: ServiceDeps) {
         ...(module === 'Deals' ? { contact: record.Contact_Name ? { id: record.Contact_Name.id, name: record.Contact_Name.name ?? null } : null } : {}),
       };
       const fetchedAt = deps.now();
-      await db.records.put({ module, id: record.id, value, fetchedAt });
-      await recordSuccess(db, 'records', fetchedAt);
+      const kept = await whileSignedIn(owner, async () => {
+        await db.records.put({ module, id: record.id, value, fetchedAt, ...owner });
+        await recordSuccess(db, 'records', fetchedAt);
+      });
+      if (!kept) throw new StagecoachError('not_connected');
       return { value, fetchedAt, stale: false };
     } catch (error) {
       // Abandoned by the page that asked: nothing failed.
       if (signal?.aborted) throw error;
       const failure = StagecoachError.from(error);
-      await recordFailure(db, 'records', failure, deps.now());
+      if (!(await whileSignedIn(owner, () => recordFailure(db, 'records', failure, deps.now())))) throw failure;
       if (cached && failure.transient) return fromCache(true, failure);
       throw failure;
     }

@@ -51,14 +51,28 @@ export interface SecretKeyRow {
   key: CryptoKey;
 }
 
-export interface CachedRecordRow {
+/** The Zoho account a row belongs to: results of one connection are never used by another. */
+export interface RowOwner {
+  userId: string;
+  orgId: string;
+}
+
+export function ownerOf(connection: Pick<ConnectionRow, 'user' | 'org'> | undefined | null): RowOwner | null {
+  return connection ? { userId: connection.user.id, orgId: connection.org.id } : null;
+}
+
+export function sameOwner(a: Partial<RowOwner> | null | undefined, b: RowOwner | null | undefined): boolean {
+  return !!a && !!b && a.userId === b.userId && a.orgId === b.orgId;
+}
+
+export interface CachedRecordRow extends Partial<RowOwner> {
   module: string;
   id: string;
   value: unknown;
   fetchedAt: number;
 }
 
-export interface OutboxRow {
+export interface OutboxRow extends RowOwner {
   /** Idempotency key, also written into the created record as its marker. */
   key: string;
   op: 'create' | 'update' | 'delete';
@@ -158,6 +172,28 @@ export function openDb(name = 'stagecoach'): StagecoachDb {
   db.version(3).stores({ contactZones: '[module+id]' });
   // v4: decisions on stage suggestions; the AI provider's key.
   db.version(4).stores({ decisions: '[dealId+target], dealId', providerKeys: 'id' });
+  // v5: outbox items and cached records carry the user and org they belong to (issue 11). Rows
+  // from before cannot say whose they are. Cached records are only a cache: dropped, read again.
+  // An outbox item is stamped with the connection of the moment if it was made after that
+  // connection was (connect used to drop the outbox on any change of user or org, so it is that
+  // account's); every other one is dropped: with nobody signed in it can only be a write put back
+  // after a disconnect's wipe, and one older than the connection cannot be told apart from such
+  // a write that a sign-in as somebody else would send under the wrong name.
+  db.version(5)
+    .stores({ outbox: 'key, status, nextAttemptAt, createdAt' })
+    .upgrade(async (tx) => {
+      await tx.table<CachedRecordRow>('records').filter((row) => row.userId === undefined).delete();
+      const connection = await tx.table<ConnectionRow>('connection').get('current');
+      const owner = ownerOf(connection);
+      await tx
+        .table<OutboxRow>('outbox')
+        .toCollection()
+        .modify((row, ref) => {
+          if (row.userId !== undefined) return;
+          if (owner && connection && row.createdAt >= connection.connectedAt) Object.assign(row, owner);
+          else delete (ref as { value?: OutboxRow }).value;
+        });
+    });
   return db;
 }
 

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StagecoachError } from '../errors';
 import { openDb, type StagecoachDb } from '../storage/db';
@@ -7,6 +8,9 @@ import { createOutbox } from './outbox';
 
 type Call = { path: string; method: string; body: unknown; query?: Record<string, string> };
 type Script = (call: Call) => unknown;
+type Owner = { userId: string; orgId: string };
+const ALICE: Owner = { userId: 'alice', orgId: 'org-1' };
+const BOB: Owner = { userId: 'bob', orgId: 'org-2' };
 
 const CREATED = (id: string) => ({ data: [{ code: 'SUCCESS', details: { id, Created_Time: '2026-11-22T10:00:00+05:30' }, message: 'record added', status: 'success' }] });
 const REFUSED = { data: [{ code: 'INVALID_DATA', details: { api_name: 'Parent_Id', json_path: '$.data[0].Parent_Id' }, message: 'the related id given seems to be invalid', status: 'error' }] };
@@ -28,20 +32,20 @@ let n = 0;
 let clock = 1_000_000;
 let keys = 0;
 
-function setup(script: Script, connected = true) {
+function setup(script: Script, connected = true, signedIn: { owner: Owner | null } = { owner: ALICE }) {
   const calls: Call[] = [];
   const client: ZohoClient = {
     async request(path, schema, init: ZohoRequest = {}) {
       const call: Call = { path, method: init.method ?? 'GET', body: init.body };
       if (init.query) call.query = init.query;
       calls.push(call);
-      const answer = script(call);
+      const answer = await script(call);
       if (answer instanceof Error) throw answer;
       return answer === null ? null : schema.parse(answer);
     },
     setMaxConcurrent() {},
   };
-  const outbox = createOutbox({ db, client, now: () => clock, random: () => 0.5, newKey: () => `key-${++keys}-0000`, connected: async () => connected });
+  const outbox = createOutbox({ db, client, now: () => clock, random: () => 0.5, newKey: () => `key-${++keys}-0000`, connected: async () => connected, owner: async () => signedIn.owner });
   return { outbox, calls };
 }
 
@@ -307,6 +311,88 @@ describe('outbox', () => {
       expect(await db.outbox.get(second.key)).toMatchObject({ status: 'done', resultId: '903' });
       await fixed.outbox.discard(first.key);
       expect(await db.outbox.count()).toBe(0);
+    });
+  });
+
+  // Issue 11, finding 1 (disconnect races): every write belongs to the account that made it.
+  describe('across a disconnect', () => {
+    it('stamps each item with the user and org that made it, and refuses one with nobody signed in', async () => {
+      const signedIn = { owner: ALICE as Owner | null };
+      const { outbox } = setup(() => CREATED('x'), true, signedIn);
+      const row = await outbox.enqueue(note);
+      expect(await db.outbox.get(row.key)).toMatchObject({ userId: 'alice', orgId: 'org-1' });
+      signedIn.owner = null;
+      await expect(outbox.enqueue(note)).rejects.toMatchObject({ code: 'not_connected' });
+      expect(await db.outbox.count()).toBe(1);
+    });
+
+    for (const [outcome, answer] of [
+      ['a network failure', new StagecoachError('network')],
+      ['a 503', new StagecoachError('zoho_error', { status: 503 })],
+      ['success', CREATED('905')],
+      ['a refusal', REFUSED],
+    ] as const) {
+      it(`an item wiped while it was being sent is not put back (${outcome})`, async () => {
+        const { outbox } = setup(async (call) => {
+          if (isLookup(call)) return NONE;
+          await db.outbox.clear(); // the disconnect's wipe, while Zoho has the request
+          return answer;
+        });
+        const row = await outbox.enqueue(note);
+        await outbox.sendNow(row.key);
+        expect(await db.outbox.get(row.key)).toBeUndefined();
+        expect(await db.outbox.count()).toBe(0);
+      });
+    }
+
+    it('a submit whose item was wiped meanwhile says so instead of answering "pending"', async () => {
+      const { outbox } = setup(async () => {
+        await db.outbox.clear();
+        return new StagecoachError('network');
+      });
+      await expect(outbox.submit(note)).rejects.toMatchObject({ code: 'not_connected' });
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('an item made by one account is never sent as another', async () => {
+      const signedIn = { owner: ALICE as Owner | null };
+      const { outbox, calls } = setup((call) => (isLookup(call) ? NONE : CREATED('906')), false, signedIn);
+      const row = await outbox.enqueue(note);
+      signedIn.owner = BOB;
+      const bob = setup((call) => (isLookup(call) ? NONE : CREATED('907')), true, signedIn);
+      await bob.outbox.drain();
+      expect(await bob.outbox.sendNow(row.key)).toMatchObject({ status: 'pending', attempts: 0 });
+      await bob.outbox.retry(row.key);
+      expect([...calls, ...bob.calls]).toEqual([]);
+      void outbox;
+    });
+  });
+
+  describe('upgrade to v5 (rows from before they were stamped)', () => {
+    async function v4(name: string, connection: { connectedAt: number } | null, rows: { key: string; createdAt: number }[]) {
+      const old = new Dexie(name);
+      old.version(4).stores({ secrets: 'name', connection: 'id', records: '[module+id], fetchedAt', outbox: 'key, status, nextAttemptAt, createdAt', sync: 'dataSet', apiCalls: '++id, at', settings: 'id', contactZones: '[module+id]', decisions: '[dealId+target], dealId', providerKeys: 'id' });
+      if (connection) await old.table('connection').put({ id: 'current', state: 'connected', user: { id: 'alice' }, org: { id: 'org-1' }, ...connection });
+      for (const row of rows) await old.table('outbox').put({ ...row, status: 'pending', nextAttemptAt: 0, updatedAt: row.createdAt });
+      await old.table('records').put({ module: 'Contacts', id: '1', value: { name: 'Ann' }, fetchedAt: 0 });
+      old.close();
+      return openDb(name);
+    }
+
+    it('stamps items made under the connection of the moment, drops older ones and cached records', async () => {
+      const upgraded = await v4(`outbox-upgrade-${n}-a`, { connectedAt: 500 }, [
+        { key: 'before', createdAt: 400 },
+        { key: 'after', createdAt: 600 },
+      ]);
+      expect(await upgraded.outbox.toArray()).toEqual([expect.objectContaining({ key: 'after', userId: 'alice', orgId: 'org-1' })]);
+      expect(await upgraded.records.count()).toBe(0);
+      upgraded.close();
+    });
+
+    it('with nobody signed in, drops every item (only a race with a disconnect leaves one)', async () => {
+      const upgraded = await v4(`outbox-upgrade-${n}-b`, null, [{ key: 'orphan', createdAt: 600 }]);
+      expect(await upgraded.outbox.count()).toBe(0);
+      upgraded.close();
     });
   });
 });

@@ -5,7 +5,7 @@
 // never makes a second record. Zoho's refusals stay visible until retried or discarded.
 import { StagecoachError } from '../errors';
 import type { OutboxItem } from './types';
-import type { OutboxRow, StagecoachDb } from '../storage/db';
+import { sameOwner, type OutboxRow, type RowOwner, type StagecoachDb } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
 import { findMarked, markerCandidates, markerLookup, moreCandidates, withMarker, writeOutcome, writeResponse, WRITE_STATUSES, type WriteModule } from '../zoho/writes';
 
@@ -28,6 +28,11 @@ export interface OutboxDeps {
   newKey(): string;
   /** False while there is no usable connection: items wait rather than fail. */
   connected(): Promise<boolean>;
+  /**
+   * Who is signed in (usable or not), null when nobody is. Items are stamped with it and sent
+   * only while the same user and org are signed in.
+   */
+  owner(): Promise<RowOwner | null>;
   onChange?: () => void;
   /** Asks to be drained again at this time (a timer while the worker lives; the alarm is the backstop). */
   wakeAt?: (at: number) => void;
@@ -49,8 +54,23 @@ export function createOutbox(deps: OutboxDeps) {
   async function enqueue(input: OutboxInput): Promise<OutboxRow> {
     const at = now();
     const key = deps.newKey();
-    const row: OutboxRow = {
+    // Who and the add in one transaction: a disconnect's wipe comes wholly before or after it.
+    const row = await db.transaction('rw', db.outbox, db.connection, async () => {
+      const owner = await deps.owner();
+      if (!owner) throw new StagecoachError('not_connected');
+      const made = newRow(input, key, at, owner);
+      await db.outbox.add(made);
+      return made;
+    });
+    changed();
+    return row;
+  }
+
+  function newRow(input: OutboxInput, key: string, at: number, owner: RowOwner): OutboxRow {
+    return {
       key,
+      userId: owner.userId,
+      orgId: owner.orgId,
       op: input.op,
       module: input.module,
       recordId: input.recordId ?? null,
@@ -65,9 +85,6 @@ export function createOutbox(deps: OutboxDeps) {
       resultId: null,
       ...(input.after ? { after: input.after } : {}),
     };
-    await db.outbox.add(row);
-    changed();
-    return row;
   }
 
   /**
@@ -114,11 +131,16 @@ export function createOutbox(deps: OutboxDeps) {
     return writeOutcome(answer?.data[0]);
   }
 
-  async function settle(row: OutboxRow, patch: Partial<OutboxRow>): Promise<OutboxRow> {
+  /**
+   * Records how an item went, only if it is still there: one discarded, or wiped by a disconnect,
+   * while its call was out is never made again (undefined then). update() never creates a row.
+   */
+  async function settle(row: OutboxRow, patch: Partial<OutboxRow>): Promise<OutboxRow | undefined> {
     const next = { ...row, ...patch, updatedAt: now() };
-    await db.outbox.put(next);
+    const { key, ...changes } = next;
+    const kept = (await db.outbox.update(key, changes)) > 0;
     changed();
-    return next;
+    return kept ? next : undefined;
   }
 
   /** Whether the item this one waits for allows it to go: 'wait' while that one is still on its way. */
@@ -130,7 +152,7 @@ export function createOutbox(deps: OutboxDeps) {
     return before.status === 'failed' ? 'failed' : 'wait';
   }
 
-  async function process(row: OutboxRow): Promise<OutboxRow> {
+  async function process(row: OutboxRow): Promise<OutboxRow | undefined> {
     const gate = await dependency(row);
     if (gate === 'wait') return row;
     if (gate === 'failed') {
@@ -143,7 +165,9 @@ export function createOutbox(deps: OutboxDeps) {
         if (existing.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, existing), lastError: null });
       }
       // Recorded before sending: if the worker dies mid-call, the next run knows to look first.
-      row = await settle(row, { status: 'sending', attempts: row.attempts + 1 });
+      const sending = await settle(row, { status: 'sending', attempts: row.attempts + 1 });
+      if (!sending) return undefined;
+      row = sending;
       const outcome = await write(row);
       if (outcome.ok) {
         const resultId = row.op === 'create' ? await keepOne(row, outcome.id) : (outcome.id ?? row.recordId);
@@ -173,6 +197,8 @@ export function createOutbox(deps: OutboxDeps) {
     busy.add(key);
     try {
       if (!(await deps.connected())) return row;
+      // Made by another account (left by a sign-in that raced a disconnect): never sent as this one.
+      if (!sameOwner(row, await deps.owner())) return row;
       return await process(row);
     } finally {
       busy.delete(key);
@@ -213,9 +239,11 @@ export function createOutbox(deps: OutboxDeps) {
     const row = await enqueue(input);
     const extras: OutboxRow[] = [];
     for (const extra of alongside) extras.push(await enqueue(extra));
-    const item = toOutboxItem((await sendNow(row.key)) ?? row);
+    const sent = await sendNow(row.key);
+    // Gone while it was out: the person disconnected (or discarded it) meanwhile.
+    if (!sent) throw new StagecoachError('not_connected');
     for (const extra of extras) await sendNow(extra.key);
-    return item;
+    return toOutboxItem(sent);
   }
 
   return {

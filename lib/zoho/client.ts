@@ -67,6 +67,11 @@ export interface ClientOptions {
   random?: () => number;
   now?: () => number;
   onCall?: (call: ApiCall) => void;
+  /**
+   * The signal of the connection a call is made for, aborted when that connection ends
+   * (disconnect, another account): every call carries it, so nothing it started lands after.
+   */
+  scope?: () => AbortSignal;
 }
 
 export const DEFAULT_MAX_CONCURRENT = 5;
@@ -83,7 +88,7 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
   } = options;
   const limit = pLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
   /** Reads in flight, shared by every caller that asks the same; aborted when every caller has given up. */
-  const inflight = new Map<string, { response: Promise<Response>; controller: AbortController; waiting: number }>();
+  const inflight = new Map<string, { response: Promise<Response>; controller: AbortController; waiting: number; scope: AbortSignal | undefined }>();
 
   async function send(url: URL, token: string, init: ZohoRequest): Promise<Response> {
     try {
@@ -152,15 +157,16 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
    * caller whose signal aborts stops waiting at once; the call itself is aborted only when every
    * caller has given up, so one page leaving never fails another's read.
    */
-  async function shared(path: string, init: ZohoRequest): Promise<Response> {
+  async function shared(path: string, init: ZohoRequest, scope: AbortSignal | undefined): Promise<Response> {
     const method = init.method ?? 'GET';
     if (method !== 'GET') return withRetries(path, init);
     init.signal?.throwIfAborted();
     const key = `${path}?${new URLSearchParams(init.query).toString()}`;
     let entry = inflight.get(key);
-    if (!entry) {
+    // Never shared across connections: an answer read with another account's token is not ours.
+    if (!entry || entry.scope !== scope) {
       const controller = new AbortController();
-      const created = { controller, waiting: 0, response: withRetries(path, { ...init, signal: controller.signal }) };
+      const created = { controller, waiting: 0, scope, response: withRetries(path, { ...init, signal: controller.signal }) };
       created.response.then(
         () => inflight.get(key) === created && inflight.delete(key),
         () => inflight.get(key) === created && inflight.delete(key),
@@ -183,7 +189,9 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
 
   return {
     async request(path, schema, init = {}) {
-      const response = await shared(path, init);
+      const scope = options.scope?.();
+      if (scope) init = { ...init, signal: init.signal ? AbortSignal.any([init.signal, scope]) : scope };
+      const response = await shared(path, init, scope);
       if (response.status === 204) return null;
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok && !init.acceptStatuses?.includes(response.status)) throw toError(response.status, body);
