@@ -75,7 +75,11 @@ async function installWelcomePage(context: BrowserContext, timeoutMs = 5_000): P
   // A tab opened by the extension may show about:blank for a moment: look at the pages' URLs.
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
     const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
-    if (page) return page;
+    if (page) {
+      // Closed half-loaded, the page can leave the extension's next page without its messages.
+      await page.waitForLoadState('load');
+      return page;
+    }
   }
   return null;
 }
