@@ -88,7 +88,7 @@ export function FreeTimes({
         </p>
       ) : null}
       {data && data.calendar.holidays.length > 0 ? (
-        <p className="muted" data-testid="sched-holidays">
+        <p className="muted sched-legend" data-testid="sched-holidays">
           {t('sched_holidays', data.calendar.holidays.map((holiday) => `${holiday.name} (${formatDay(Date.parse(`${holiday.date}T12:00:00Z`), 'UTC', view.locale)})`).join(', '))}
         </p>
       ) : null}
