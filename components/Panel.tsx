@@ -72,8 +72,10 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
   const settings = useQuery({ ...settingsQuery(), enabled: connected });
-  const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId, signal), enabled: connected });
-  const record = useQuery({ ...recordQuery(page.module, page.recordId, signal), enabled: connected });
+  // On a CRM sandbox org's page the ids may be the production org's too: read nothing, write nothing.
+  const readable = connected && !page.sandboxOrg;
+  const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId, signal), enabled: readable });
+  const record = useQuery({ ...recordQuery(page.module, page.recordId, signal), enabled: readable });
   const connect = useMutation({
     mutationFn: () => request('connect', {}),
     onSuccess: (value) => queryClient.setQueryData(queryKeys.status, value),
@@ -104,6 +106,13 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   }
 
   const current = status.data;
+  if (page.sandboxOrg) {
+    return (
+      <p className="notice notice-warn" role="status" data-testid="sandbox-org">
+        {t('panelSandboxOrg', current.org.name ?? current.org.zgid ?? '')}
+      </p>
+    );
+  }
   const connectedOrg = current.org.zgid;
   const orgMismatch = page.orgId !== null && connectedOrg !== null && page.orgId !== connectedOrg;
   const shown = record.data ?? cached.data;

@@ -8,13 +8,13 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createLookStore, currentTheme, dockPage, panelCollapsed, scrollbarWidth, undockPage, watchScrollbar, watchTheme, type LookStore } from '@/components/look';
 import { Panel, type PanelPage } from '@/components/Panel';
+import { panelPageFor } from '@/components/sections/define';
 import { createQueryClient } from '@/components/queries';
 import '@/components/theme.css';
 import '@/components/panel.css';
 import { isTogglePanel, startsOpen } from '@/lib/panel';
-import { RECORD_MODULES, type RecordModule } from '@/lib/records/types';
 import { SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
-import { frameShowsPanel, parseZohoUrl } from '@/lib/zoho/url';
+import { frameShowsPanel } from '@/lib/zoho/url';
 
 export default defineContentScript({
   // CRM's hosts, its sandbox orgs' hosts, and Zoho One's and CRM Plus's, in every data centre.
@@ -35,7 +35,7 @@ export default defineContentScript({
     let mounted: { ui: ShadowRootContentScriptUi<Root>; abort: AbortController; look: LookStore } | null = null;
 
     async function show(url: string | URL) {
-      const page = toPanelPage(url);
+      const page = panelPageFor(url);
       const key = page ? `${page.module}/${page.recordId}/${page.orgId}` : null;
       if (key === currentKey) return;
       currentKey = key;
@@ -97,12 +97,6 @@ export default defineContentScript({
     void show(location.href);
   },
 });
-
-function toPanelPage(url: string | URL): PanelPage | null {
-  const page = parseZohoUrl(url);
-  if (!page || !(RECORD_MODULES as readonly string[]).includes(page.module)) return null;
-  return { module: page.module as RecordModule, recordId: page.recordId, orgId: page.orgId };
-}
 
 async function mountPanel(ctx: ContentScriptContext, page: PanelPage, queryClient: ReturnType<typeof createQueryClient>, signal: AbortSignal, look: LookStore) {
   const ui = await createShadowRootUi<Root>(ctx, {
