@@ -17,6 +17,18 @@ const r = (where: string): FieldEntry => ({ use: 'read', where });
 const w = (where: string): FieldEntry => ({ use: 'write', where });
 const rw = (where: string): FieldEntry => ({ use: 'read-write', where });
 
+/** A person's fields, the same on Contacts and Leads (found, created and matched alike). */
+const PERSON_FIELDS = {
+  id: r('schemas.ts zohoRecord; scheduling/service.ts'),
+  First_Name: rw('zoho/payloads.ts personPayload; scheduling/service.ts personHits; schemas.ts'),
+  Last_Name: rw('zoho/payloads.ts personPayload; scheduling/service.ts personHits; schemas.ts'),
+  Full_Name: r('scheduling/service.ts personHits; schemas.ts zohoRecord'),
+  Email: rw('zoho/payloads.ts personPayload; scheduling/service.ts findPerson; schemas.ts'),
+  Secondary_Email: r('scheduling/service.ts findPerson'),
+  Phone: rw('zoho/payloads.ts personPayload; scheduling/service.ts findPerson'),
+  Mobile: r('scheduling/service.ts findPerson'),
+} as const satisfies ModuleFields;
+
 /** Record modules (`/crm/v8/{Module}`). `$`-prefixed keys are special keys, not fields. */
 export const ZOHO_FIELDS = {
   Events: {
@@ -72,14 +84,7 @@ export const ZOHO_FIELDS = {
     Description: w('zoho/writes.ts MARKER_FIELD'),
   },
   Contacts: {
-    id: r('schemas.ts zohoRecord; scheduling/service.ts'),
-    First_Name: rw('zoho/payloads.ts personPayload; scheduling/service.ts personHits; schemas.ts'),
-    Last_Name: rw('zoho/payloads.ts personPayload; scheduling/service.ts personHits; schemas.ts'),
-    Full_Name: r('scheduling/service.ts personHits; schemas.ts zohoRecord'),
-    Email: rw('zoho/payloads.ts personPayload; scheduling/service.ts findPerson; schemas.ts'),
-    Secondary_Email: r('scheduling/service.ts findPerson'),
-    Phone: rw('zoho/payloads.ts personPayload; scheduling/service.ts findPerson'),
-    Mobile: r('scheduling/service.ts findPerson'),
+    ...PERSON_FIELDS,
     Owner: r('schemas.ts zohoRecord'),
     Account_Name: r('schemas.ts zohoRecord'),
     Mailing_Country: r('scheduling/service.ts contactZone'),
@@ -89,14 +94,7 @@ export const ZOHO_FIELDS = {
     Created_Time: r('zoho/writes.ts markerLookup'),
   },
   Leads: {
-    id: r('schemas.ts zohoRecord; scheduling/service.ts'),
-    First_Name: rw('zoho/payloads.ts personPayload; scheduling/service.ts personHits; schemas.ts'),
-    Last_Name: rw('zoho/payloads.ts personPayload; scheduling/service.ts personHits; schemas.ts'),
-    Full_Name: r('scheduling/service.ts personHits; schemas.ts zohoRecord'),
-    Email: rw('zoho/payloads.ts personPayload; scheduling/service.ts findPerson; schemas.ts'),
-    Secondary_Email: r('scheduling/service.ts findPerson'),
-    Phone: rw('zoho/payloads.ts personPayload; scheduling/service.ts findPerson'),
-    Mobile: r('scheduling/service.ts findPerson'),
+    ...PERSON_FIELDS,
     Company: w('zoho/payloads.ts personPayload'),
     Owner: r('schemas.ts zohoRecord'),
     Country: r('scheduling/service.ts contactZone'),
