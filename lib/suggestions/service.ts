@@ -264,12 +264,10 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
       }
     }
     // Each deal is judged by its own pipeline's stages (read once per org, cached).
-    const byName = new Map<string, Pipeline>();
-    for (const { pipelineName } of gathered) {
-      if (!byName.has(pipelineName ?? '')) byName.set(pipelineName ?? '', await reader.pipeline(pipelineName, ctx.connection, signal));
-    }
-    const fallback = byName.values().next().value ?? (await reader.pipeline(null, ctx.connection, signal));
-    const pipelineOf = (input: Gathered['input']) => byName.get(gathered.find((g) => g.input === input)?.pipelineName ?? '') ?? fallback;
+    const pipelines = new Map<Gathered['input'], Pipeline>();
+    for (const { input, pipelineName } of gathered) pipelines.set(input, await reader.pipeline(pipelineName, ctx.connection, signal));
+    const fallback = pipelines.values().next().value ?? (await reader.pipeline(null, ctx.connection, signal));
+    const pipelineOf = (input: Gathered['input']) => pipelines.get(input) ?? fallback;
     return { ok: true, result: runDryRun({ deals: gathered.map((g) => g.input), pipeline: fallback, criteria: parsed.criteria, pipelineOf }), dealsRead: gathered.length, dealsFailed };
   }
 
