@@ -11,6 +11,8 @@ type Script = (call: Call) => unknown;
 type Owner = { userId: string; orgId: string };
 const ALICE: Owner = { userId: 'alice', orgId: 'org-1' };
 const BOB: Owner = { userId: 'bob', orgId: 'org-2' };
+/** `Created_By` of a record the connected user (Alice) made, as Zoho's related lists give it. */
+const BY_ALICE = { id: ALICE.userId, name: 'Alice', email: 'alice@example.com' };
 
 const CREATED = (id: string) => ({ data: [{ code: 'SUCCESS', details: { id, Created_Time: '2026-11-22T10:00:00+05:30' }, message: 'record added', status: 'success' }] });
 const REFUSED = { data: [{ code: 'INVALID_DATA', details: { api_name: 'Parent_Id', json_path: '$.data[0].Parent_Id' }, message: 'the related id given seems to be invalid', status: 'error' }] };
@@ -18,12 +20,12 @@ const NONE = null; // 204: no notes on the record
 const LOOKUP = '/Deals/4876876000000431001/Notes';
 const isLookup = (call: Call) => call.path === LOOKUP && call.method === 'GET';
 /** The first page of the parent's notes: no sort parameters, which related lists do not take. */
-const FIRST_PAGE = { fields: 'Note_Content', per_page: '200', page: '1' };
+const FIRST_PAGE = { fields: 'Note_Content,Created_By', per_page: '200', page: '1' };
 /** The parent's notes as Zoho lists them, one of them carrying the marker of outbox key `key`. */
 const notesWith = (id: string, key: string) => ({
   data: [
-    { id: '111', Note_Content: 'An older note.' },
-    { id, Note_Content: `Budget approved.\n\nstagecoach:${key}` },
+    { id: '111', Note_Content: 'An older note.', Created_By: BY_ALICE },
+    { id, Note_Content: `Budget approved.\n\nstagecoach:${key}`, Created_By: BY_ALICE },
   ],
 });
 
@@ -72,11 +74,40 @@ describe('outbox', () => {
   });
 
   it('deletes a duplicate the browser made by resending on a dead connection, keeping Zoho’s answer', async () => {
-    const twice = { data: [...notesWith('900', 'key-1-0000').data, { id: '899', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000' }] };
+    const twice = { data: [...notesWith('900', 'key-1-0000').data, { id: '899', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000', Created_By: BY_ALICE }] };
     const { outbox, calls } = setup((call) => (isLookup(call) ? twice : call.method === 'DELETE' ? { data: [{ code: 'SUCCESS', details: { id: '899' }, message: 'record deleted', status: 'success' }] } : CREATED('900')));
     const row = await outbox.enqueue(note);
     expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'done', resultId: '900' });
     expect(calls.at(-1)).toEqual({ path: '/Notes/899', method: 'DELETE', body: undefined });
+  });
+
+  // Issue 11, finding 6: only a record whose line is exactly the marker and that the connected user
+  // created is a duplicate of ours; look-alikes in the same list are left alone.
+  it('deletes no look-alike: the marker in a sentence, with extra characters, or in another user’s record', async () => {
+    const lookAlikes = [
+      { id: '801', Note_Content: 'Pasted from the log: stagecoach:key-1-0000 (ignore)', Created_By: BY_ALICE },
+      { id: '802', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000-copy', Created_By: BY_ALICE },
+      { id: '803', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000', Created_By: { id: 'mallory', name: 'Mallory' } },
+    ];
+    const { outbox, calls } = setup((call) => (isLookup(call) ? { data: [...lookAlikes, ...notesWith('900', 'key-1-0000').data] } : CREATED('900')));
+    const row = await outbox.enqueue(note);
+    expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+    expect(calls.filter((call) => call.method === 'DELETE')).toEqual([]);
+  });
+
+  it('after an unknown outcome, a look-alike is not taken for the record: it is sent again', async () => {
+    let posts = 0;
+    const { outbox } = setup((call) => {
+      if (isLookup(call)) return { data: [{ id: '803', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000', Created_By: { id: 'mallory' } }] };
+      posts += 1;
+      return posts === 1 ? new StagecoachError('network', 'connection reset') : CREATED('905');
+    });
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    clock += 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '905' });
+    expect(posts).toBe(2);
   });
 
   it('after an unknown outcome, finds the record by its marker and does not send it again', async () => {
@@ -171,7 +202,7 @@ describe('outbox', () => {
   it('finds a created Task through a creation-time window in COQL, confirming the marker itself', async () => {
     let posts = 0;
     const { outbox, calls } = setup((call) => {
-      if (call.path === '/coql') return { data: [{ id: '7', Description: 'other' }, { id: '8', Description: 'Follow up\n\nstagecoach:key-1-0000' }] };
+      if (call.path === '/coql') return { data: [{ id: '7', Description: 'other' }, { id: '8', Description: 'Follow up\n\nstagecoach:key-1-0000', Created_By: { id: ALICE.userId } }] };
       posts += 1;
       return new StagecoachError('network');
     });
@@ -183,7 +214,7 @@ describe('outbox', () => {
     expect(posts).toBe(1);
     // Ordered and narrowed by what COQL filters: the creation window and the task's own subject.
     expect(calls[1]?.body).toEqual({
-      select_query: "select id, Description from Tasks where (Created_Time >= '1970-01-01T00:06:40+00:00' and Subject = 'Send proposal') order by Created_Time asc, id asc limit 200 offset 0",
+      select_query: "select id, Description, Created_By from Tasks where (Created_Time >= '1970-01-01T00:06:40+00:00' and Subject = 'Send proposal') order by Created_Time asc, id asc limit 200 offset 0",
     });
   });
 
@@ -194,7 +225,7 @@ describe('outbox', () => {
       if (call.path !== '/coql') return new StagecoachError('network');
       const offset = Number(/offset (\d+)$/.exec((call.body as { select_query: string }).select_query)?.[1]);
       if (offset === 0) return page(0, others(1000), true);
-      if (offset === 200) return page(200, [...others(2000).slice(0, 150), { id: '2999', Description: 'Agenda\n\nstagecoach:key-1-0000' }], true);
+      if (offset === 200) return page(200, [...others(2000).slice(0, 150), { id: '2999', Description: 'Agenda\n\nstagecoach:key-1-0000', Created_By: { id: ALICE.userId } }], true);
       return page(offset, others(3000), false);
     });
     const data = { Event_Title: 'Acme’s demo', Start_DateTime: '2026-11-25T10:00:00+05:30', End_DateTime: '2026-11-25T11:00:00+05:30', Owner: { id: '4876876000000225011' }, Description: 'Agenda' };
@@ -207,7 +238,7 @@ describe('outbox', () => {
     // Pages 1 and 2, then one more after the hit (a resent twin would sit right after it).
     expect(queries.map((q) => /offset (\d+)$/.exec(q)?.[1])).toEqual(['0', '200', '400']);
     expect(queries[0]).toBe(
-      "select id, Description from Events where ((Created_Time >= '1970-01-01T00:06:40+00:00' and Owner = '4876876000000225011') and Start_DateTime = '2026-11-25T10:00:00+05:30') order by Created_Time asc, id asc limit 200 offset 0",
+      "select id, Description, Created_By from Events where ((Created_Time >= '1970-01-01T00:06:40+00:00' and Owner = '4876876000000225011') and Start_DateTime = '2026-11-25T10:00:00+05:30') order by Created_Time asc, id asc limit 200 offset 0",
     );
     expect(calls.filter((c) => c.path === '/Events')).toHaveLength(1);
   });
@@ -229,7 +260,7 @@ describe('outbox', () => {
       if (isLookup(call)) {
         const page = Number(call.query?.page);
         if (page < 3) return { data: fill(page), info: { per_page: 200, count: 200, page, more_records: true } };
-        return { data: [...fill(page).slice(0, 20), { id: '900', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000' }], info: { per_page: 200, count: 21, page, more_records: false } };
+        return { data: [...fill(page).slice(0, 20), { id: '900', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000', Created_By: BY_ALICE }], info: { per_page: 200, count: 21, page, more_records: false } };
       }
       posts += 1;
       return new StagecoachError('network');
@@ -241,7 +272,7 @@ describe('outbox', () => {
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '900' });
     expect(posts).toBe(1);
     const lookups = calls.filter(isLookup);
-    expect(lookups.map((c) => c.query)).toEqual([1, 2, 3].map((page) => ({ fields: 'Note_Content', per_page: '200', page: String(page) })));
+    expect(lookups.map((c) => c.query)).toEqual([1, 2, 3].map((page) => ({ fields: 'Note_Content,Created_By', per_page: '200', page: String(page) })));
   });
 
   it('past the look-up’s page cap with nothing found, stops for the person instead of sending again; their retry sends', async () => {

@@ -101,7 +101,7 @@ export function createOutbox(deps: OutboxDeps) {
       const { path, init } = lookup.page(n);
       const candidates = await client.request(path, markerCandidates, init);
       const hadHit = found.length > 0;
-      found.push(...findMarked(row.module, row.key, candidates).filter((id) => !found.includes(id)));
+      found.push(...findMarked(row.module, row.key, row.userId, candidates).filter((id) => !found.includes(id)));
       if (!moreCandidates(candidates) || hadHit) return found;
     }
     if (found.length > 0) return found;

@@ -13,7 +13,7 @@ import { DEAL_FIELDS, EVENT_FIELDS, NOTE_FIELDS, STAGE_HISTORY_FIELDS as HISTORY
 import { STAGE_HISTORY_FIELDS, ZOHO_FIELDS, ZOHO_META_KEYS, type ModuleFields } from './fields';
 import { eventPayload, notePayload, personPayload, taskPayload } from './payloads';
 import { zohoOrg, zohoRecord, zohoUser } from './schemas';
-import { MARKER_FIELD } from './writes';
+import { MARKER_FIELD, markerLookup, type WriteModule } from './writes';
 
 const require = createRequire(import.meta.url);
 const SDK_DIR = join(require.resolve('@zohocrm/typescript-sdk-8.0/package.json'), '..', 'dist');
@@ -144,6 +144,14 @@ describe('the product uses registered fields only', () => {
       const criteria = [...rest!.matchAll(/\b([A-Z][A-Za-z_]+) *(?:=|<|>|!=|like)/g)].map((match) => match[1]!);
       const ordered = [...rest!.matchAll(/order by (\w+)/g)].map((match) => match[1]!);
       expect(unregistered(module!, 'read', [...names, ...criteria, ...ordered]), query).toEqual([]);
+    }
+  });
+
+  it('marker look-ups read registered fields (the marker field and the creator)', () => {
+    for (const module of Object.keys(MARKER_FIELD) as WriteModule[]) {
+      const { init } = markerLookup(module, { Parent_Id: { module: { api_name: 'Deals' }, id: '1' } }, 0).page(1);
+      const columns = init.query?.fields?.split(',') ?? (init.body as { select_query: string }).select_query.match(/^select (.+?) from /)![1]!.split(', ');
+      expect(unregistered(module, 'read', columns), module).toEqual([]);
     }
   });
 

@@ -17,6 +17,9 @@ const r = (where: string): FieldEntry => ({ use: 'read', where });
 const w = (where: string): FieldEntry => ({ use: 'write', where });
 const rw = (where: string): FieldEntry => ({ use: 'read-write', where });
 
+/** Read with the marker: a marked record is ours only if the connected user created it. */
+const MARKER_CREATOR = r('zoho/writes.ts markerLookup and findMarked');
+
 /** A person's fields, the same on Contacts and Leads (found, created and matched alike). */
 const PERSON_FIELDS = {
   id: r('schemas.ts zohoRecord; scheduling/service.ts'),
@@ -45,6 +48,7 @@ export const ZOHO_FIELDS = {
     Venue: rw('zoho/payloads.ts eventPayload; scheduling/service.ts upcoming'),
     Description: rw('zoho/payloads.ts eventPayload; zoho/writes.ts MARKER_FIELD; suggestions/facts.ts'),
     Created_Time: r('zoho/writes.ts markerLookup; suggestions/facts.ts EVENT_FIELDS'),
+    Created_By: MARKER_CREATOR,
   },
   Tasks: {
     id: r('suggestions/reads.ts COQL'),
@@ -59,6 +63,7 @@ export const ZOHO_FIELDS = {
     $se_module: w('zoho/payloads.ts whatFields'),
     Closed_Time: r('suggestions/reads.ts COQL; suggestions/facts.ts taskFacts'),
     Created_Time: r('zoho/writes.ts markerLookup; suggestions/facts.ts TASK_FIELDS'),
+    Created_By: MARKER_CREATOR,
   },
   Notes: {
     id: r('zoho/writes.ts findMarked; suggestions/facts.ts noteFacts'),
@@ -67,6 +72,7 @@ export const ZOHO_FIELDS = {
     Parent_Id: rw('zoho/payloads.ts notePayload; suggestions/facts.ts NOTE_FIELDS'),
     Owner: r('suggestions/facts.ts NOTE_FIELDS'),
     Created_Time: r('suggestions/facts.ts NOTE_FIELDS (the engine orders notes by it)'),
+    Created_By: MARKER_CREATOR,
   },
   Deals: {
     id: r('suggestions/service.ts COQL'),
@@ -81,7 +87,8 @@ export const ZOHO_FIELDS = {
     Next_Step: r('suggestions/facts.ts DEAL_FIELDS'),
     Created_Time: r('suggestions/facts.ts DEAL_FIELDS; zoho/writes.ts markerLookup'),
     Modified_Time: r('suggestions/facts.ts DEAL_FIELDS; suggestions/service.ts dryRun COQL'),
-    Description: w('zoho/writes.ts MARKER_FIELD'),
+    Description: rw('zoho/writes.ts MARKER_FIELD: written, read back by markerLookup'),
+    Created_By: MARKER_CREATOR,
   },
   Contacts: {
     ...PERSON_FIELDS,
@@ -90,8 +97,9 @@ export const ZOHO_FIELDS = {
     Mailing_Country: r('scheduling/service.ts contactZone'),
     Mailing_State: r('scheduling/service.ts contactZone'),
     Mailing_City: r('scheduling/service.ts contactZone'),
-    Description: w('zoho/writes.ts MARKER_FIELD'),
+    Description: rw('zoho/writes.ts MARKER_FIELD: written, read back by markerLookup'),
     Created_Time: r('zoho/writes.ts markerLookup'),
+    Created_By: MARKER_CREATOR,
   },
   Leads: {
     ...PERSON_FIELDS,
@@ -100,8 +108,9 @@ export const ZOHO_FIELDS = {
     Country: r('scheduling/service.ts contactZone'),
     State: r('scheduling/service.ts contactZone'),
     City: r('scheduling/service.ts contactZone'),
-    Description: w('zoho/writes.ts MARKER_FIELD'),
+    Description: rw('zoho/writes.ts MARKER_FIELD: written, read back by markerLookup'),
     Created_Time: r('zoho/writes.ts markerLookup'),
+    Created_By: MARKER_CREATOR,
   },
   Accounts: {
     id: r('schemas.ts zohoRecord'),

@@ -66,7 +66,8 @@ export interface MarkerRequest {
  * `maxPages` (past that the outbox gives up and asks the person; outbox.ts findCreated).
  *
  * COQL cannot filter Zoho's multi-line fields and only administrators may query Notes, so
- * candidates are fetched by what Zoho does allow and the marker is confirmed here (findMarked):
+ * candidates are fetched by what Zoho does allow, each with its creator (`Created_By`), and the
+ * marker and the creator are confirmed here (findMarked):
  * - Notes: the parent's Notes related list. It takes page, per_page, fields and ids only (SDK
  *   GetRelatedRecordsParam; related_records.json) — no sort, so no page can be assumed to hold the
  *   newest note: every page is read. 10 pages of 200 is the 2,000 records page/per_page reach
@@ -87,7 +88,7 @@ export function markerLookup(module: WriteModule, data: Record<string, unknown> 
       maxPages: 10,
       page: (n) => ({
         path: `/${parent.data.module.api_name}/${parent.data.id}/Notes`,
-        init: { query: { fields: 'Note_Content', per_page: String(MARKER_PAGE), page: String(n) }, idempotent: true },
+        init: { query: { fields: 'Note_Content,Created_By', per_page: String(MARKER_PAGE), page: String(n) }, idempotent: true },
       }),
     };
   }
@@ -106,7 +107,7 @@ export function markerLookup(module: WriteModule, data: Record<string, unknown> 
       path: '/coql',
       init: {
         method: 'POST',
-        body: { select_query: `select id, ${MARKER_FIELD[module]} from ${module} where ${where} order by Created_Time asc, id asc limit ${MARKER_PAGE} offset ${(n - 1) * MARKER_PAGE}` },
+        body: { select_query: `select id, ${MARKER_FIELD[module]}, Created_By from ${module} where ${where} order by Created_Time asc, id asc limit ${MARKER_PAGE} offset ${(n - 1) * MARKER_PAGE}` },
         idempotent: true,
       },
     }),
@@ -139,11 +140,27 @@ export function moreCandidates(candidates: z.infer<typeof markerCandidates> | nu
   return candidates.info?.more_records ?? candidates.data.length >= MARKER_PAGE;
 }
 
-/** The ids of the candidates whose marker field carries `key` (normally none or one). */
-export function findMarked(module: WriteModule, key: string, candidates: z.infer<typeof markerCandidates> | null): string[] {
+/**
+ * The ids of the candidates this create made (normally none or one): a line of the marker field is
+ * exactly the item's marker line, and the record was created by `creatorId`, the connected user who
+ * sent it. The marker quoted in a sentence, with characters added, or in someone else's record is
+ * not ours: the outbox deletes all but one of what this finds, so a look-alike must never match.
+ * A line is compared without the whitespace around it (Zoho may store `\r\n`).
+ */
+export function findMarked(module: WriteModule, key: string, creatorId: string, candidates: z.infer<typeof markerCandidates> | null): string[] {
   const field = MARKER_FIELD[module];
-  return (candidates?.data ?? []).filter((row) => typeof row[field] === 'string' && (row[field] as string).includes(marker(key))).map((row) => row.id);
+  const line = marker(key);
+  return (candidates?.data ?? [])
+    .filter((row) => {
+      const text = row[field];
+      const creator = createdBy.safeParse(row.Created_By);
+      return typeof text === 'string' && text.split('\n').some((each) => each.trim() === line) && creator.success && creator.data.id === creatorId;
+    })
+    .map((row) => row.id);
 }
+
+/** `Created_By` as Zoho lists it: `{name, id, email}` in related lists, `{id}` in COQL. */
+const createdBy = z.object({ id: z.string() }).passthrough();
 
 /** ISO 8601 to the second with an offset, as Zoho's datetime criteria expect. */
 export function zohoDateTime(epochMs: number): string {
