@@ -137,8 +137,10 @@ export interface DecisionRow {
 export interface ProviderKeyRow {
   id: 'ai';
   value: EncryptedValue;
-  /** The provider's origin when the key was entered: the key is sent there and nowhere else. */
+  /** The provider's origin when the key was entered. */
   origin: string | null;
+  /** The provider's base URL when the key was entered (normalized): the key is sent there and nowhere else. */
+  baseUrl?: string;
 }
 
 export type StagecoachDb = Dexie & {

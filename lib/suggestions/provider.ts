@@ -1,6 +1,6 @@
 // The AI provider, as the background reaches it: an OpenAI-compatible chat-completions endpoint
-// (its key stored encrypted and sent only to the host it was entered for, the host an optional
-// permission) or the browser's built-in model. It returns the model's raw answer or why there is
+// (its key stored encrypted and sent only to the exact base URL it was entered for, the host an
+// optional permission, redirects refused) or the browser's built-in model. It returns the model's raw answer or why there is
 // none; checking what the answer says is the pure `ai.ts`'s job.
 import { decryptText, encryptText } from '../auth/crypto';
 import { StagecoachError } from '../errors';
@@ -34,6 +34,21 @@ export function aiModelName(settings: Settings): string {
   return settings.ai.provider === 'browser' ? 'browser built-in model' : settings.ai.model;
 }
 
+/**
+ * The base URL as the key is bound to it: scheme, host (lowercase) and port as the URL parser
+ * writes them, the path without trailing slashes, the query kept, the fragment dropped. Null when
+ * it is not a URL. Two spellings of one endpoint compare equal; another path on the same host does not.
+ */
+export function normalizeBaseUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
 export function createAiProvider(deps: ProviderDeps) {
   const { db } = deps;
 
@@ -55,17 +70,17 @@ export function createAiProvider(deps: ProviderDeps) {
   }
 
   async function askHttp(settings: Settings, body: unknown): Promise<RawAnswer> {
-    const base = settings.ai.baseUrl.replace(/\/+$/, '');
-    let origin: string;
-    try {
-      origin = new URL(base).origin;
-    } catch {
-      return { ok: false, reason: 'not_configured', detail: base };
-    }
+    const base = normalizeBaseUrl(settings.ai.baseUrl);
+    if (!base) return { ok: false, reason: 'not_configured', detail: settings.ai.baseUrl };
+    const origin = new URL(base).origin;
     if (!(await deps.hasOrigin(origin))) return { ok: false, reason: 'permission_needed', detail: origin };
     const keyRow = await db.providerKeys.get('ai');
-    // A key goes only to the host it was entered for: changing the base URL does not carry it along.
-    if (keyRow && keyRow.origin !== origin) return { ok: false, reason: 'not_configured', detail: `The stored API key was entered for ${keyRow.origin ?? 'another provider'}; enter it again for ${origin}.` };
+    // A key goes only to the base URL it was entered for: another path on the same host (another
+    // tenant of a proxy) or another host does not get it, and a key saved before keys were bound to
+    // a whole base URL (origin only) is entered again rather than guessed.
+    if (keyRow && keyRow.baseUrl !== base) {
+      return { ok: false, reason: 'not_configured', detail: `The stored API key was entered for ${keyRow.baseUrl ?? keyRow.origin ?? 'another provider'}; enter it again for ${base}.` };
+    }
     const key = keyRow ? await decryptText(db, keyRow.value) : null;
     let response: Response;
     try {
@@ -75,9 +90,15 @@ export function createAiProvider(deps: ProviderDeps) {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(AI_TIMEOUT_MS),
         credentials: 'omit',
+        // Never followed: a 307/308 would post the deal's evidence again to wherever it points.
+        // Browsers answer an opaque redirect (status 0); Node answers the 3xx itself.
+        redirect: 'manual',
       });
     } catch (error) {
       return { ok: false, reason: 'provider_error', detail: error instanceof Error ? error.message : String(error) };
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { ok: false, reason: 'provider_error', detail: `The provider answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}; it is not followed. Set the base URL to where the provider really answers.` };
     }
     const text = await response.text().catch(() => '');
     if (text.length > AI_ANSWER_MAX_CHARS) return { ok: false, reason: 'bad_response', detail: `The answer was longer than ${AI_ANSWER_MAX_CHARS} characters.` };
@@ -112,13 +133,9 @@ export function createAiProvider(deps: ProviderDeps) {
         await db.providerKeys.delete('ai');
         return { aiKeySet: false };
       }
-      let origin: string | null = null;
-      try {
-        origin = new URL(settings.ai.baseUrl).origin;
-      } catch {
-        throw new StagecoachError('invalid_settings', { reason: 'ai_base_url_first' });
-      }
-      await db.providerKeys.put({ id: 'ai', value: await encryptText(db, key), origin });
+      const baseUrl = normalizeBaseUrl(settings.ai.baseUrl);
+      if (!baseUrl) throw new StagecoachError('invalid_settings', { reason: 'ai_base_url_first' });
+      await db.providerKeys.put({ id: 'ai', value: await encryptText(db, key), origin: new URL(baseUrl).origin, baseUrl });
       return { aiKeySet: true };
     },
 
