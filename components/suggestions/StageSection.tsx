@@ -396,20 +396,51 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
 const NO_ANSWER = new Set<string>(['not_configured', 'unavailable', 'permission_needed', 'provider_error']);
 const AI_REASONS = ['not_configured', 'unavailable', 'permission_needed', 'provider_error', 'bad_response', 'not_json', 'bad_shape', 'unknown_stage', 'unknown_evidence', 'no_evidence', 'same_stage'] as const;
 
+/**
+ * The body shown as "what is sent", and its digest, which the ask carries: the background sends
+ * only that body. When it answers that the deal changed meanwhile, its new body is shown instead
+ * (until the card itself is read again, which brings the same or a newer one) and the card is re-read.
+ */
+function useSentRequest(view: DealSuggestionView) {
+  const queryClient = useQueryClient();
+  const [fresh, setFresh] = useState<{ over: string | null; request: unknown; requestHash: string } | null>(null);
+  const current = fresh && fresh.over === view.ai.requestHash ? fresh : view.ai;
+  return {
+    current,
+    changed(outcome: AiOutcome) {
+      if (outcome.ok || outcome.reason !== 'request_changed') return;
+      setFresh({ over: view.ai.requestHash, request: outcome.request, requestHash: outcome.requestHash });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dealSuggestion(view.deal.id) });
+    },
+  };
+}
+
 /** The model's second opinion, on request, with exactly what is sent shown before it is sent. */
 function AskModel({ view, outcome, onOutcome }: { view: DealSuggestionView; outcome: AiOutcome | null; onOutcome: (outcome: AiOutcome | null) => void }) {
-  const ask = useMutation({ mutationFn: () => request('askAi', { dealId: view.deal.id }), onSuccess: onOutcome });
+  const sent = useSentRequest(view);
+  const ask = useMutation({
+    mutationFn: () => request('askAi', { dealId: view.deal.id, requestHash: sent.current.requestHash ?? '' }),
+    onSuccess: (next) => {
+      sent.changed(next);
+      onOutcome(next);
+    },
+  });
   const model = view.ai.model ?? '';
+  const changed = outcome?.ok === false && outcome.reason === 'request_changed';
   return (
     <div className="stage-ai" data-testid="ai">
-      <details className="stage-sent">
+      <details className="stage-sent" open={changed || undefined}>
         <summary>{t('stage_aiWhatIsSent', model)}</summary>
-        <pre data-testid="ai-request">{JSON.stringify(view.ai.request, null, 2)}</pre>
+        <pre data-testid="ai-request">{JSON.stringify(sent.current.request, null, 2)}</pre>
       </details>
       <button type="button" className="button button-secondary" disabled={ask.isPending} onClick={() => ask.mutate()}>
         {ask.isPending ? t('stage_aiAsking') : outcome?.ok ? t('stage_aiAskAgain', model) : t('stage_aiAsk', model)}
       </button>
-      {outcome && !outcome.ok ? (
+      {changed ? (
+        <p className="notice notice-warn" role="status" data-testid="ai-request-changed">
+          {t('stage_aiRequestChanged')}
+        </p>
+      ) : outcome && !outcome.ok && outcome.reason !== 'request_changed' ? (
         <div className="notice notice-warn" role="status" data-testid="ai-discarded" data-reason={outcome.reason}>
           <p>
             {t(

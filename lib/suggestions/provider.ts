@@ -35,6 +35,17 @@ export function aiModelName(settings: Settings): string {
 }
 
 /**
+ * The SHA-256 (hex) of the body exactly as `ask` serializes it for sending: the panel asks with the
+ * digest of the body it showed, and the background sends only a body with that digest.
+ */
+export async function requestDigest(body: unknown): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(serializeBody(body)));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const serializeBody = (body: unknown) => JSON.stringify(body);
+
+/**
  * The base URL as the key is bound to it: scheme, host (lowercase) and port as the URL parser
  * writes them, the path without trailing slashes, the query kept, the fragment dropped. Null when
  * it is not a URL. Two spellings of one endpoint compare equal; another path on the same host does not.
@@ -87,7 +98,7 @@ export function createAiProvider(deps: ProviderDeps) {
       response = await deps.fetch(`${base}/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-        body: JSON.stringify(body),
+        body: serializeBody(body),
         signal: AbortSignal.timeout(AI_TIMEOUT_MS),
         credentials: 'omit',
         // Never followed: a 307/308 would post the deal's evidence again to wherever it points.

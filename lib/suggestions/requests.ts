@@ -12,7 +12,8 @@ const comment = z.string().max(2_000).optional();
 
 export const suggestionRequests = {
   dealSuggestion: answers<DealSuggestionView>()(z.object({ dealId: recordId }).strict()),
-  askAi: answers<AiOutcome>()(z.object({ dealId: recordId }).strict()),
+  // The SHA-256 of the body the panel showed: only that body is sent (lib/suggestions/service.ts askAi).
+  askAi: answers<AiOutcome>()(z.object({ dealId: recordId, requestHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
   decideSuggestion: answers<DecisionResult>()(
     z
       .object({

@@ -19,7 +19,7 @@ import { dryRun as runDryRun } from './dryRun';
 import { findActionItems } from './actions';
 import { suggestStage } from './engine';
 import { DEAL_FIELDS, dealFacts } from './facts';
-import { aiModelName, type AiProvider } from './provider';
+import { aiModelName, requestDigest, type AiProvider } from './provider';
 import { anyRows, createDealReader, type Gathered } from './reads';
 import type { suggestionRequests } from './requests';
 import type { Pipeline, Suggestion } from './types';
@@ -99,15 +99,23 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
       actionItems: notYetTasks(findActionItems(input), input),
       canApprove: mayApprove(settings, connection),
       criteria: { source: used.source, invalid: used.invalid },
-      ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null },
+      ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null, requestHash: aiRequest ? await requestDigest(aiRequest.body) : null },
       checkedAt: input.now,
     };
   }
 
-  /** Asks the configured model; anything it answers that does not hold up is discarded with the reason. */
-  async function askAi({ dealId }: Input<'askAi'>, signal?: AbortSignal): Promise<AiOutcome> {
+  /**
+   * Asks the configured model with the body the panel showed (`requestHash`, its digest), rebuilt
+   * from a fresh read: if the deal changed meanwhile, that is not the body shown, and nothing is
+   * sent — the new body comes back for the panel to show and ask again. Anything the model answers
+   * that does not hold up is discarded with the reason.
+   */
+  async function askAi({ dealId, requestHash }: Input<'askAi'>, signal?: AbortSignal): Promise<AiOutcome> {
     const ctx = await requestContext(deps);
     const shown = await view(dealId, ctx, signal);
+    if (shown.ai.requestHash !== null && shown.ai.requestHash !== requestHash) {
+      return { ok: false, reason: 'request_changed', detail: '', request: shown.ai.request, requestHash: shown.ai.requestHash };
+    }
     const answer = await provider.ask(ctx.settings, shown.ai.request);
     if (!answer.ok) return answer;
     const model = aiModelName(ctx.settings);

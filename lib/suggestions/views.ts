@@ -25,8 +25,11 @@ export interface DealSuggestionView {
   canApprove: boolean;
   /** Which criteria ran: the admin's, or the defaults (also when the admin's do not parse). */
   criteria: { source: 'default' | 'custom'; invalid: boolean };
-  /** The AI provider, and exactly what would be sent to it (no key in here). */
-  ai: { provider: 'none' | 'openai-compatible' | 'browser'; model: string | null; request: unknown };
+  /**
+   * The AI provider, and exactly what would be sent to it (no key in here), with that body's
+   * SHA-256 (hex): the panel asks with it, and only that body is sent (askAi).
+   */
+  ai: { provider: 'none' | 'openai-compatible' | 'browser'; model: string | null; request: unknown; requestHash: string | null };
   checkedAt: number;
 }
 
@@ -36,7 +39,9 @@ export type AiOutcome =
       ok: false;
       reason: 'not_configured' | 'unavailable' | 'permission_needed' | 'provider_error' | 'bad_response' | 'not_json' | 'bad_shape' | 'unknown_stage' | 'unknown_evidence' | 'no_evidence' | 'same_stage';
       detail: string;
-    };
+    }
+  /** Nothing was sent: what would be sent now (the deal changed in Zoho) is not the body shown; show this one and ask again. */
+  | { ok: false; reason: 'request_changed'; detail: string; request: unknown; requestHash: string };
 
 export interface DecisionResult {
   decision: 'approved' | 'rejected';

@@ -171,7 +171,9 @@ describe('stage suggestions against the sandbox', () => {
     const handlers = await connectedAs('manager');
     await handlers.saveSettings({ patch: { ai: { provider: 'openai-compatible', baseUrl: `${server.url}/ai/v1`, model: 'sandbox-model' } } }, {});
     await handlers.saveAiKey({ key: 'sk-sandbox-test' }, {});
-    const good = await handlers.askAi({ dealId: deal.id }, {});
+    // Asked as the panel asks: with the digest of the body it shows.
+    const ask = async () => handlers.askAi({ dealId: deal.id, requestHash: (await handlers.dealSuggestion({ dealId: deal.id }, {})).ai.requestHash! }, {});
+    const good = await ask();
     expect(good).toMatchObject({ ok: true, suggestion: { by: { kind: 'model', model: 'sandbox-model' } } });
 
     const cases: Array<[string | null, number | undefined, string]> = [
@@ -185,13 +187,13 @@ describe('stage suggestions against the sandbox', () => {
     cases.splice(cases.length - 1, 0, [JSON.stringify({ stage: deal.Stage, confidence: 0.5, evidence: [view.signals[0]!.id], reason: 'stay' }), undefined, 'same_stage']);
     for (const [reply, status, reason] of cases) {
       await control('POST', '/__sandbox/ai', { reply, ...(status ? { status } : {}) });
-      expect(await handlers.askAi({ dealId: deal.id }, {}), reason).toMatchObject({ ok: false, reason });
+      expect(await ask(), reason).toMatchObject({ ok: false, reason });
     }
     await control('POST', '/__sandbox/ai', { reply: null, status: null });
     await handlers.saveAiKey({ key: 'sk-wrong' }, {});
-    expect(await handlers.askAi({ dealId: deal.id }, {})).toMatchObject({ ok: false, reason: 'provider_error', detail: expect.stringContaining('401') });
+    expect(await ask()).toMatchObject({ ok: false, reason: 'provider_error', detail: expect.stringContaining('401') });
     granted = false;
-    expect(await handlers.askAi({ dealId: deal.id }, {})).toMatchObject({ ok: false, reason: 'permission_needed' });
+    expect(await ask()).toMatchObject({ ok: false, reason: 'permission_needed' });
   });
 
   it('a dry run judges open deals now and replays closed ones', async () => {
