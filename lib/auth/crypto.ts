@@ -1,8 +1,11 @@
-// Encryption at rest for the refresh token: AES-GCM with a non-extractable WebCrypto key kept in
-// IndexedDB. The key can be used by this extension but never read out, so a copy of the profile's
-// storage alone does not yield the token.
+// Encryption at rest for the refresh token, the AI key and an own OAuth client's secret: AES-GCM
+// with a non-extractable WebCrypto key kept in the same IndexedDB. Script cannot export the key,
+// and no secret reaches the disk in plain text; but the browser keeps the key's bytes in the
+// profile, so a copy of the profile (or code running in this extension) still yields the secrets.
+// README "Secrets at rest" says what this does and does not protect against.
 import type { EncryptedValue, StagecoachDb } from '../storage/db';
 
+// The name it has had since it guarded only the refresh token: renaming it would orphan stored values.
 const KEY_NAME = 'refresh-token-key';
 
 async function getKey(db: StagecoachDb): Promise<CryptoKey> {

@@ -1,6 +1,7 @@
 // The background's wiring: one settings store, token manager, Zoho client and outbox, shared by
 // every domain's service, whose handlers are merged here for the router. No domain logic lives
 // here; browser APIs arrive as arguments so tests run it in Node.
+import { sealedSettingsRow } from '../auth/clientSecret';
 import type { HostPolicy } from '../auth/hosts';
 import type { AccessToken, TokenManager } from '../auth/tokens';
 import { createConnection, createLifetime, createTokens } from '../connection/service';
@@ -59,8 +60,7 @@ export interface Background {
 export function createBackground(deps: BackgroundDeps): Background {
   const { db, now } = deps;
   const store = createSettingsStore({
-    read: async () => (await db.settings.get('settings')) ?? null,
-    write: async (row) => void (await db.settings.put({ id: 'settings', ...row })),
+    ...sealedSettingsRow(db),
     readPolicy: deps.readPolicy,
   });
   const settings = async () => (await store.load()).settings;

@@ -133,9 +133,9 @@ export interface DecisionRow {
   by: string;
 }
 
-/** An API key for a third-party service (the AI provider), encrypted like the refresh token. */
+/** A secret for a third-party service (the AI provider's key, an own OAuth client's secret), encrypted like the refresh token. */
 export interface ProviderKeyRow {
-  id: 'ai';
+  id: 'ai' | 'oauthClientSecret';
   value: EncryptedValue;
   /** The provider's origin when the key was entered. */
   origin: string | null;

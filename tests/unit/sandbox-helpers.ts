@@ -40,11 +40,13 @@ export function sandboxBackground(options: {
   origin: string;
   userId?: string;
   hasOrigin?: (origin: string) => Promise<boolean>;
+  /** The background's fetch (default: Node's), e.g. one that records what is sent. */
+  fetch?: typeof fetch;
 }) {
   let session: import('@/lib/auth/tokens').AccessToken | null = null;
   return createBackground({
     db: options.db,
-    fetch: (input, init) => fetch(input, init),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     hosts: createHostPolicy({ sandboxOrigin: options.origin }),
     buildClientId: '1000.STAGECOACHSANDBOX',
     readPolicy: async () => undefined,
