@@ -1,6 +1,7 @@
 // Control API for tests and demos under /__sandbox/ (JSON, no auth, never logged or faulted).
 import { z } from 'zod';
 import { configPatch } from './config';
+import { FaultPlan, faultPlanInput } from './faults';
 import { json, parseJsonBody, type Router, type SandboxRequest, type SandboxResponse } from './http';
 import { SEED, type ZohoRecord } from './seed';
 import type { SandboxState } from './state';
@@ -17,6 +18,7 @@ const faultInput = z
     drop: z.enum(['before', 'after']).optional(),
     malformed: z.literal(true).optional(),
     truncated: z.literal(true).optional(),
+    contentType: z.string().min(1).max(100).optional(),
   })
   .strict()
   .refine(
@@ -107,6 +109,27 @@ export function registerControlRoutes(router: Router, sandbox: SandboxState): vo
   router.add('DELETE', '/__sandbox/faults', () => {
     sandbox.faults = [];
     return json(200, { faults: [] });
+  });
+
+  // The seeded fault plan of chaos runs: set (replacing any), read its counts, pause, remove.
+  router.add('GET', '/__sandbox/fault-plan', () => json(200, sandbox.faultPlan?.summary() ?? null));
+  router.add('POST', '/__sandbox/fault-plan', ({ req }) => {
+    const input = parse(faultPlanInput, req);
+    if (!input.ok) return input.response;
+    sandbox.faultPlan = new FaultPlan(input.value);
+    return json(200, sandbox.faultPlan.summary());
+  });
+  router.add('POST', '/__sandbox/fault-plan/pause', ({ req }) => {
+    const input = parse(z.object({ paused: z.boolean() }).strict(), req);
+    if (!input.ok) return input.response;
+    if (!sandbox.faultPlan) return json(404, { error: 'no_fault_plan' });
+    sandbox.faultPlan.paused = input.value.paused;
+    return json(200, sandbox.faultPlan.summary());
+  });
+  router.add('DELETE', '/__sandbox/fault-plan', () => {
+    const last = sandbox.faultPlan?.summary() ?? null;
+    sandbox.faultPlan = null;
+    return json(200, last);
   });
 
   router.add('POST', '/__sandbox/expire-tokens', () => {

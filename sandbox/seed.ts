@@ -641,7 +641,7 @@ const MODULE_ID = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

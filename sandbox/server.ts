@@ -60,7 +60,7 @@ function faultResponse(fault: Fault, area: Area): SandboxResponse {
       : json(status, { code: 'SANDBOX_FAULT', details: {}, message: 'injected by the sandbox', status: 'error' });
   }
   return typeof fault.body === 'string'
-    ? { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: fault.body }
+    ? { status, headers: { 'content-type': fault.contentType ?? 'text/plain; charset=utf-8' }, body: fault.body }
     : json(status, fault.body);
 }
 
@@ -148,7 +148,11 @@ export class SandboxApp {
       );
     };
 
-    const fault = sandbox.takeFault(method, url.pathname + url.search);
+    let fault = sandbox.takeFault(method, url.pathname + url.search);
+    // The chaos plan: only API calls, only when no explicit fault took this one.
+    const planned = !fault && area === 'api' ? (sandbox.faultPlan?.draw(method) ?? null) : null;
+    if (planned?.kind === 'tokens_expired') sandbox.tokens.expireAllAccessTokens(sandbox.now());
+    else if (planned) fault = { match: {}, remaining: 0, ...planned };
     if (fault?.drop === 'before') {
       req.socket.destroy();
       record(0, 'before');
@@ -163,7 +167,10 @@ export class SandboxApp {
     let inFlightCoql = false;
     try {
       let response: SandboxResponse;
-      if (fault && !afterHandler && fault.drop === undefined) {
+      if (planned?.kind === 'too_many_requests') {
+        meta.tooManyRequests = true;
+        response = apiError('TOO_MANY_REQUESTS');
+      } else if (fault && !afterHandler && fault.drop === undefined) {
         response = faultResponse(fault, area);
       } else if (
         area === 'api' &&

@@ -1,6 +1,7 @@
 // Everything one running sandbox remembers: config, data, tokens, faults, request log, counters.
 import { AiState } from './ai';
 import { defaultConfig, type SandboxConfig } from './config';
+import type { FaultPlan } from './faults';
 import { Store } from './store';
 import { TokenStore } from './tokens';
 
@@ -14,6 +15,8 @@ export interface Fault {
   malformed?: boolean;
   /** Run the handler, then send the start of a JSON body and close the connection. */
   truncated?: boolean;
+  /** The content type of a string body (default text/plain), e.g. an HTML error page. */
+  contentType?: string;
 }
 
 export interface LogEntry {
@@ -83,6 +86,8 @@ export class SandboxState {
   readonly log = new RequestLog();
   readonly ai = new AiState();
   faults: Fault[] = [];
+  /** A seeded share of API calls faulted (chaos runs); explicit faults win over it. */
+  faultPlan: FaultPlan | null = null;
   creditsUsed = 0;
   inFlightApi = 0;
   inFlightCoql = 0;
@@ -100,6 +105,7 @@ export class SandboxState {
     this.ai.reset();
     this.log.clear();
     this.faults = [];
+    this.faultPlan = null;
     this.creditsUsed = 0;
     this.maxConcurrent = this.inFlightApi;
   }
