@@ -128,7 +128,7 @@ export function createOutbox(deps: OutboxDeps) {
     const method = row.op === 'create' ? 'POST' : row.op === 'update' ? 'PUT' : 'DELETE';
     const body = row.op === 'delete' ? undefined : { data: [row.data ?? {}] };
     const answer = await client.request(path, writeResponse, { method, body, acceptStatuses: WRITE_STATUSES });
-    return { ...writeOutcome(answer?.data[0]), duplicate: answer?.data[0]?.code === 'DUPLICATE_DATA' };
+    return writeOutcome(answer?.data[0]);
   }
 
   /**
@@ -172,12 +172,6 @@ export function createOutbox(deps: OutboxDeps) {
       if (outcome.ok) {
         const resultId = row.op === 'create' ? await keepOne(row, outcome.id) : (outcome.id ?? row.recordId);
         return settle(row, { status: 'done', resultId, lastError: null });
-      }
-      // Refused as a duplicate: maybe of itself, when the browser resent a create that had landed
-      // (a dropped kept-alive connection) and a unique field refused the twin. Ours is there: done.
-      if (row.op === 'create' && outcome.duplicate) {
-        const landed = await findCreated(row).catch(() => []);
-        if (landed.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, landed), lastError: null });
       }
       // A delete retried after an unknown outcome finds the record gone: the first try worked.
       if (row.op === 'delete' && row.attempts > 1) return settle(row, { status: 'done', lastError: null });
@@ -244,8 +238,7 @@ export function createOutbox(deps: OutboxDeps) {
   async function submit(input: OutboxInput, ...alongside: OutboxInput[]): Promise<OutboxItem> {
     const row = await enqueue(input);
     const extras: OutboxRow[] = [];
-    // What goes with a write waits for it: a meeting Zoho refused sends no note or task of its own.
-    for (const extra of alongside) extras.push(await enqueue({ ...extra, after: extra.after ?? row.key }));
+    for (const extra of alongside) extras.push(await enqueue(extra));
     const sent = await sendNow(row.key);
     // Gone while it was out: the person disconnected (or discarded it) meanwhile.
     if (!sent) throw new StagecoachError('not_connected');

@@ -4,24 +4,19 @@
 // `request_changed` with the new body and its digest, for the panel to show and ask again. In Node
 // against the real sandbox (its fake model at /ai/v1 records what it receives).
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type StagecoachDb } from '@/lib/storage/db';
+import { describe, expect, it } from 'vitest';
 import { requestDigest } from '@/lib/suggestions/provider';
-import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
-import { sandboxBackground, sandboxControl } from './sandbox-helpers';
+import { sandboxBackground, sandboxPerTest } from './sandbox-helpers';
 
-let server: { url: string; close(): Promise<void> };
-const control = sandboxControl(() => server.url);
-let db: StagecoachDb;
-let dbCount = 0;
+const { control, url, db } = sandboxPerTest('stagecoach-ai-body');
 const deal = SEED.deals.acmeTelematics;
 const received = async () => (await control('GET', '/__sandbox/ai/requests')).requests as unknown[];
 
 async function managerWithAi() {
-  const { handlers } = sandboxBackground({ db, origin: server.url, userId: SEED.users.manager.id, hasOrigin: async () => true });
+  const { handlers } = sandboxBackground({ db: db(), origin: url(), userId: SEED.users.manager.id, hasOrigin: async () => true });
   await handlers.connect({}, {});
-  await handlers.saveSettings({ patch: { ai: { provider: 'openai-compatible', baseUrl: `${server.url}/ai/v1`, model: 'sandbox-model' } } }, {});
+  await handlers.saveSettings({ patch: { ai: { provider: 'openai-compatible', baseUrl: `${url()}/ai/v1`, model: 'sandbox-model' } } }, {});
   await handlers.saveAiKey({ key: 'sk-sandbox-test' }, {});
   return handlers;
 }
@@ -29,18 +24,6 @@ async function managerWithAi() {
 /** New evidence on the deal, added in Zoho behind the panel's back (another tool, a colleague). */
 const noteOnDeal = (content: string) =>
   control('POST', `/__sandbox/records/Notes?as=${SEED.users.rep.id}`, { Note_Title: 'Call summary (Gong)', Note_Content: content, Parent_Id: { module: { api_name: 'Deals' }, id: deal.id } });
-
-beforeAll(async () => {
-  server = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await control('POST', '/__sandbox/reset');
-  db = openDb(`stagecoach-ai-body-${++dbCount}`);
-});
-afterEach(() => db.close());
 
 describe('the AI request: what is shown is what is sent', () => {
   it('the view carries the digest of exactly the body it shows', async () => {

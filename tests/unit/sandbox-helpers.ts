@@ -1,9 +1,46 @@
 // Shared by the Node tests that drive the background against the real sandbox over HTTP.
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createHostPolicy } from '@/lib/auth/hosts';
 import { createBackground } from '@/lib/background';
+import { openDb, type StagecoachDb } from '@/lib/storage/db';
+import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
 
 export const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+
+/**
+ * The usual set-up of a file of such tests: one sandbox for the file (a free port), reset before
+ * each test, and a fresh IndexedDB per test named `<dbPrefix>-<n>` (import 'fake-indexeddb/auto' first).
+ */
+export function sandboxPerTest(dbPrefix: string) {
+  let server: { url: string; close(): Promise<void> } | null = null;
+  let db: StagecoachDb | null = null;
+  let count = 0;
+  const url = () => {
+    if (!server) throw new Error('The sandbox starts in beforeAll.');
+    return server.url;
+  };
+  const control = sandboxControl(url);
+  beforeAll(async () => {
+    server = await startSandbox({ port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await control('POST', '/__sandbox/reset');
+    db = openDb(`${dbPrefix}-${++count}`);
+  });
+  afterEach(() => db?.close());
+  return {
+    control,
+    url,
+    db: () => {
+      if (!db) throw new Error('The database opens in beforeEach.');
+      return db;
+    },
+  };
+}
 
 /** The sandbox's control API (JSON in, JSON out), for a sandbox at `origin()`. */
 export function sandboxControl(origin: () => string) {

@@ -2,15 +2,10 @@
 // refresh token — never in plain text in any IndexedDB table — is still what the token requests
 // carry, and is wiped with the account on disconnect. In Node against the real sandbox.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type StagecoachDb } from '@/lib/storage/db';
-import { startSandbox } from '../../sandbox/server';
-import { sandboxBackground, sandboxControl } from './sandbox-helpers';
+import { describe, expect, it } from 'vitest';
+import { sandboxBackground, sandboxPerTest } from './sandbox-helpers';
 
-let server: { url: string; close(): Promise<void> };
-const control = sandboxControl(() => server.url);
-let db: StagecoachDb;
-let dbCount = 0;
+const { control, url, db } = sandboxPerTest('stagecoach-secrets');
 /** The sandbox's client, as an own client (settings) with a secret. */
 const OWN_CLIENT = { clientId: '1000.STAGECOACHSANDBOX', clientSecret: 'c0ffee5ecret-7f3a9b21d4e8' };
 
@@ -18,7 +13,7 @@ const OWN_CLIENT = { clientId: '1000.STAGECOACHSANDBOX', clientSecret: 'c0ffee5e
 async function everythingStored(): Promise<string> {
   const bytes = (value: unknown) =>
     value instanceof ArrayBuffer ? new TextDecoder('latin1').decode(value) : ArrayBuffer.isView(value) ? new TextDecoder('latin1').decode(value as Uint8Array) : value;
-  const tables = await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const));
+  const tables = await Promise.all(db().tables.map(async (table) => [table.name, await table.toArray()] as const));
   return JSON.stringify(tables, (_key, value: unknown) => bytes(value));
 }
 
@@ -32,21 +27,9 @@ function recordingFetch() {
   return { fetchImpl, tokenRequests };
 }
 
-beforeAll(async () => {
-  server = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await control('POST', '/__sandbox/reset');
-  db = openDb(`stagecoach-secrets-${++dbCount}`);
-});
-afterEach(() => db.close());
-
 describe('the OAuth client secret at rest', () => {
   it('is stored encrypted: no table holds it in plain text, and the UI is told only that one is set', async () => {
-    const { handlers } = sandboxBackground({ db, origin: server.url });
+    const { handlers } = sandboxBackground({ db: db(), origin: url() });
     const view = await handlers.saveSettings({ patch: { oauth: OWN_CLIENT } }, {});
     expect(view.clientSecretSet).toBe(true);
     expect(view.settings.oauth).toEqual({ clientId: OWN_CLIENT.clientId, clientSecret: null });
@@ -58,7 +41,7 @@ describe('the OAuth client secret at rest', () => {
 
   it('is still what the token requests carry (sign-in and refresh)', async () => {
     const { fetchImpl, tokenRequests } = recordingFetch();
-    const { handlers, tokens } = sandboxBackground({ db, origin: server.url, fetch: fetchImpl });
+    const { handlers, tokens } = sandboxBackground({ db: db(), origin: url(), fetch: fetchImpl });
     await handlers.saveSettings({ patch: { oauth: OWN_CLIENT } }, {});
     await handlers.connect({}, {});
     await control('POST', '/__sandbox/expire-tokens');
@@ -70,7 +53,7 @@ describe('the OAuth client secret at rest', () => {
   });
 
   it('is wiped with the account on disconnect; the client id (a setting) stays', async () => {
-    const { handlers } = sandboxBackground({ db, origin: server.url });
+    const { handlers } = sandboxBackground({ db: db(), origin: url() });
     await handlers.saveSettings({ patch: { oauth: OWN_CLIENT } }, {});
     await handlers.connect({}, {});
     await handlers.disconnect({}, {});
@@ -82,12 +65,12 @@ describe('the OAuth client secret at rest', () => {
 
   it('a secret stored in plain text by an earlier version is encrypted on the first read, and still used', async () => {
     const { fetchImpl, tokenRequests } = recordingFetch();
-    const { handlers } = sandboxBackground({ db, origin: server.url, fetch: fetchImpl });
+    const { handlers } = sandboxBackground({ db: db(), origin: url(), fetch: fetchImpl });
     await handlers.saveSettings({ patch: { slotMinutes: 45 } }, {});
     // The row as the earlier version wrote it: the secret among the settings' values.
-    const row = (await db.settings.get('settings'))!;
+    const row = (await db().settings.get('settings'))!;
     const values = row.values as { oauth: Record<string, unknown> };
-    await db.settings.put({ ...row, values: { ...values, oauth: { ...values.oauth, ...OWN_CLIENT } } });
+    await db().settings.put({ ...row, values: { ...values, oauth: { ...values.oauth, ...OWN_CLIENT } } });
     expect(await everythingStored()).toContain(OWN_CLIENT.clientSecret);
 
     expect((await handlers.getSettings({}, {})).clientSecretSet).toBe(true);
@@ -97,9 +80,9 @@ describe('the OAuth client secret at rest', () => {
   });
 
   it('clearing it deletes it', async () => {
-    const { handlers } = sandboxBackground({ db, origin: server.url });
+    const { handlers } = sandboxBackground({ db: db(), origin: url() });
     await handlers.saveSettings({ patch: { oauth: OWN_CLIENT } }, {});
     expect((await handlers.saveSettings({ patch: { oauth: { clientSecret: null } } }, {})).clientSecretSet).toBe(false);
-    expect(await db.providerKeys.count()).toBe(0);
+    expect(await db().providerKeys.count()).toBe(0);
   });
 });
