@@ -13,7 +13,7 @@ export interface SandboxState {
   activeAccessTokens: number;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(new URL(path, SANDBOX_ORIGIN), {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
