@@ -1,6 +1,7 @@
 // CRM REST API v8 subset (`/crm/v8/...`): authentication by `Zoho-oauthtoken`, scope checks,
 // credits, then users, org, records, search, writes, notes and COQL with Zoho's response shapes.
 import { businessHours, holidays } from './calendar';
+import { composite } from './composite';
 import { CoqlError, mayQueryModule, parseCoql, runCoql } from './coql';
 import { json, noContent, parseJsonBody, Router, type RouteContext, type SandboxResponse } from './http';
 import { META_MODULES, moduleFields, moduleLayout, moduleOfLayout, pipelines } from './meta';
@@ -44,6 +45,9 @@ export class CrmApi {
     this.route('GET', '/crm/v8/users/:userId', (call) => this.userById(call));
     this.route('GET', '/crm/v8/org', (call) => this.org(call));
     this.route('POST', '/crm/v8/coql', (call) => this.coql(call));
+    this.route('POST', '/crm/v8/__composite_requests', (call) =>
+      call.requireScopes('ZohoCRM.composite_requests.CUSTOM') ?? composite(call.ctx, this.sandbox, (sub) => this.dispatch(sub, call.token, call.user)),
+    );
     this.route('GET', '/crm/v8/settings/users_unavailability', (call) => this.unavailability(call));
     this.route('GET', '/crm/v8/settings/layouts', (call) => this.layouts(call));
     this.route('GET', '/crm/v8/settings/layouts/:layoutId', (call) => this.layouts(call));
@@ -54,7 +58,7 @@ export class CrmApi {
     this.route('GET', '/crm/v8/settings/holidays', (call) => this.holidays(call));
     // These paths are not modules: other methods on them must not fall into the /:module routes.
     const notModules = [
-      ['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST'],
+      ['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST'], ['/crm/v8/__composite_requests', 'POST'],
       ['/crm/v8/settings/layouts', 'GET'], ['/crm/v8/settings/pipeline', 'GET'], ['/crm/v8/settings/fields', 'GET'],
       ['/crm/v8/settings/related_lists', 'GET'], ['/crm/v8/settings/business_hours', 'GET'], ['/crm/v8/settings/holidays', 'GET'],
     ] as const;

@@ -26,6 +26,10 @@ export interface LogMeta {
   /** Which counter this request bumps, when it is not evident from its path. */
   throttled?: boolean;
   tooManyRequests?: boolean;
+  /** A composite call's sub-requests, as "METHOD path", for the request log. */
+  subRequests?: string[];
+  /** A fault planned for one of a composite call's sub-requests that spoils the whole call's answer. */
+  compositeFault?: 'drop' | 'truncated';
 }
 
 export interface RouteContext {

@@ -143,6 +143,7 @@ export class SandboxApp {
           durationMs: Math.round(performance.now() - started),
           ...(fault ? { fault } : {}),
           ...(clientAborted ? { clientAborted: true as const } : {}),
+          ...(meta.subRequests ? { subRequests: meta.subRequests } : {}),
         },
         { throttled: meta.throttled, tooManyRequests: meta.tooManyRequests },
       );
@@ -163,6 +164,8 @@ export class SandboxApp {
     const afterHandler = fault !== null && (fault.drop === 'after' || fault.malformed === true || fault.truncated === true);
     // COQL is a "complex" call: it also counts against its own, smaller sub-limit.
     const isCoql = area === 'api' && method === 'POST' && url.pathname.replace(/\/+$/, '').toLowerCase() === '/crm/v8/coql';
+    // "Each composite API consumes five concurrency credits, irrespective of the number of sub-requests."
+    const weight = area === 'api' && method === 'POST' && url.pathname.replace(/\/+$/, '') === '/crm/v8/__composite_requests' ? 5 : 1;
     let inFlight = false;
     let inFlightCoql = false;
     try {
@@ -174,14 +177,14 @@ export class SandboxApp {
         response = faultResponse(fault, area);
       } else if (
         area === 'api' &&
-        (sandbox.inFlightApi >= sandbox.config.concurrencyLimit || (isCoql && sandbox.inFlightCoql >= sandbox.config.coqlConcurrencyLimit))
+        (sandbox.inFlightApi + weight > sandbox.config.concurrencyLimit || (isCoql && sandbox.inFlightCoql >= sandbox.config.coqlConcurrencyLimit))
       ) {
         meta.tooManyRequests = true;
         response = apiError('TOO_MANY_REQUESTS');
       } else {
         if (area === 'api') {
           inFlight = true;
-          sandbox.inFlightApi += 1;
+          sandbox.inFlightApi += weight;
           sandbox.maxConcurrent = Math.max(sandbox.maxConcurrent, sandbox.inFlightApi);
           if (isCoql) {
             inFlightCoql = true;
@@ -189,6 +192,8 @@ export class SandboxApp {
           }
         }
         response = await this.run(req, method, url, origin, meta, (ctx) => this.dispatch(area, ctx));
+        // A sub-request's dropped or cut-off answer is the composite call's (sandbox/composite.ts).
+        if (meta.compositeFault && !fault) fault = { match: {}, remaining: 0, ...(meta.compositeFault === 'drop' ? { drop: 'after' as const } : { truncated: true }) };
       }
       // Latency stands in for the network: to Zoho's accounts server and API and to the model, not the web UI.
       if (area !== 'ui' && sandbox.config.latencyMs > 0) await sleep(sandbox.config.latencyMs);
@@ -210,7 +215,7 @@ export class SandboxApp {
       write(res, area === 'ai' ? withCors(response) : response);
       record(response.status, fault ? 'status' : undefined);
     } finally {
-      if (inFlight) sandbox.inFlightApi -= 1;
+      if (inFlight) sandbox.inFlightApi -= weight;
       if (inFlightCoql) sandbox.inFlightCoql -= 1;
     }
   }

@@ -34,6 +34,8 @@ export interface LogEntry {
   fault?: FaultEffect;
   /** The client closed the connection before the answer was written (it gave up on it). */
   clientAborted?: true;
+  /** A composite call's sub-requests, as "METHOD path" (its one entry stands for them). */
+  subRequests?: string[];
 }
 
 export interface LogCounts {

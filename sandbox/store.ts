@@ -112,6 +112,17 @@ export class Store {
     this.idCounter = 0;
   }
 
+  /** Every record and stage change as they are now, for a composite call's rollback (composite.ts). */
+  snapshot(): { records: Map<string, Map<string, ZohoRecord>>; stageHistory: Map<string, StageChange[]>; idCounter: number } {
+    return structuredClone({ records: this.records, stageHistory: this.stageHistory, idCounter: this.idCounter });
+  }
+
+  restore(snapshot: ReturnType<Store['snapshot']>): void {
+    this.records = snapshot.records;
+    this.stageHistory = snapshot.stageHistory;
+    this.idCounter = snapshot.idCounter;
+  }
+
   /** A deal's stage changes, oldest first (empty for an unknown deal). */
   stageChanges(dealId: string): StageChange[] {
     return structuredClone(this.stageHistory.get(dealId) ?? []);
