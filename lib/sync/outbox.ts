@@ -128,7 +128,7 @@ export function createOutbox(deps: OutboxDeps) {
     const method = row.op === 'create' ? 'POST' : row.op === 'update' ? 'PUT' : 'DELETE';
     const body = row.op === 'delete' ? undefined : { data: [row.data ?? {}] };
     const answer = await client.request(path, writeResponse, { method, body, acceptStatuses: WRITE_STATUSES });
-    return writeOutcome(answer?.data[0]);
+    return { ...writeOutcome(answer?.data[0]), duplicate: answer?.data[0]?.code === 'DUPLICATE_DATA' };
   }
 
   /**
@@ -162,7 +162,9 @@ export function createOutbox(deps: OutboxDeps) {
       // After a look-up that could not finish, the person checked Zoho and chose to retry: send.
       if (row.op === 'create' && row.attempts > 0 && row.lastError?.reason !== 'marker_lookup_exhausted') {
         const existing = await findCreated(row);
-        if (existing.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, existing), lastError: null });
+        if (existing.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, row.resultId, existing), lastError: null });
+        // Zoho answered with its id before (only the check for a twin was left): it is there, done.
+        if (row.resultId) return settle(row, { status: 'done', lastError: null });
       }
       // Recorded before sending: if the worker dies mid-call, the next run knows to look first.
       const sending = await settle(row, { status: 'sending', attempts: row.attempts + 1 });
@@ -170,8 +172,18 @@ export function createOutbox(deps: OutboxDeps) {
       row = sending;
       const outcome = await write(row);
       if (outcome.ok) {
-        const resultId = row.op === 'create' ? await keepOne(row, outcome.id) : (outcome.id ?? row.recordId);
-        return settle(row, { status: 'done', resultId, lastError: null });
+        if (row.op !== 'create') return settle(row, { status: 'done', resultId: outcome.id ?? row.recordId, lastError: null });
+        // The check for a twin could not run (a fault of its own): it runs on the next try, which
+        // never sends again once Zoho gave an id; skipped, a resent request's twin stayed in Zoho.
+        const found = await findCreated(row).catch((error: unknown) => (passing(StagecoachError.from(error)) ? null : []));
+        if (!found) return settle(row, { status: 'pending', resultId: outcome.id, nextAttemptAt: retryAt(row.attempts), lastError: null });
+        return settle(row, { status: 'done', resultId: await keepOne(row, outcome.id, found), lastError: null });
+      }
+      // Refused as a duplicate: maybe of itself, when the browser resent a create that had landed
+      // (a dropped kept-alive connection) and a unique field refused the twin. Ours is there: done.
+      if (row.op === 'create' && outcome.duplicate) {
+        const landed = await findCreated(row).catch(() => []);
+        if (landed.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, landed), lastError: null });
       }
       // A delete retried after an unknown outcome finds the record gone: the first try worked.
       if (row.op === 'delete' && row.attempts > 1) return settle(row, { status: 'done', lastError: null });
@@ -179,14 +191,24 @@ export function createOutbox(deps: OutboxDeps) {
     } catch (error) {
       const failure = StagecoachError.from(error);
       // Unknown outcome or no connection: try again later; a create will be looked up first.
-      if (failure.transient || ['bad_response', 'reconnect_needed', 'not_connected'].includes(failure.code)) {
-        const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, row.attempts - 1));
-        const nextAttemptAt = now() + delay / 2 + random() * (delay / 2);
-        deps.wakeAt?.(nextAttemptAt);
-        return settle(row, { status: 'pending', nextAttemptAt, lastError: failure.toJSON() });
+      if (passing(failure)) {
+        return settle(row, { status: 'pending', nextAttemptAt: retryAt(row.attempts), lastError: failure.toJSON() });
       }
       return settle(row, { status: 'failed', lastError: failure.toJSON() });
     }
+  }
+
+  /** A failure that may pass (the network, Zoho's load, no connection just now): try again later. */
+  function passing(failure: StagecoachError): boolean {
+    return failure.transient || ['bad_response', 'reconnect_needed', 'not_connected'].includes(failure.code);
+  }
+
+  /** When to try an item again after `attempts` tries (backoff with jitter); asks to be woken then. */
+  function retryAt(attempts: number): number {
+    const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+    const at = now() + delay / 2 + random() * (delay / 2);
+    deps.wakeAt?.(at);
+    return at;
   }
 
   /** Sends one item now if nobody else is sending it. */
@@ -238,7 +260,8 @@ export function createOutbox(deps: OutboxDeps) {
   async function submit(input: OutboxInput, ...alongside: OutboxInput[]): Promise<OutboxItem> {
     const row = await enqueue(input);
     const extras: OutboxRow[] = [];
-    for (const extra of alongside) extras.push(await enqueue(extra));
+    // What goes with a write waits for it: a meeting Zoho refused sends no note or task of its own.
+    for (const extra of alongside) extras.push(await enqueue({ ...extra, after: extra.after ?? row.key }));
     const sent = await sendNow(row.key);
     // Gone while it was out: the person disconnected (or discarded it) meanwhile.
     if (!sent) throw new StagecoachError('not_connected');

@@ -1,0 +1,100 @@
+// Bugs the chaos runs (`npm run chaos`) found, each pinned by a test that failed before its fix.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StagecoachError } from '../../lib/errors';
+import { openDb, type StagecoachDb } from '../../lib/storage/db';
+import { createOutbox } from '../../lib/sync/outbox';
+import type { ZohoClient, ZohoRequest } from '../../lib/zoho/client';
+
+type Call = { path: string; method: string; body: unknown };
+const ALICE = { userId: '111', orgId: 'org-1' };
+
+let db: StagecoachDb;
+let n = 0;
+beforeEach(() => {
+  db = openDb(`chaos-findings-${++n}`);
+});
+afterEach(() => db.close());
+
+function outboxWith(script: (call: Call) => unknown) {
+  const calls: Call[] = [];
+  const client: ZohoClient = {
+    async request(path, schema, init: ZohoRequest = {}) {
+      const call = { path, method: init.method ?? 'GET', body: init.body };
+      calls.push(call);
+      const answer = script(call);
+      if (answer instanceof Error) throw answer;
+      return answer === null ? null : schema.parse(answer);
+    },
+    setMaxConcurrent() {},
+  };
+  let keys = 0;
+  const outbox = createOutbox({ db, client, now: () => 1_000_000, random: () => 0.5, newKey: () => `key-${++keys}-0000`, connected: async () => true, owner: async () => ALICE });
+  return { outbox, calls };
+}
+
+describe('chaos finding (seed 1, op 17): a create refused as a duplicate of itself', () => {
+  // A dropped kept-alive connection after Zoho stored the lead: Chromium resends the POST by
+  // itself, and Zoho refuses the twin (the Email is unique). The outbox saw only the refusal and
+  // told the user "refused" while the lead was in Zoho.
+  const lead = { op: 'create' as const, module: 'Leads' as const, data: { Last_Name: 'Lee', Email: 'lee@example.com' }, summary: 'New lead: lee@example.com' };
+  const DUPLICATE = { data: [{ code: 'DUPLICATE_DATA', details: { api_name: 'Email', duplicate_record: { id: '900' } }, message: 'duplicate data', status: 'error' }] };
+
+  it('is done when the record with its own marker is in Zoho', async () => {
+    const { outbox, calls } = outboxWith((call) =>
+      call.path === '/coql'
+        ? { data: [{ id: '900', Description: 'stagecoach:key-1-0000', Created_By: { id: ALICE.userId } }], info: { more_records: false } }
+        : DUPLICATE,
+    );
+    const row = await outbox.enqueue(lead);
+    expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'done', resultId: '900', lastError: null });
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/Leads')).toHaveLength(1);
+  });
+
+  it('stays refused, in Zoho’s words, when the duplicate is somebody else’s record', async () => {
+    const { outbox } = outboxWith((call) =>
+      call.path === '/coql' ? { data: [{ id: '900', Description: 'Met at the fair', Created_By: { id: '222' } }], info: { more_records: false } } : DUPLICATE,
+    );
+    const row = await outbox.enqueue(lead);
+    expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'failed', lastError: { code: 'zoho_error', zoho: 'duplicate data (Email)' } });
+  });
+});
+
+describe('chaos finding (seed 1, 200 operations, op 27): a twin left when the check after a create failed', () => {
+  // The connection dropped after Zoho stored the task; Chromium resent the POST by itself, so Zoho
+  // made two; our fetch got the second answer (success). The check for twins right after (a COQL
+  // look-up) met a fault of its own, was skipped, and the task stayed in Zoho twice.
+  const task = { op: 'create' as const, module: 'Tasks' as const, data: { Subject: 'Follow up', Owner: { id: ALICE.userId } }, summary: 'Task: Follow up' };
+  const twins = { data: [{ id: '901', Description: 'stagecoach:key-1-0000', Created_By: { id: ALICE.userId } }, { id: '902', Description: 'stagecoach:key-1-0000', Created_By: { id: ALICE.userId } }], info: { more_records: false } };
+  const CREATED = { data: [{ code: 'SUCCESS', details: { id: '902' }, message: 'record added', status: 'success' }] };
+
+  it('checks again later, deletes the twin, and never sends the task again', async () => {
+    let lookups = 0;
+    const { outbox, calls } = outboxWith((call) => {
+      if (call.path === '/coql') return ++lookups === 1 ? new StagecoachError('network') : twins;
+      if (call.method === 'DELETE') return { data: [{ code: 'SUCCESS', details: { id: '901' }, message: 'record deleted', status: 'success' }] };
+      return CREATED;
+    });
+    const row = await outbox.enqueue(task);
+    await outbox.sendNow(row.key);
+    await db.outbox.update(row.key, { nextAttemptAt: 0 });
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '902' });
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/Tasks/901']);
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/Tasks')).toHaveLength(1);
+  });
+
+  it('a created record the look-up cannot see is done with Zoho’s id, not sent again', async () => {
+    let lookups = 0;
+    const { outbox, calls } = outboxWith((call) => {
+      if (call.path === '/coql') return ++lookups === 1 ? new StagecoachError('network') : { data: [], info: { more_records: false } };
+      return CREATED;
+    });
+    const row = await outbox.enqueue(task);
+    await outbox.sendNow(row.key);
+    await db.outbox.update(row.key, { nextAttemptAt: 0 });
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '902' });
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/Tasks')).toHaveLength(1);
+  });
+});
