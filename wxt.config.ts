@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
-import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SUGGESTED_KEY } from './lib/panel';
-import { SANDBOX_HOST_PATTERNS, ZOHO_API_HOST_PATTERNS } from './lib/zoho/dataCentres';
+import { localTrust } from './lib/manifestGuard';
+import { PANEL_PAGE_PATH, TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SUGGESTED_KEY } from './lib/panel';
+import { SANDBOX_HOST_PATTERNS, ZOHO_API_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from './lib/zoho/dataCentres';
+
+/** The extension pages' CSP, written out (and pinned by tests/unit/manifest.test.ts): our own scripts only. */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
 
 // The production build knows only Zoho's hosts; `--mode sandbox` adds localhost, where the
 // local Zoho stand-in (sandbox/) serves accounts, API and web pages.
@@ -21,6 +25,13 @@ export default defineConfig({
     'vite:build:extendConfig': (_entrypoints, config) => {
       config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
     },
+    // A production build that would trust this machine (host permissions, content script or
+    // web-accessible matches, the CSP) fails here; only `--mode sandbox` may.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'sandbox' || wxt.config.command !== 'build') return;
+      const local = localTrust(manifest as Parameters<typeof localTrust>[0]);
+      if (local.length > 0) throw new Error(`A production build must not trust localhost:\n${local.join('\n')}`);
+    },
   },
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
@@ -31,6 +42,11 @@ export default defineConfig({
     // The AI provider's host, asked for only when an admin configures one (https, or a model on this machine).
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
+    // The panel is an extension page the content script frames on Zoho CRM's record pages: only
+    // those pages (and the local sandbox in its build) may load it; its scripts and styles load
+    // from inside the extension and need no listing.
+    web_accessible_resources: [{ resources: [PANEL_PAGE_PATH.slice(1)], matches: [...ZOHO_CRM_PAGE_PATTERNS, ...(mode === 'sandbox' ? SANDBOX_HOST_PATTERNS : [])] }],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     // Shows and hides the panel; the user can change the keys in chrome://extensions/shortcuts
     // (Firefox: about:addons → Manage Extension Shortcuts). The description is plain English on
     // purpose: with a `__MSG_…__` description here, Chromium 156 in our e2e intermittently gave the

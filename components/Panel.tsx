@@ -1,15 +1,15 @@
 // The panel docked beside a Zoho record (or folded to a tab at the edge): who this record is, then
 // the sections that declare this page theirs (components/sections). Everything from Zoho is
 // rendered as text.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useSyncExternalStore, type CSSProperties } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { browser } from 'wxt/browser';
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
-import type { LookStore } from './look';
+import type { LookStore, TabSize } from './look';
 import { cachedRecordQuery, queryKeys, recordQuery, settingsQuery, statusQuery } from './queries';
-import { request } from './messenger';
 import { PANEL_SECTIONS } from './sections';
 import { PageSignalProvider, sectionsFor, type PanelPage } from './sections/define';
 import { useStatusSignal } from './useStatusSignal';
@@ -18,22 +18,34 @@ export type { PanelPage } from './sections/define';
 
 /**
  * `signal` aborts when the page is left (SPA navigation, the extension reloaded); `look` is open
- * or collapsed, light or dark (components/look.ts, kept by the content script).
+ * or collapsed, light or dark (components/look.ts, kept by the content script, fed to the panel's
+ * frame over their port). Folded, the panel tells `onTabSize` how big its tab is: the frame is
+ * sized to it.
  */
-export function Panel({ page, signal, look }: { page: PanelPage; signal: AbortSignal; look: LookStore }) {
-  const { open, theme, scrollbar, focusRequest } = useSyncExternalStore(look.subscribe, look.get);
+export function Panel({ page, signal, look, onTabSize }: { page: PanelPage; signal: AbortSignal; look: LookStore; onTabSize?: (size: TabSize) => void }) {
+  const { open, theme, focusRequest } = useSyncExternalStore(look.subscribe, look.get);
   const bodyId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
+  const aside = useRef<HTMLElement>(null);
   // The shortcut shows or hides the panel: focus goes to it, and stays in it when it folds away.
   useEffect(() => {
     if (focusRequest > 0) toggle.current?.focus();
   }, [focusRequest]);
+  useEffect(() => {
+    const element = aside.current;
+    if (open || !element || !onTabSize) return;
+    const report = () => onTabSize({ width: element.offsetWidth, height: element.offsetHeight });
+    const observer = new ResizeObserver(report);
+    observer.observe(element);
+    report();
+    return () => observer.disconnect();
+  }, [open, onTabSize]);
   const label = open ? t('panelCollapse') : t('panelExpand');
   return (
     <aside
+      ref={aside}
       className={open ? 'sc-theme panel' : 'sc-theme panel panel-collapsed'}
       data-theme={theme}
-      style={{ '--sc-scrollbar': `${scrollbar}px` } as CSSProperties}
       aria-label={t('panelRegion')}
       lang={uiLocale()}
     >
@@ -72,14 +84,13 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
   const settings = useQuery({ ...settingsQuery(), enabled: connected });
-  // On a CRM sandbox org's page the ids may be the production org's too: read nothing, write nothing.
-  const readable = connected && !page.sandboxOrg;
+  const connectedOrg = status.data?.state === 'connected' ? status.data.org.zgid : null;
+  const orgMismatch = page.orgId !== null && connectedOrg !== null && page.orgId !== connectedOrg;
+  // On a CRM sandbox org's page, or another org's, the ids may be the connected org's too: read
+  // nothing, write nothing (the background refuses such a page's record requests anyway).
+  const readable = connected && !page.sandboxOrg && !orgMismatch;
   const cached = useQuery({ ...cachedRecordQuery(page.module, page.recordId, signal), enabled: readable });
   const record = useQuery({ ...recordQuery(page.module, page.recordId, signal), enabled: readable });
-  const connect = useMutation({
-    mutationFn: () => request('connect', {}),
-    onSuccess: (value) => queryClient.setQueryData(queryKeys.status, value),
-  });
 
   // A call that finds the sign-in refused changes the connection state: show it.
   const recordError = record.error;
@@ -97,10 +108,10 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
     return (
       <div className="connect-prompt">
         <p>{t(reconnect ? 'reconnectNeededIntro' : 'panelConnectPrompt')}</p>
-        <button type="button" className="button button-primary" onClick={() => connect.mutate()} disabled={connect.isPending}>
-          {connect.isPending ? t('connecting') : t(reconnect ? 'reconnect' : 'connect')}
-        </button>
-        {connect.isError ? <ErrorNotice error={connect.error} /> : null}
+        {/* Connecting is the extension's own pages' (the welcome page, the popup): never a page framed in Zoho's. */}
+        <a className="button button-primary" href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener">
+          {t(reconnect ? 'reconnect' : 'connect')}
+        </a>
       </div>
     );
   }
@@ -113,16 +124,16 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
       </p>
     );
   }
-  const connectedOrg = current.org.zgid;
-  const orgMismatch = page.orgId !== null && connectedOrg !== null && page.orgId !== connectedOrg;
+  if (orgMismatch) {
+    return (
+      <p className="notice notice-warn" role="status" data-testid="org-mismatch">
+        {t('panelOrgMismatch', [page.orgId ?? '', current.org.name ?? connectedOrg ?? ''])}
+      </p>
+    );
+  }
   const shown = record.data ?? cached.data;
   return (
     <>
-      {orgMismatch ? (
-        <p className="notice notice-warn" role="status" data-testid="org-mismatch">
-          {t('panelOrgMismatch', [page.orgId ?? '', status.data.org.name ?? connectedOrg ?? ''])}
-        </p>
-      ) : null}
       {!shown && record.isPending ? <p className="muted">{t('panelLoading')}</p> : null}
       {record.isError ? <ErrorNotice error={record.error} onRetry={() => void record.refetch()} /> : null}
       {shown?.stale && record.data ? (

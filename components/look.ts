@@ -1,15 +1,27 @@
 // How the panel looks and sits on Zoho's page: open or a tab at the edge (remembered per browser),
-// light or dark (Zoho's theme when its page shows one, else the system's), and the room it takes
-// from the page. The content script owns one store per record page and wires it to the page; the
-// panel reads it. Everything that touches the page ends with the page's signal.
-import { storage } from 'wxt/utils/storage';
+// light or dark (Zoho's theme when its page shows one, else the system's), the room it takes
+// from the page, and where its frame sits. The content script owns one store per record page and
+// wires it to the page; the panel's frame keeps a copy, fed over their private port. Everything
+// that touches the page ends with the page's signal. Light on purpose (no storage library, no
+// React): the content script on every Zoho page imports it.
+import { browser } from 'wxt/browser';
 import { DOCK_MIN_WINDOW } from '@/lib/panel';
 import { pageTheme, panelTheme, THEME_ATTRIBUTES, type PageThemeSnapshot, type Theme } from '@/lib/zoho/theme';
 
 export type { Theme } from '@/lib/zoho/theme';
 
-/** The user's last open/collapse choice, for every tab of this browser; null until they make one. */
-export const panelCollapsed = storage.defineItem<boolean | null>('local:panelCollapsed', { fallback: null });
+/** storage.local key of the user's last open/collapse choice, for every tab of this browser. */
+const COLLAPSED_KEY = 'panelCollapsed';
+
+/** The user's last open/collapse choice; null until they make one. */
+export async function readCollapsed(): Promise<boolean | null> {
+  const value = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY];
+  return typeof value === 'boolean' ? value : null;
+}
+
+export function saveCollapsed(collapsed: boolean): Promise<void> {
+  return browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+}
 
 export interface PanelLook {
   open: boolean;
@@ -77,6 +89,42 @@ export function dockPage(doc: Document, open: boolean, signal: AbortSignal): voi
     (doc.head ?? doc.documentElement).append(style);
   }
   doc.documentElement.toggleAttribute(DOCK_ATTRIBUTE, open);
+}
+
+/** The frame's id on Zoho's page. */
+export const PANEL_FRAME_ID = 'stagecoach-panel';
+
+/** The folded tab's size as the panel measured it (until it has, a tab's usual size). */
+export interface TabSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * Where the panel's frame sits, as inline `!important` declarations (Zoho's style sheets cannot
+ * move, hide or restyle it; `all: initial` first drops whatever they give iframes): open in a
+ * window of 980 px or more, docked full height at the right edge as wide as the room `dockPage`
+ * made, leaving the page's scrollbar free; open in a narrower window, over the page below Zoho's
+ * top bar; folded, a tab at the edge as big as the panel's tab.
+ */
+export function frameStyle(look: Pick<PanelLook, 'open' | 'scrollbar'>, tab: TabSize, windowWidth: number): string {
+  const right = look.scrollbar;
+  const place: Record<string, string> = !look.open
+    ? { top: '96px', right: `${right}px`, width: `${tab.width}px`, height: `${tab.height}px`, 'border-radius': '8px 0 0 8px', 'box-shadow': '-2px 4px 12px rgba(0, 0, 0, 0.2)' }
+    : windowWidth >= DOCK_MIN_WINDOW
+      ? { top: '0', right: `${right}px`, width: 'clamp(320px, 26vw, 380px)', height: '100vh' }
+      : {
+          top: '56px',
+          right: `${right + 8}px`,
+          width: `min(360px, calc(100vw - ${right + 16}px))`,
+          height: 'calc(100vh - 64px)',
+          'border-radius': '10px',
+          'box-shadow': '0 8px 24px rgba(0, 0, 0, 0.25)',
+        };
+  const all: Record<string, string> = { all: 'initial', display: 'block', position: 'fixed', 'z-index': '2147483000', border: '0', margin: '0', padding: '0', visibility: 'visible', opacity: '1', 'color-scheme': 'normal', 'pointer-events': 'auto', ...place };
+  return Object.entries(all)
+    .map(([name, value]) => `${name}: ${value} !important;`)
+    .join(' ');
 }
 
 /** Gives the page its full width back. */

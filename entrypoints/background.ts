@@ -7,7 +7,7 @@ import { createBackground } from '@/lib/background';
 import { toolbarIcons, toolbarState } from '@/lib/connection/toolbar';
 import { STATUS_SIGNAL_KEY } from '@/lib/connection/types';
 import { createRouter } from '@/lib/messaging/router';
-import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_MESSAGE } from '@/lib/panel';
+import { PANEL_PAGE_PATH, panelPageRefusal, TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_MESSAGE } from '@/lib/panel';
 import { REQUESTS } from '@/lib/requests';
 import { OUTBOX_SIGNAL_KEY } from '@/lib/sync/types';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
@@ -68,6 +68,9 @@ export default defineBackground({
     const route = createRouter(REQUESTS, background.handlers, {
       extensionId: browser.runtime.id,
       extensionUrl: browser.runtime.getURL('/'),
+      panelPath: PANEL_PAGE_PATH,
+      // A panel's record requests are for a record page of the connected org only.
+      panelPageRefusal: async (url) => panelPageRefusal(url, browser.runtime.getURL('/'), (await db.connection.get('current'))?.org.zgid ?? null),
     });
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       void route(message, sender).then(sendResponse);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCK_MIN_WINDOW, isTogglePanel, startsOpen, TOGGLE_PANEL_MESSAGE } from './panel';
+import { DOCK_MIN_WINDOW, fromPanel, isPanelPort, isTogglePanel, PANEL_PORT_MESSAGE, panelFrameUrl, panelMayShow, panelPageFor, startsOpen, TOGGLE_PANEL_MESSAGE, zohoPageOfPanel } from './panel';
 
 const SELF = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -28,5 +28,61 @@ describe('startsOpen', () => {
     expect(startsOpen(null, DOCK_MIN_WINDOW - 1)).toBe(false);
     expect(startsOpen({ collapsed: false }, 800)).toBe(false);
     expect(startsOpen(null, DOCK_MIN_WINDOW)).toBe(true);
+  });
+});
+
+describe('the panel frame', () => {
+  const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+  const PAGE = 'https://crm.zoho.eu/crm/org20104578/tab/Potentials/5725767000000458003?sub_module=Notes';
+  const SECRET = '0123456789abcdef0123456789abcdef';
+
+  it('names the Zoho page in its address, the secret in the hash, and reads the page back', () => {
+    const url = panelFrameUrl(EXT, PAGE, SECRET);
+    expect(url).toBe(`${EXT}panel.html?page=${encodeURIComponent(PAGE)}#${SECRET}`);
+    expect(zohoPageOfPanel(url, EXT)).toBe(PAGE);
+    expect(panelPageFor(zohoPageOfPanel(url, EXT)!)).toEqual({ module: 'Deals', recordId: '5725767000000458003', orgId: '20104578' });
+  });
+
+  it.each([
+    ['another extension’s panel', `chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/panel.html?page=${encodeURIComponent(PAGE)}`],
+    ['another page of ours', `${EXT}popup.html?page=${encodeURIComponent(PAGE)}`],
+    ['a web page', `https://crm.zoho.eu/panel.html?page=${encodeURIComponent(PAGE)}`],
+    ['not a URL', 'panel.html'],
+  ])('is no panel address: %s', (_what, href) => {
+    expect(zohoPageOfPanel(href, EXT)).toBeNull();
+  });
+
+  it('takes only the port message that carries its secret', () => {
+    const hello = { type: PANEL_PORT_MESSAGE, secret: SECRET, look: { open: true } };
+    expect(isPanelPort(hello, SECRET)).toBe(true);
+    expect(isPanelPort({ ...hello, secret: 'f'.repeat(32) }, SECRET)).toBe(false);
+    expect(isPanelPort({ ...hello, type: 'other' }, SECRET)).toBe(false);
+    expect(isPanelPort({ ...hello, look: null }, SECRET)).toBe(false);
+    expect(isPanelPort(null, SECRET)).toBe(false);
+    // A frame with no secret in its address (framed by someone else) takes none, not even an empty one.
+    expect(isPanelPort({ ...hello, secret: '' }, '')).toBe(false);
+  });
+
+  it('reads the frame’s messages by shape, and bounds the tab’s size', () => {
+    expect(fromPanel({ kind: 'open', open: false })).toEqual({ kind: 'open', open: false });
+    expect(fromPanel({ kind: 'tab', width: 34.2, height: 9999 })).toEqual({ kind: 'tab', width: 35, height: 400 });
+    expect(fromPanel({ kind: 'left' })).toEqual({ kind: 'left' });
+    expect(fromPanel({ kind: 'open', open: 'yes' })).toBeNull();
+    expect(fromPanel({ kind: 'navigate', to: 'https://evil.example' })).toBeNull();
+    expect(fromPanel('open')).toBeNull();
+  });
+
+  it.each([
+    ['a Zoho CRM page framing it', 'https://crm.zoho.eu', PAGE, false, true],
+    ['Zoho One', 'https://one.zoho.com', 'https://one.zoho.com/zohoone/acme/home/cxapp/crm/org1/tab/Leads/1', false, true],
+    ['no ancestor list (Firefox): the page URL decides', null, PAGE, false, true],
+    ['another site framing it', 'https://evil.example', PAGE, false, false],
+    ['a parent other than the page it names', 'https://crm.zoho.com', PAGE, false, false],
+    ['a look-alike host', 'https://crm.zoho.eu.evil.io', 'https://crm.zoho.eu.evil.io/crm/org1/tab/Leads/1', false, false],
+    ['the local sandbox in production', 'http://localhost:8787', 'http://localhost:8787/crm/org1/tab/Leads/1', false, false],
+    ['the local sandbox in the sandbox build', 'http://localhost:8787', 'http://localhost:8787/crm/org1/tab/Leads/1', true, true],
+    ['a custom domain', 'https://crm.acme-corp.com', 'https://crm.acme-corp.com/crm/org1/tab/Leads/1', false, false],
+  ])('shows itself or not: %s', (_what, parent, page, sandbox, shows) => {
+    expect(panelMayShow(parent, page, sandbox)).toBe(shows);
   });
 });

@@ -84,7 +84,7 @@ async function tour(context: BrowserContext, extensionId: string, welcome: Page 
 
   const page = await context.newPage();
   await page.goto(contactUrl);
-  const panel = page.locator('stagecoach-panel');
+  const panel = page.frameLocator('iframe#stagecoach-panel').locator('body');
   await panel.getByTestId('record-name').waitFor();
   await panel.getByTestId('sched-slot').first().waitFor();
   await shot(page, 'panel-contact');
@@ -128,7 +128,7 @@ async function tour(context: BrowserContext, extensionId: string, welcome: Page 
   const deal = await context.newPage();
   await deal.setViewportSize({ width: 1280, height: 1500 });
   await deal.goto(`${SANDBOX_ORIGIN}/crm/org${SEED.org.zgid}/tab/Potentials/${SEED.deals.acmeTelematics.id}`);
-  const stage = deal.locator('stagecoach-panel').getByTestId('stage-section');
+  const stage = deal.frameLocator('iframe#stagecoach-panel').getByTestId('stage-section');
   await stage.getByTestId('suggestion-card').waitFor();
   await shot(deal, 'panel-stage');
   await deal.setViewportSize({ width: 1280, height: 800 });

@@ -4,6 +4,7 @@ import type { Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { TextAreaField, TextField } from '../fields/Field';
 import { t } from '../i18n';
+import { byPerson } from '../trusted';
 import { Dialog } from './Dialog';
 import type { SchedulingView } from './SchedulingSection';
 import { addMinutes, dateKey, fillTitle, formatRange, minutesBetween, nextDate, zoneAbbreviation } from './time';
@@ -99,7 +100,7 @@ export function BookDialog({
         className="sched-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!form.title.trim() || !minutesValid || pending) return;
+          if (!byPerson(event) || !form.title.trim() || !minutesValid || pending) return;
           onSubmit({ ...form, end });
         }}
       >

@@ -5,28 +5,11 @@
 import type { ComponentType } from 'react';
 import { createContext, useContext } from 'react';
 import type { ConnectionStatus } from '@/lib/connection/types';
-import { isRecordModule, type RecordModule, type RecordSummary } from '@/lib/records/types';
-import { parseZohoUrl } from '@/lib/zoho/url';
+import type { PanelPage } from '@/lib/panel';
+import type { RecordModule, RecordSummary } from '@/lib/records/types';
 import type { Settings } from '@/lib/settings/schema';
 
-/** The record page the panel is beside. */
-export interface PanelPage {
-  module: RecordModule;
-  recordId: string;
-  orgId: string | null;
-  /**
-   * A Zoho CRM sandbox org's page (crmsandbox.zoho.*). The connection is to the production org,
-   * whose records may share ids with the sandbox's copies: the panel reads and writes nothing here.
-   */
-  sandboxOrg?: boolean;
-}
-
-/** The panel's page for a URL, or null where no panel belongs (lists, settings, other apps). */
-export function panelPageFor(url: string | URL): PanelPage | null {
-  const page = parseZohoUrl(url);
-  if (!page || !isRecordModule(page.module)) return null;
-  return { module: page.module, recordId: page.recordId, orgId: page.orgId, ...(page.sandboxOrg ? { sandboxOrg: true } : {}) };
-}
+export { panelPageFor, type PanelPage } from '@/lib/panel';
 
 export type ConnectedStatus = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_needed' }>;
 

@@ -15,6 +15,8 @@ import { ErrorNotice } from '../ErrorNotice';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
+import { byPerson } from '../trusted';
+import { zohoPageHref } from '../zohoPage';
 import { usePageSignal } from '../sections/define';
 import { FollowUps } from './FollowUps';
 import { dealSuggestionQuery } from './queries';
@@ -213,7 +215,7 @@ const SOURCE_KIND: Record<Signal['source']['kind'], MessageKey> = {
 function EvidenceItem({ signal, dealId, orgId, clock }: { signal: Signal; dealId: string; orgId: string | null; clock: Clock }) {
   // Notes, fields and the stage history live on the deal's page; meetings and tasks have their own.
   const target = signal.source.kind === 'event' || signal.source.kind === 'task' ? { module: signal.source.module, recordId: signal.source.id } : { module: 'Deals', recordId: dealId };
-  const href = recordPageUrl(location.href, { ...target, orgId });
+  const href = recordPageUrl(zohoPageHref(), { ...target, orgId });
   const when = signal.at ? formatWhen(signal.at, clock) : null;
   return (
     <>
@@ -277,7 +279,7 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
     <div className="stage-actions">
       {mode === 'idle' ? (
         <div className="stage-buttons">
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => decide.mutate({ decision: 'approve', target: suggestion.target, basis })}>
+          <button type="button" className="button button-primary" disabled={busy} onClick={(event) => byPerson(event) && decide.mutate({ decision: 'approve', target: suggestion.target, basis })}>
             {busy ? t('stage_saving') : t('stage_approve', suggestion.target)}
           </button>
           <button type="button" className="button button-secondary" disabled={busy} onClick={() => setMode('edit')}>
@@ -304,6 +306,7 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
                   <option key={stage.name} value={stage.name}>
                     {stage.label}
                   </option>
+            if (!byPerson(event)) return;
                 ))}
               </select>
             </>
@@ -433,7 +436,7 @@ function AskModel({ view, outcome, onOutcome }: { view: DealSuggestionView; outc
         <summary>{t('stage_aiWhatIsSent', model)}</summary>
         <pre data-testid="ai-request">{JSON.stringify(sent.current.request, null, 2)}</pre>
       </details>
-      <button type="button" className="button button-secondary" disabled={ask.isPending} onClick={() => ask.mutate()}>
+      <button type="button" className="button button-secondary" disabled={ask.isPending} onClick={(event) => byPerson(event) && ask.mutate()}>
         {ask.isPending ? t('stage_aiAsking') : outcome?.ok ? t('stage_aiAskAgain', model) : t('stage_aiAsk', model)}
       </button>
       {changed ? (

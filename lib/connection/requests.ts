@@ -6,8 +6,9 @@ import type { ConnectionStatus } from './types';
 const empty = z.object({}).strict();
 
 export const connectionRequests = {
-  status: answers<ConnectionStatus>()(empty),
-  connect: answers<ConnectionStatus>()(empty),
+  status: answers<ConnectionStatus>()(empty, 'panel'),
+  // Re-runs Zoho's sign-in and replaces the grant: from the popup, options or welcome page only.
+  connect: answers<ConnectionStatus>()(empty, 'extensionPage'),
   // Revokes at Zoho and wipes every cached record: for the popup and options page only.
   disconnect: answers<{ revoked: boolean }>()(empty, 'extensionPage'),
 };

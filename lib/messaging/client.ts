@@ -13,14 +13,25 @@ export interface RequestOptions {
 }
 
 export function createMessenger<R extends Registry>(send: Send, newId: () => string = () => crypto.randomUUID()) {
-  return async function request<T extends keyof R & string>(type: T, data: RequestInput<R, T>, options: RequestOptions = {}): Promise<RequestAnswer<R, T>> {
+  /** Cancels on their way to the background. */
+  const cancelling = new Set<Promise<unknown>>();
+  const cancel = (id: string | undefined) => {
+    const sent = send({ type: CANCEL, data: { id } }).catch(() => {});
+    cancelling.add(sent);
+    void sent.finally(() => cancelling.delete(sent));
+  };
+  /** Resolves once every cancel sent so far has reached the background (before a page goes away). */
+  const cancelsDelivered = () => Promise.all([...cancelling]).then(() => undefined);
+  return Object.assign(request, { cancelsDelivered });
+
+  async function request<T extends keyof R & string>(type: T, data: RequestInput<R, T>, options: RequestOptions = {}): Promise<RequestAnswer<R, T>> {
     const { signal } = options;
     signal?.throwIfAborted();
     const id = signal ? newId() : undefined;
     const call = send({ type, data, ...(id ? { id } : {}) });
     let reply: Reply<RequestAnswer<R, T>> | undefined;
     try {
-      reply = (await (signal ? untilAborted(call, signal, () => void send({ type: CANCEL, data: { id } }).catch(() => {})) : call)) as typeof reply;
+      reply = (await (signal ? untilAborted(call, signal, () => cancel(id)) : call)) as typeof reply;
     } catch (cause) {
       if (signal?.aborted) throw cause;
       // The background could not be reached (extension reloaded, worker failed to start).
@@ -29,5 +40,5 @@ export function createMessenger<R extends Registry>(send: Send, newId: () => str
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new StagecoachError('internal', 'No answer from the background.');
     if (!reply.ok) throw StagecoachError.fromJSON(reply.error);
     return reply.value;
-  };
+  }
 }

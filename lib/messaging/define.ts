@@ -4,10 +4,15 @@
 import type { z } from 'zod';
 
 /**
- * Who may send a request. Content scripts run inside Zoho's pages, so anything that changes the
- * connection, the settings or wipes data is for extension pages (popup, options) only.
+ * Who may send a request. Content scripts run inside Zoho's pages and send none at all; the panel
+ * is an extension page (panel.html) framed on a Zoho record page, whose address names that page.
+ * - `extensionPage`: the extension's own pages outside Zoho — popup, options, welcome. Anything
+ *   that changes the connection or the settings, or wipes data.
+ * - `panel`: those, and the panel on any Zoho page (the connection's state, the settings as read).
+ * - `panelRecord`: the panel only, and only on a page of the connected org (not another org's, not
+ *   a CRM sandbox org's): reads and writes about the page's record.
  */
-export type RequestOrigin = 'any' | 'extensionPage';
+export type RequestOrigin = 'extensionPage' | 'panel' | 'panelRecord';
 
 export interface RequestSpec<S extends z.ZodType = z.ZodType, A = unknown> {
   schema: S;
@@ -18,7 +23,7 @@ export interface RequestSpec<S extends z.ZodType = z.ZodType, A = unknown> {
 
 /** `answers<ConnectionStatus>()(schema, 'extensionPage')`: a request whose answer is a ConnectionStatus. */
 export function answers<A>() {
-  return <S extends z.ZodType>(schema: S, from: RequestOrigin = 'any'): RequestSpec<S, A> => ({ schema, from });
+  return <S extends z.ZodType>(schema: S, from: RequestOrigin): RequestSpec<S, A> => ({ schema, from });
 }
 
 /** The router's own message: abort the request with this id. Not a domain request. */
@@ -33,6 +38,8 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: unknown;
+  /** 0 for a tab's top frame; the panel is always a sub-frame. */
+  frameId?: number;
 }
 
 /** What a handler gets beside its input: who sent it, and a signal that aborts when the sender cancels. */

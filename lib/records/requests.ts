@@ -8,6 +8,6 @@ export const recordId = z.string().regex(/^\d{1,25}$/);
 export const recordModule = z.enum(RECORD_MODULES);
 
 export const recordRequests = {
-  getRecord: answers<Cached<RecordSummary> | null>()(z.object({ module: recordModule, recordId, cacheOnly: z.boolean().optional() }).strict()),
-  addNote: answers<OutboxItem>()(z.object({ module: recordModule, recordId, content: z.string().trim().min(1).max(32_000) }).strict()),
+  getRecord: answers<Cached<RecordSummary> | null>()(z.object({ module: recordModule, recordId, cacheOnly: z.boolean().optional() }).strict(), 'panelRecord'),
+  addNote: answers<OutboxItem>()(z.object({ module: recordModule, recordId, content: z.string().trim().min(1).max(32_000) }).strict(), 'panelRecord'),
 };

@@ -26,18 +26,20 @@ export const bookMeetingInput = z
   .strict();
 
 export const schedulingRequests = {
-  freeSlots: answers<FreeSlotsView>()(z.object({ module: recordModule, recordId }).strict()),
-  upcomingMeetings: answers<Meeting[]>()(z.object({ module: recordModule, recordId }).strict()),
-  bookMeeting: answers<OutboxItem>()(bookMeetingInput),
+  freeSlots: answers<FreeSlotsView>()(z.object({ module: recordModule, recordId }).strict(), 'panelRecord'),
+  upcomingMeetings: answers<Meeting[]>()(z.object({ module: recordModule, recordId }).strict(), 'panelRecord'),
+  bookMeeting: answers<OutboxItem>()(bookMeetingInput, 'panelRecord'),
   cancelMeeting: answers<OutboxItem>()(
     z.object({ module: person, recordId, eventId: recordId, title: z.string().max(255), note: z.string().trim().min(1).max(32_000).optional() }).strict(),
+    'panelRecord',
   ),
-  rescheduleMeeting: answers<OutboxItem>()(z.object({ module: person, recordId, eventId: recordId, title: z.string().max(255), start: instant, end: instant }).strict()),
+  rescheduleMeeting: answers<OutboxItem>()(z.object({ module: person, recordId, eventId: recordId, title: z.string().max(255), start: instant, end: instant }).strict(), 'panelRecord'),
   findPerson: answers<PersonMatch | null>()(
     z
       .object({ email: z.email().max(254).optional(), phone: z.string().trim().min(7).max(40).regex(/^[+()\d\s.-]+$/).optional() })
       .strict()
       .refine((value) => value.email || value.phone, 'email or phone'),
+    'panelRecord',
   ),
   createPerson: answers<OutboxItem & { module: 'Leads' | 'Contacts' }>()(
     z
@@ -49,6 +51,7 @@ export const schedulingRequests = {
         phone: z.string().trim().max(40).optional(),
       })
       .strict(),
+    'panelRecord',
   ),
-  setContactZone: answers<{ saved: true }>()(z.object({ module: person, recordId, timeZone: z.string().min(1).max(64).nullable() }).strict()),
+  setContactZone: answers<{ saved: true }>()(z.object({ module: person, recordId, timeZone: z.string().min(1).max(64).nullable() }).strict(), 'panelRecord'),
 };

@@ -4,7 +4,7 @@ import { answers } from '../messaging/define';
 import type { SettingsView } from './types';
 
 export const settingsRequests = {
-  getSettings: answers<SettingsView>()(z.object({}).strict()),
+  getSettings: answers<SettingsView>()(z.object({}).strict(), 'panel'),
   // The patch is validated field by field by the settings module, which names each problem.
   saveSettings: answers<SettingsView>()(z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), 'extensionPage'),
 };

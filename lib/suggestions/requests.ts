@@ -11,9 +11,9 @@ const evidence = z.array(z.string().max(200)).max(100);
 const comment = z.string().max(2_000).optional();
 
 export const suggestionRequests = {
-  dealSuggestion: answers<DealSuggestionView>()(z.object({ dealId: recordId }).strict()),
+  dealSuggestion: answers<DealSuggestionView>()(z.object({ dealId: recordId }).strict(), 'panelRecord'),
   // The SHA-256 of the body the panel showed: only that body is sent (lib/suggestions/service.ts askAi).
-  askAi: answers<AiOutcome>()(z.object({ dealId: recordId, requestHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
+  askAi: answers<AiOutcome>()(z.object({ dealId: recordId, requestHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), 'panelRecord'),
   decideSuggestion: answers<DecisionResult>()(
     z
       .object({
@@ -26,8 +26,9 @@ export const suggestionRequests = {
         addNote: z.boolean().optional(),
       })
       .strict(),
+    'panelRecord',
   ),
-  requestApproval: answers<RequestApprovalResult>()(z.object({ dealId: recordId, target: stage, evidence, comment }).strict()),
+  requestApproval: answers<RequestApprovalResult>()(z.object({ dealId: recordId, target: stage, evidence, comment }).strict(), 'panelRecord'),
   createFollowUp: answers<OutboxItem>()(
     z
       .object({
@@ -38,8 +39,9 @@ export const suggestionRequests = {
         noteId: recordId.optional(),
       })
       .strict(),
+    'panelRecord',
   ),
-  contactDeals: answers<ContactDeal[]>()(z.object({ contactId: recordId }).strict()),
+  contactDeals: answers<ContactDeal[]>()(z.object({ contactId: recordId }).strict(), 'panelRecord'),
   criteriaDryRun: answers<DryRunView>()(z.object({ criteria: z.string().max(100_000) }).strict(), 'extensionPage'),
   saveAiKey: answers<{ aiKeySet: boolean }>()(z.object({ key: z.string().trim().max(500).regex(/^\S*$/).nullable() }).strict(), 'extensionPage'),
 };

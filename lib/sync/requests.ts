@@ -6,7 +6,7 @@ import type { OutboxItem, SyncStatus } from './types';
 const outboxKey = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
 export const syncRequests = {
-  syncStatus: answers<SyncStatus>()(z.object({}).strict()),
+  syncStatus: answers<SyncStatus>()(z.object({}).strict(), 'panel'),
   outboxRetry: answers<OutboxItem>()(z.object({ key: outboxKey }).strict(), 'extensionPage'),
   outboxDiscard: answers<{ discarded: true }>()(z.object({ key: outboxKey }).strict(), 'extensionPage'),
 };

@@ -1,5 +1,5 @@
 // Connecting and disconnecting from the toolbar popup, against the sandbox's accounts server.
-import { accessibilityViolations, expect, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, RecordPanel, sandbox, SEED, snap, test } from './fixtures';
 
 test('connects through Zoho consent (Accept) and shows who and where', async ({ popup }) => {
   await expect(popup.state).toHaveText('Not connected');
@@ -67,7 +67,7 @@ test('disconnect revokes at Zoho and leaves no token or record in the browser', 
   // The panel caches the record it shows: there is personal data to wipe.
   const page = await context.newPage();
   await page.goto(`${sandbox.origin}/crm/org${SEED.org.zgid}/tab/Contacts/${SEED.primary.contactId}`);
-  await expect(page.locator('stagecoach-panel').getByTestId('record-name')).toHaveText('Ann Carter');
+  await expect(new RecordPanel(page).name).toHaveText('Ann Carter');
 
   const before = await dumpExtensionStorage(popup.page);
   expect(before.indexedDb).toContain('Ann Carter');

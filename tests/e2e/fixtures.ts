@@ -1,6 +1,6 @@
 // Playwright fixtures: a fresh Chromium profile with the sandbox build of the extension, a reset
 // sandbox, and page objects for the popup, Zoho's consent page and the record panel.
-import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { recordPageUrl } from '../../lib/zoho/url';
@@ -63,13 +63,32 @@ export class PopupPage {
   }
 }
 
+/** The panel's frame on a Zoho page (an extension page; entrypoints/zoho.content puts it there). */
+export const PANEL_FRAME = 'iframe#stagecoach-panel';
+
+/** Inside the panel's frame. */
+export function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator(PANEL_FRAME);
+}
+
 export class RecordPanel {
   constructor(readonly page: Page) {}
+  /** Everything the panel shows: its frame's document. */
   get root(): Locator {
-    return this.page.locator('stagecoach-panel');
+    return panelFrame(this.page).locator('body');
   }
   get region(): Locator {
-    return this.page.getByRole('complementary', { name: 'Stagecoach panel for this record' });
+    return panelFrame(this.page).getByRole('complementary', { name: 'Stagecoach panel for this record' });
+  }
+  /** The frame element on Zoho's page. */
+  get frame(): Locator {
+    return this.page.locator(PANEL_FRAME);
+  }
+  /** The frame's document, to run code in (as only the extension's own code could). */
+  async document(): Promise<Frame> {
+    const frame = await (await this.frame.elementHandle())?.contentFrame();
+    if (!frame) throw new Error('No panel frame.');
+    return frame;
   }
   get name(): Locator {
     return this.root.getByTestId('record-name');
@@ -108,7 +127,7 @@ export const test = base.extend<Fixtures>({
 export async function openOptions(page: Page, extensionId: string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(page.getByRole('heading', { level: 1, name: 'Stagecoach settings' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
 }
 
 /** Saves a screenshot under tests/artifacts/ for a person to look at. */
@@ -116,10 +135,13 @@ export async function snap(target: Page | Locator, name: string): Promise<void> 
   await target.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname });
 }
 
-/** WCAG A/AA violations axe finds in the page (or in `include`), as readable lines. */
+/**
+ * WCAG A/AA violations axe finds in the page (or in `include`), as readable lines. `'stagecoach-panel'`
+ * (the panel) is its frame: axe goes into it.
+ */
 export async function accessibilityViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
+  if (include) builder = builder.include(include === 'stagecoach-panel' ? PANEL_FRAME : include);
   const { violations } = await builder.analyze();
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

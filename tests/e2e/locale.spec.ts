@@ -1,6 +1,6 @@
 // The UI follows the browser's language through the extension's i18n messages.
 import { launchWithExtension } from '../browser';
-import { expect, recordUrl, sandbox, SEED, test } from './fixtures';
+import { expect, RecordPanel, recordUrl, sandbox, SEED, test } from './fixtures';
 
 test('in a German browser the popup and the panel speak German', async () => {
   await sandbox.reset();
@@ -13,8 +13,9 @@ test('in a German browser the popup and the panel speak German', async () => {
 
     const page = await context.newPage();
     await page.goto(recordUrl('Contacts', SEED.primary.contactId));
-    await expect(page.locator('stagecoach-panel')).toContainText('Verbinden Sie Ihr Zoho-Konto');
-    await expect(page.locator('stagecoach-panel aside')).toHaveAttribute('lang', /^de/);
+    const panel = new RecordPanel(page);
+    await expect(panel.root).toContainText('Verbinden Sie Ihr Zoho-Konto');
+    await expect(panel.root.locator('aside')).toHaveAttribute('lang', /^de/);
   } finally {
     await context.close();
   }

@@ -121,18 +121,23 @@ test('follows Zoho’s night mode without a reload, else the system’s theme; a
 
 test('a folded panel stays folded after a reload and in a new tab, drawn folded from its first frame', async ({ context, popup }) => {
   await popup.connect();
-  // Records what the panel looked like in the first frame it was painted in.
+  // Records what the panel looked like in the first frame it was painted in (the init script runs
+  // in every frame; the panel's is the extension page).
   await context.addInitScript(() => {
+    if (location.protocol !== 'chrome-extension:') return;
     const seen = (window as unknown as { __firstPanel?: string }).__firstPanel;
     if (seen !== undefined) return;
     const look = () => {
-      const aside = document.querySelector('stagecoach-panel')?.shadowRoot?.querySelector('aside');
+      const aside = document.querySelector('aside');
       if (aside) (window as unknown as { __firstPanel?: string }).__firstPanel = aside.className;
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
   });
-  const firstPanel = (page: Page) => page.evaluate(() => (window as unknown as { __firstPanel?: string }).__firstPanel);
+  const firstPanel = async (page: Page) => {
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    return frame?.evaluate(() => (window as unknown as { __firstPanel?: string }).__firstPanel);
+  };
 
   const { page, panel } = await openRecord(context, recordUrl('Contacts', ann.id), { width: 1280, height: 800 });
   await expect(panel.name).toHaveText('Ann Carter');

@@ -5,7 +5,7 @@ import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED,
 const ann = SEED.contacts.annCarter;
 const deal = SEED.deals.acmeTelematics;
 
-test('asks to connect on a record page when not connected, and connects from there', async ({ context }) => {
+test('asks to connect on a record page when not connected, and connects from the page it opens', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(recordUrl('Contacts', ann.id));
   const panel = new RecordPanel(page);
@@ -13,8 +13,14 @@ test('asks to connect on a record page when not connected, and connects from the
   await snap(page, 'panel-not-connected');
   expect(await accessibilityViolations(page, 'stagecoach-panel')).toEqual([]);
 
+  // Connecting is for the extension's own pages, never for one framed in Zoho's (issue 11
+  // finding 4): the panel's button opens the welcome page, which connects.
+  const welcomeWindow = context.waitForEvent('page');
+  await panel.root.getByRole('link', { name: 'Connect Zoho account' }).click();
+  const welcome = await welcomeWindow;
+  await expect(welcome).toHaveURL(/\/welcome\.html$/);
   const consentWindow = context.waitForEvent('page');
-  await panel.root.getByRole('button', { name: 'Connect Zoho account' }).click();
+  await welcome.getByRole('button', { name: 'Connect Zoho account' }).click();
   await (await consentWindow).getByRole('button', { name: 'Accept' }).click();
   await expect(panel.name).toHaveText('Ann Carter');
 });
@@ -114,14 +120,21 @@ test('an expired token mid-session: the panel still loads, with exactly one refr
   const panel = new RecordPanel(page);
   await expect(panel.name).toHaveText('Ann Carter');
 
+  // A second record page, whose panel frame sends four more reads below.
+  const second = await context.newPage();
+  await second.goto(recordUrl('Contacts', ann.id));
+  await expect(new RecordPanel(second).name).toHaveText('Ann Carter');
+  const inSecond = await new RecordPanel(second).document();
+
   await sandbox.config({ latencyMs: 150 });
   await sandbox.expireTokens();
   await sandbox.clearLog();
 
-  // Five concurrent reads (four from the popup, one from the panel of a new page) from the popup and the panel of a new page, all with the dead token.
+  // Five concurrent reads (four sent from a second page's panel frame, as only a panel may ask for
+  // records, and the panel of a new page), all with the dead token.
   const others = [SEED.contacts.joannWhitfield.id, SEED.contacts.oliverBennett.id, SEED.contacts.graceONeill.id, SEED.contacts.chloeNguyen.id];
   const [answers] = await Promise.all([
-    popup.page.evaluate(
+    inSecond.evaluate(
       (ids) => Promise.all(ids.map((recordId) => chrome.runtime.sendMessage({ type: 'getRecord', data: { module: 'Contacts', recordId } }))),
       others,
     ),
@@ -145,7 +158,8 @@ test('a refused refresh shows "reconnect needed" in the panel and the popup', as
   await page.goto(recordUrl('Contacts', ann.id));
   const panel = new RecordPanel(page);
   await expect(panel.region).toContainText('no longer accepts');
-  await expect(panel.root.getByRole('button', { name: 'Reconnect' })).toBeVisible();
+  // A link to the welcome page, which reconnects: the panel itself never starts a sign-in.
+  await expect(panel.root.getByRole('link', { name: 'Reconnect' })).toBeVisible();
   await snap(page, 'panel-reconnect-needed');
 
   await popup.page.reload();

@@ -2,7 +2,7 @@
 // sandbox serves like its own `/crm/…` pages. How Zoho One really draws CRM is UNCONFIRMED
 // (lib/zoho/url.ts frameShowsPanel): this checks the record is found in Zoho One's address, that
 // SPA navigation stays inside Zoho One, and that a CRM frame inside the page adds no second panel.
-import { expect, ORG, RecordPanel, sandbox, SEED, snap, test } from './fixtures';
+import { expect, ORG, PANEL_FRAME, RecordPanel, sandbox, SEED, snap, test } from './fixtures';
 
 const ann = SEED.contacts.annCarter;
 const deal = SEED.deals.acmeTelematics;
@@ -39,6 +39,6 @@ test('shows the panel on a Zoho One record page, follows its SPA navigation, onc
   await expect(frame.locator('main[data-state="ready"]')).toHaveCount(1);
   // Give the frame's content script the time it takes the top frame's to mount.
   await page.waitForTimeout(1500);
-  await expect(frame.locator('stagecoach-panel')).toHaveCount(0);
+  await expect(frame.locator(PANEL_FRAME)).toHaveCount(0);
   await expect(panel.root).toHaveCount(1);
 });

@@ -1,10 +1,12 @@
 // The built manifests: least permissions, localhost only in the sandbox build, icons at every
 // size, and the version from package.json.
 // `npm test` builds all three flavours before Vitest runs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TOOLBAR_STATES, toolbarIcons } from '@/lib/connection/toolbar';
-import { CRM_SITES, DATA_CENTRES, crmSiteHost } from '@/lib/zoho/dataCentres';
+import { localTrust } from '@/lib/manifestGuard';
+import { CRM_SITES, DATA_CENTRES, crmSiteHost, SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
 
 function manifest(flavour: string) {
   const path = new URL(`../../.output/${flavour}/manifest.json`, import.meta.url);
@@ -64,6 +66,57 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('production manifest (%s)', (flavou
   it('accepts no messages from web pages or other extensions', () => {
     expect(m.externally_connectable).toBeUndefined();
   });
+
+  it('lets only Zoho CRM pages load the panel’s page, and nothing else of ours', () => {
+    expect(m.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: ZOHO_CRM_PAGE_PATTERNS }]);
+  });
+
+  it('runs only its own scripts in its pages (the CSP, written out)', () => {
+    expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'self'" });
+  });
+
+  it('trusts nothing local anywhere (the build fails before this could)', () => {
+    expect(localTrust(m)).toEqual([]);
+  });
+});
+
+describe('the content script on every Zoho page (issue 12: nothing heavy where no panel is)', () => {
+  const dir = new URL('../../.output/chrome-mv3/', import.meta.url);
+  const scripts = readdirSync(new URL('content-scripts/', dir)).filter((name) => name.endsWith('.js'));
+  const code = scripts.map((name) => readFileSync(new URL(`content-scripts/${name}`, dir))).join('\n');
+
+  it('is at most 15 KB gzipped, with no style sheet of its own', () => {
+    expect(scripts).toEqual(['zoho.js']);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
+    expect(readdirSync(new URL('content-scripts/', dir)).filter((name) => name.endsWith('.css'))).toEqual([]);
+  });
+
+  it('carries no React, query cache, Temporal or zod: those load with the panel’s page', () => {
+    expect(code).not.toMatch(/react\.dev|__SECRET_INTERNALS|QueryClient|Temporal\.|ZodError/);
+    const panelPage = readFileSync(new URL('panel.html', dir), 'utf8');
+    const chunks = [...panelPage.matchAll(/src="\/?([^"]+\.js)"|href="\/?([^"]+\.js)"/g)].map((match) => match[1] ?? match[2]);
+    const panelCode = chunks.map((chunk) => readFileSync(new URL(chunk!, dir), 'utf8')).join('\n');
+    expect(panelCode).toMatch(/react\.dev/);
+  });
+});
+
+describe('localTrust', () => {
+  it('finds localhost in host permissions, content script and web-accessible matches, and the CSP', () => {
+    expect(
+      localTrust({
+        host_permissions: ['https://www.zohoapis.com/*', 'http://localhost/*'],
+        content_scripts: [{ matches: ['http://127.0.0.1/*'] }],
+        web_accessible_resources: [{ matches: ['http://localhost/*'] }],
+        content_security_policy: { extension_pages: "script-src 'self' http://localhost:3000; object-src 'self'" },
+      }),
+    ).toEqual([
+      'host_permissions: http://localhost/*',
+      'content_scripts.matches: http://127.0.0.1/*',
+      'web_accessible_resources.matches: http://localhost/*',
+      "content_security_policy: script-src 'self' http://localhost:3000; object-src 'self'",
+    ]);
+    expect(localTrust({ host_permissions: ['https://www.zohoapis.com/*'], content_security_policy: { extension_pages: "script-src 'self'" } })).toEqual([]);
+  });
 });
 
 describe('sandbox manifest', () => {
@@ -71,6 +124,7 @@ describe('sandbox manifest', () => {
     const m = manifest('chrome-mv3-sandbox');
     expect(m.host_permissions).toEqual(expect.arrayContaining(['http://localhost/*', 'http://127.0.0.1/*']));
     expect(m.content_scripts[0].matches).toEqual(expect.arrayContaining(['http://localhost/*']));
+    expect(m.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: [...ZOHO_CRM_PAGE_PATTERNS, ...SANDBOX_HOST_PATTERNS] }]);
   });
 });
 
