@@ -11,8 +11,10 @@ export const queryKeys = {
   settings: ['settings'] as const,
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
   freeSlots: (module: RecordModule, id: string) => ['scheduling', 'slots', module, id] as const,
+  lastKnownSlots: (module: RecordModule, id: string) => ['lastKnown', 'slots', module, id] as const,
   meetings: (module: RecordModule, id: string) => ['scheduling', 'meetings', module, id] as const,
   dealSuggestion: (dealId: string) => ['suggestions', 'deal', dealId] as const,
+  lastKnownCard: (dealId: string) => ['lastKnown', 'card', dealId] as const,
   contactDeals: (contactId: string) => ['suggestions', 'contact', contactId] as const,
 };
 

@@ -2,6 +2,7 @@
 // in its domain's `requests.ts`; this file changes only when a domain is added.
 import { connectionRequests } from './connection/requests';
 import { diagnosticsRequests } from './diagnostics/requests';
+import { lastKnownRequests } from './lastKnown/requests';
 import type { Handlers, RequestAnswer, RequestInput } from './messaging/define';
 import { recordRequests } from './records/requests';
 import { schedulingRequests } from './scheduling/requests';
@@ -17,6 +18,7 @@ export const REQUESTS = {
   ...syncRequests,
   ...settingsRequests,
   ...diagnosticsRequests,
+  ...lastKnownRequests,
 };
 
 export type Requests = typeof REQUESTS;

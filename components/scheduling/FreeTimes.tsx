@@ -1,12 +1,16 @@
 // The rep's free times, by day in the rep's zone, each with the person's local time beside it;
-// the person's zone (shown, set, cleared); "Show more days"; and "Copy times".
-import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+// the person's zone (shown, set, cleared); "Show more days"; and "Copy times". Until Zoho answers,
+// the times last known in this browser are shown, marked as updating; a time among them that Zoho
+// no longer has free goes with a note, never silently.
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FreeSlotsView, Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
+import { usePageSignal } from '../sections/define';
+import { lastKnownSlotsQuery } from './queries';
 import type { SchedulingView } from './SchedulingSection';
 import {
   allTimeZones,
@@ -18,6 +22,7 @@ import {
   formatTime,
   formatWeekday,
   groupByDay,
+  isKnownZone,
   proposeSlots,
   zoneAbbreviation,
   zoneCity,
@@ -28,7 +33,7 @@ const DAYS_AT_FIRST = 3;
 const MORE_DAYS = 3;
 
 export function FreeTimes({
-  view,
+  view: given,
   slots,
   canBook,
   moving,
@@ -49,10 +54,35 @@ export function FreeTimes({
   const firstNewDay = useRef<string | null>(null);
   const dayHeadings = useRef(new Map<string, HTMLElement>());
   const movingRef = useRef<HTMLDivElement>(null);
-  const data = slots.data;
+  const lastKnown = useQuery(lastKnownSlotsQuery(given.person, usePageSignal()));
+  // Zoho's answer replaces the kept one; when Zoho fails, its error shows without old times.
+  const cached = !slots.data && !slots.isError ? (lastKnown.data ?? null) : null;
+  const data = slots.data ?? cached?.value;
+  const view: SchedulingView = cached
+    ? {
+        ...given,
+        repZone: [cached.value.timeZone, given.repZone].find(isKnownZone),
+        contactZone: isKnownZone(cached.value.contact?.timeZone) ? cached.value.contact.timeZone : null,
+      }
+    : given;
   const days = useMemo(() => (data ? groupByDay(data.slots, view.repZone) : []), [data, view.repZone]);
   const visible = days.slice(0, shownDays);
   const changes = useMemo(() => clockChanges(visible, view.repZone, view.contactZone ? [view.contactZone] : []), [visible, view.repZone, view.contactZone]);
+  /** The kept times the rep has on screen, compared with Zoho's answer when it comes. */
+  const shownFromCache = useRef<string[]>([]);
+  const [vanished, setVanished] = useState(0);
+  useEffect(() => {
+    if (cached) shownFromCache.current = visible.flatMap((day) => day.slots.map((slot) => slot.start));
+  });
+  const fresh = slots.data;
+  useEffect(() => {
+    if (!fresh || shownFromCache.current.length === 0) return;
+    const now = Date.now();
+    const still = new Set(fresh.slots.map((slot) => slot.start));
+    // A time that has begun meanwhile is not "no longer free": it is simply past.
+    setVanished(shownFromCache.current.filter((start) => !still.has(start) && Date.parse(start) > now).length);
+    shownFromCache.current = [];
+  }, [fresh]);
 
   useEffect(() => {
     // After "Show more days", the keyboard continues at the first new day.
@@ -80,7 +110,17 @@ export function FreeTimes({
           </button>
         </div>
       ) : null}
-      {slots.isPending && slots.fetchStatus !== 'idle' ? <p className="muted">{t('sched_loadingSlots')}</p> : null}
+      {slots.isPending && slots.fetchStatus !== 'idle' && !cached ? <p className="muted">{t('sched_loadingSlots')}</p> : null}
+      {cached ? (
+        <p className="muted sched-legend sched-updating" role="status" data-testid="sched-updating">
+          {t('sched_updating', dateKey(cached.savedAt, view.repZone) === dateKey(Date.now(), view.repZone) ? formatTime(cached.savedAt, view.repZone, view.clock) : `${formatDay(cached.savedAt, view.repZone, view.locale)} ${formatTime(cached.savedAt, view.repZone, view.clock)}`)}
+        </p>
+      ) : null}
+      {vanished > 0 ? (
+        <p className="notice" role="status" data-testid="sched-vanished">
+          {vanished === 1 ? t('sched_vanishedOne') : t('sched_vanishedMany', String(vanished))}
+        </p>
+      ) : null}
       {slots.isError ? <ErrorNotice error={slots.error} onRetry={() => void slots.refetch()} /> : null}
       {data?.outOfOfficeUnread ? (
         <p className="notice" role="status" data-testid="sched-ooo-unread">
@@ -108,7 +148,7 @@ export function FreeTimes({
               ])}
             </p>
           ) : null}
-          <div className={slots.isFetching ? 'sched-days sched-refreshing' : 'sched-days'} aria-busy={slots.isFetching}>
+          <div className={slots.isFetching || cached ? 'sched-days sched-refreshing' : 'sched-days'} aria-busy={slots.isFetching || cached !== null} data-source={cached ? 'last-known' : 'zoho'}>
             {visible.map((day) => {
               const first = Date.parse(day.slots[0]!.start);
               const changed = changes.get(day.key);

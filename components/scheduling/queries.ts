@@ -24,3 +24,15 @@ export const upcomingMeetingsQuery = (person: Person, page?: AbortSignal) =>
     queryFn: ({ signal }) => request('upcomingMeetings', { module: person.module, recordId: person.id }, { signal: readSignal(signal, page) }),
     staleTime: 60_000,
   });
+
+/**
+ * The free times this browser last got for the person, read from its store without asking Zoho:
+ * shown (marked as updating) until `freeSlotsQuery` answers. Read once per page.
+ */
+export const lastKnownSlotsQuery = (person: Person, page?: AbortSignal) =>
+  queryOptions({
+    queryKey: queryKeys.lastKnownSlots(person.module, person.id),
+    queryFn: ({ signal }) => request('lastKnownSlots', { module: person.module, recordId: person.id }, { signal: readSignal(signal, page) }),
+    staleTime: Infinity,
+    retry: false,
+  });

@@ -19,7 +19,7 @@ import { byPerson } from '../trusted';
 import { zohoPageHref } from '../zohoPage';
 import { usePageSignal } from '../sections/define';
 import { FollowUps } from './FollowUps';
-import { dealSuggestionQuery } from './queries';
+import { dealSuggestionQuery, lastKnownCardQuery } from './queries';
 import './suggestions.css';
 
 type Connected = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_needed' }>;
@@ -38,43 +38,54 @@ export function StageSection({ dealId, orgId, user }: { dealId: string; orgId: s
 }
 
 export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: string; orgId: string | null; user: Connected['user']; showPipeline: boolean }) {
-  const query = useQuery(dealSuggestionQuery(dealId, usePageSignal()));
+  const pageSignal = usePageSignal();
+  const query = useQuery(dealSuggestionQuery(dealId, pageSignal));
+  // Until Zoho answers, the card last known in this browser: shown as updating, not to be decided on.
+  const lastKnown = useQuery(lastKnownCardQuery(dealId, pageSignal));
   // Kept here: the deal is re-read after a decision, and the card below is replaced by what follows.
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  if (query.isPending) return <p className="muted">{t('stage_loading')}</p>;
+  const cached = query.isPending ? (lastKnown.data ?? null) : null;
+  if (query.isPending && !cached) return <p className="muted">{t('stage_loading')}</p>;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  const view = query.data;
+  const view = query.data ?? cached!.value;
   const clock = { locale: uiLocale(), timeFormat: user.timeFormat, timeZone: user.timeZone };
   return (
     <>
-      {showPipeline ? <PipelineStrip view={view} /> : null}
-      {view.pipeline.unmatched ? (
-        <p className="notice notice-warn" role="status" data-testid="pipeline-unmatched">
-          {t('stage_pipelineUnmatched', view.pipeline.unmatched.pipeline ?? '—')}
+      {cached ? (
+        <p className="muted stage-updating" role="status" data-testid="stage-updating">
+          {t('stage_updating', formatDateTime(cached.savedAt, clock))}
         </p>
       ) : null}
-      {view.criteria.invalid ? (
-        <p className="notice notice-warn" role="status" data-testid="criteria-invalid">
-          {t('stage_criteriaInvalid')}
-        </p>
-      ) : null}
-      {outcome ? <DecisionOutcome {...outcome} /> : null}
-      {view.deal.closed ? (
-        <p className="muted" data-testid="stage-closed">
-          {t('stage_closed', view.deal.stage)}
-        </p>
-      ) : (
-        // A new block after each decision: the card decided on, and any model answer, are gone.
-        <SuggestionBlock
-          key={`${view.deal.stage}/${view.suggestion?.target ?? ''}/${outcome?.at ?? 0}`}
-          view={view}
-          orgId={orgId}
-          clock={clock}
-          onDecided={setOutcome}
-          waitingFor={outcome?.outcome === 'approved' && outcome.stage?.status !== 'done' ? outcome.target : null}
-        />
-      )}
-      {view.actionItems.length > 0 ? <FollowUps view={view} /> : null}
+      <div className="stage-view" inert={cached ? true : undefined} aria-busy={cached ? true : undefined}>
+        {showPipeline ? <PipelineStrip view={view} /> : null}
+        {view.pipeline.unmatched ? (
+          <p className="notice notice-warn" role="status" data-testid="pipeline-unmatched">
+            {t('stage_pipelineUnmatched', view.pipeline.unmatched.pipeline ?? '—')}
+          </p>
+        ) : null}
+        {view.criteria.invalid ? (
+          <p className="notice notice-warn" role="status" data-testid="criteria-invalid">
+            {t('stage_criteriaInvalid')}
+          </p>
+        ) : null}
+        {outcome ? <DecisionOutcome {...outcome} /> : null}
+        {view.deal.closed ? (
+          <p className="muted" data-testid="stage-closed">
+            {t('stage_closed', view.deal.stage)}
+          </p>
+        ) : (
+          // A new block after each decision: the card decided on, and any model answer, are gone.
+          <SuggestionBlock
+            key={`${view.deal.stage}/${view.suggestion?.target ?? ''}/${outcome?.at ?? 0}`}
+            view={view}
+            orgId={orgId}
+            clock={clock}
+            onDecided={setOutcome}
+            waitingFor={outcome?.outcome === 'approved' && outcome.stage?.status !== 'done' ? outcome.target : null}
+          />
+        )}
+        {view.actionItems.length > 0 ? <FollowUps view={view} /> : null}
+      </div>
     </>
   );
 }
@@ -294,6 +305,7 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
           className="stage-form"
           onSubmit={(event) => {
             event.preventDefault();
+            if (!byPerson(event)) return;
             if (mode === 'edit') decide.mutate({ decision: 'approve', target: edited, basis: edited === suggestion.target ? basis : 'edited' });
             else decide.mutate({ decision: 'reject', target: suggestion.target, basis });
           }}
@@ -306,7 +318,6 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
                   <option key={stage.name} value={stage.name}>
                     {stage.label}
                   </option>
-            if (!byPerson(event)) return;
                 ))}
               </select>
             </>

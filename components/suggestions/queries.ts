@@ -6,5 +6,14 @@ import { queryKeys, readSignal } from '../queries';
 export const dealSuggestionQuery = (dealId: string, page?: AbortSignal) =>
   queryOptions({ queryKey: queryKeys.dealSuggestion(dealId), queryFn: ({ signal }) => request('dealSuggestion', { dealId }, { signal: readSignal(signal, page) }) });
 
+/** The card this browser last got for the deal, without asking Zoho: shown (marked as updating) until `dealSuggestionQuery` answers. */
+export const lastKnownCardQuery = (dealId: string, page?: AbortSignal) =>
+  queryOptions({
+    queryKey: queryKeys.lastKnownCard(dealId),
+    queryFn: ({ signal }) => request('lastKnownCard', { dealId }, { signal: readSignal(signal, page) }),
+    staleTime: Infinity,
+    retry: false,
+  });
+
 export const contactDealsQuery = (contactId: string, page?: AbortSignal) =>
   queryOptions({ queryKey: queryKeys.contactDeals(contactId), queryFn: ({ signal }) => request('contactDeals', { contactId }, { signal: readSignal(signal, page) }) });

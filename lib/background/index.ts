@@ -6,6 +6,7 @@ import type { HostPolicy } from '../auth/hosts';
 import type { AccessToken, TokenManager } from '../auth/tokens';
 import { createConnection, createLifetime, createTokens } from '../connection/service';
 import { createDiagnostics } from '../diagnostics/service';
+import { withLastKnown } from '../lastKnown/service';
 import { createRecords } from '../records/service';
 import type { AllHandlers } from '../requests';
 import { createScheduling } from '../scheduling/service';
@@ -98,7 +99,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const services: ServiceDeps = { db, client, outbox, now, settings, connection: connection.requireConnection };
   const provider = createAiProvider({ db, fetch: deps.fetch, hasOrigin: deps.hasOrigin ?? (async () => false), ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}) });
 
-  const handlers: AllHandlers = {
+  const handlers: AllHandlers = withLastKnown({ db, now }, {
     ...connection.handlers,
     ...createRecords(services).handlers,
     ...createScheduling(services).handlers,
@@ -111,6 +112,6 @@ export function createBackground(deps: BackgroundDeps): Background {
       aiKeySet: provider.keySet,
       onLoaded: (loaded) => client.setMaxConcurrent(loaded.api.maxConcurrent),
     }).handlers,
-  };
+  });
   return { handlers, tokens, client, outbox };
 }

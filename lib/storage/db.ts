@@ -143,6 +143,18 @@ export interface ProviderKeyRow {
   baseUrl?: string;
 }
 
+/**
+ * The last answer a panel was shown for a contact's free times or a deal's card, shown again at
+ * once the next time (marked as updating) while Zoho is asked (lib/storage/lastKnown.ts).
+ */
+export interface LastKnownRow extends RowOwner {
+  kind: 'freeSlots' | 'dealSuggestion';
+  /** `Contacts/<id>`, `Leads/<id>` or a deal's id. */
+  key: string;
+  value: unknown;
+  savedAt: number;
+}
+
 export type StagecoachDb = Dexie & {
   secrets: EntityTable<SecretKeyRow, 'name'>;
   connection: EntityTable<ConnectionRow, 'id'>;
@@ -154,6 +166,7 @@ export type StagecoachDb = Dexie & {
   contactZones: Dexie.Table<ContactZoneRow, [string, string]>;
   decisions: Dexie.Table<DecisionRow, [string, string]>;
   providerKeys: EntityTable<ProviderKeyRow, 'id'>;
+  lastKnown: Dexie.Table<LastKnownRow, [string, string]>;
 };
 
 export function openDb(name = 'stagecoach'): StagecoachDb {
@@ -196,6 +209,8 @@ export function openDb(name = 'stagecoach'): StagecoachDb {
           else delete (ref as { value?: OutboxRow }).value;
         });
     });
+  // v6: the last known free times and deal cards, for cache-first panels (issue 12).
+  db.version(6).stores({ lastKnown: '[kind+key], savedAt' });
   return db;
 }
 

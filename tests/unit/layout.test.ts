@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { connectionRequests } from '@/lib/connection/requests';
 import { diagnosticsRequests } from '@/lib/diagnostics/requests';
+import { lastKnownRequests } from '@/lib/lastKnown/requests';
 import { recordRequests } from '@/lib/records/requests';
 import { REQUESTS } from '@/lib/requests';
 import { schedulingRequests } from '@/lib/scheduling/requests';
@@ -99,7 +100,7 @@ describe('layout', () => {
   });
 
   it('declares every request in exactly one domain', () => {
-    const domains = [connectionRequests, recordRequests, schedulingRequests, suggestionRequests, syncRequests, settingsRequests, diagnosticsRequests];
+    const domains = [connectionRequests, recordRequests, schedulingRequests, suggestionRequests, syncRequests, settingsRequests, diagnosticsRequests, lastKnownRequests];
     const names = domains.flatMap((domain) => Object.keys(domain));
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual(Object.keys(REQUESTS).sort());
