@@ -58,12 +58,21 @@ export function createOutbox(deps: OutboxDeps) {
     const row = await db.transaction('rw', db.outbox, db.connection, async () => {
       const owner = await deps.owner();
       if (!owner) throw new StagecoachError('not_connected');
-      const made = newRow(input, key, at, owner);
+      // A change of a record waits for the earlier changes of it still on their way: sent out of
+      // order, an older move of a meeting that lands late puts the meeting back.
+      const earlier = input.op !== 'create' && input.recordId && !input.after ? await waitingFor(input.module, input.recordId) : undefined;
+      const made = newRow(earlier ? { ...input, after: earlier } : input, key, at, owner);
       await db.outbox.add(made);
       return made;
     });
     changed();
     return row;
+  }
+
+  /** The newest item still waiting to change this record, if any. */
+  async function waitingFor(module: string, recordId: string): Promise<string | undefined> {
+    const rows = await db.outbox.where('status').anyOf('pending', 'sending').filter((row) => row.module === module && row.recordId === recordId).sortBy('createdAt');
+    return rows[rows.length - 1]?.key;
   }
 
   function newRow(input: OutboxInput, key: string, at: number, owner: RowOwner): OutboxRow {

@@ -31,6 +31,8 @@ export interface Operation {
   message?: string;
   /** The outbox keys of what it stored (first: the main write). */
   keys: string[];
+  /** Every outbox item it stored (a booking's note and task too), by module. */
+  items: { key: string; module: string }[];
   /** book: the meeting; cancel/reschedule: the meeting changed. */
   eventOp?: number;
   start?: string;
@@ -47,8 +49,10 @@ export interface Operation {
   withTask?: boolean;
   /** A worker stop was fired while it ran. */
   interrupted?: boolean;
-  /** Still waiting when the user disconnected: discarded on the popup's warning. */
+  /** Its main write was still waiting when the user disconnected: discarded on the popup's warning. */
   discardedAtDisconnect?: boolean;
+  /** Keys of its items discarded so (the main write's or a booking's note or task). */
+  discarded?: string[];
 }
 
 export interface ChaosOptions {
@@ -135,7 +139,10 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
   try {
     await launch();
     await connectAs('rep');
-    await sandbox.faultPlan({ seed, rate: options.faultRate ?? 0.2 });
+    // Every token expired is rarer than the other kinds: each costs a refresh, and Zoho mints at
+    // most 10 access tokens per refresh token in 10 minutes (the sandbox too); past that every
+    // call waits out the window, which is Zoho's doing, not something the product can avoid.
+    await sandbox.faultPlan({ seed, rate: options.faultRate ?? 0.2, weights: { server_error: 3, too_many_requests: 3, drop_before: 3, drop_after: 3, tokens_expired: 0.15 } });
 
     for (let n = 0; n < total; n++) {
       if (restarts.has(n) || chance(0.005)) {
@@ -157,8 +164,9 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
       }
       const kind = weighted(random, WEIGHTS[user]);
       const stop = chance(0.05) || stops.has(n) ? 20 + Math.floor(random() * 400) : null;
-      const op: Operation = { n, kind, user, tag: tagOf(n), told: 'refused', keys: [] };
+      const op: Operation = { n, kind, user, tag: tagOf(n), told: 'refused', keys: [], items: [] };
       operations.push(op);
+      const startedAt = Date.now();
       const running = perform(op);
       if (stop !== null) {
         op.interrupted = true;
@@ -167,6 +175,11 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
         harness.worker_stopped += 1;
       }
       await running;
+      // What it stored, a booking's note and task included: the items the background made meanwhile.
+      if (op.told !== 'refused') {
+        const endedAt = Date.now();
+        op.items = (await outboxNow()).filter((item) => item.createdAt >= startedAt - 5 && item.createdAt <= endedAt + 5).map(({ key, module }) => ({ key, module }));
+      }
       log(`#${n} ${user} ${op.kind} → ${op.told}${op.message ? ` (${op.message})` : ''}`);
     }
 
@@ -177,7 +190,13 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
     const outbox = await outboxNow();
     const plan = await sandbox.faultPlanSummary();
     const sandboxLog = await sandbox.log();
-    return await check({ seed, operations, outbox, seen, plan, harness, apiCalls: sandboxLog.counts.api, callsRetried: callsRetried(sandboxLog.entries), userIds: { rep: SEED.users.rep.id, manager: SEED.users.manager.id } });
+    const figures = await check({ seed, operations, outbox, seen, plan, harness, apiCalls: sandboxLog.counts.api, callsRetried: callsRetried(sandboxLog.entries), userIds: { rep: SEED.users.rep.id, manager: SEED.users.manager.id } });
+    if (figures.outboxWaiting > 0) {
+      // Why something still waits: the sandbox's last answers and its 429s beyond the plan's.
+      const capped = sandboxLog.counts.tooManyRequests - (plan?.counts.too_many_requests ?? 0);
+      figures.problems.push(`sandbox: ${capped} answers 429 from its concurrency cap, peak ${sandboxLog.maxConcurrent} in flight; last calls: ${sandboxLog.entries.slice(-12).map((e) => `${e.method} ${e.path} ${e.status}`).join(', ')}`);
+    }
+    return figures;
   } finally {
     await (context as BrowserContext | null)?.close().catch(() => {});
     await sandbox.clearFaultPlan().catch(() => {});
@@ -219,7 +238,12 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
     await snapshotOutbox();
     const left = (await outboxNow()).filter((item) => item.status !== 'done');
     // The popup warns ("N writes have not reached Zoho yet. Disconnecting discards them.") and the user goes on.
-    for (const op of operations) if (op.keys.some((key) => left.some((item) => item.key === key && item.status !== 'failed'))) op.discardedAtDisconnect = true;
+    for (const op of operations) {
+      const gone = [...op.keys, ...op.items.map((i) => i.key)].filter((key) => left.some((item) => item.key === key && item.status !== 'failed'));
+      if (gone.length === 0) continue;
+      op.discarded = [...new Set([...(op.discarded ?? []), ...gone])];
+      if (op.keys[0] && gone.includes(op.keys[0])) op.discardedAtDisconnect = true;
+    }
     // A refused write the user chose to leave: discarded with the rest.
     for (const op of operations) if (op.keys.some((key) => left.some((item) => item.key === key && item.status === 'failed'))) op.told = 'refused';
     const reply = await pages.sendFromPopup('disconnect', {});
@@ -360,6 +384,7 @@ export interface OutboxView {
   summary: string;
   status: 'pending' | 'sending' | 'failed' | 'done';
   attempts: number;
+  createdAt: number;
   lastError: { code: string; reason?: string; zoho?: string } | null;
   resultId: string | null;
 }

@@ -31,6 +31,9 @@ export interface Figures {
   outboxNeedsDecision: number;
   /** Worker stopped under an operation that then gave no answer: found in Zoho (0 or 1 allowed). */
   interruptedLanded: number;
+  /** Writes still waiting when the user disconnected (discarded on the popup's warning), and how many of those had landed all the same. */
+  discardedAtDisconnect: number;
+  discardedAtDisconnectLanded: number;
   problems: string[];
 }
 
@@ -40,8 +43,10 @@ interface Artifact {
   /** 'one': told saved or queued; 'none': refused or discarded; 'atMostOne': no answer. */
   expect: 'one' | 'none' | 'atMostOne';
   op: Operation;
-  /** Whether it is the main write (the one whose loss would be the operation's). */
+  /** What it is (meeting, booking note, …), for the report. */
   what: string;
+  /** Discarded at a disconnect while still waiting. */
+  discarded?: boolean;
 }
 
 export async function check(input: {
@@ -62,6 +67,8 @@ export async function check(input: {
   let crossAccount = 0;
   let discardedPresent = 0;
   let interruptedLanded = 0;
+  let discardedAtDisconnect = 0;
+  let discardedAtDisconnectLanded = 0;
 
   const expectation = (op: Operation): Artifact['expect'] => {
     if (op.discardedAtDisconnect || op.told === 'refused') return 'none';
@@ -75,7 +82,12 @@ export async function check(input: {
   const artifacts: Artifact[] = [];
   for (const op of operations) {
     const e = expectation(op);
-    const add = (module: Artifact['module'], text: string, what: string, expect = e) => artifacts.push({ module, text, expect, op, what });
+    // An item discarded at a disconnect while its outcome was unknown: it may have landed (at most once).
+    const add = (module: Artifact['module'], text: string, what: string, expect = e) => {
+      const item = op.items.find((i) => i.module === module);
+      const discarded = item !== undefined && (op.discarded ?? []).includes(item.key) && expect !== 'none';
+      artifacts.push({ module, text, expect: discarded ? 'atMostOne' : expect, op, what, discarded });
+    };
     switch (op.kind) {
       case 'note':
         add('Notes', `Call notes ${op.tag}:`, 'note');
@@ -133,6 +145,10 @@ export async function check(input: {
       problems.push(`PRESENT THOUGH NOT TOLD SAVED ${label}: in ${artifact.module}`);
     }
     if (artifact.expect === 'atMostOne' && op.told === 'no_answer' && found.length === 1) interruptedLanded += 1;
+    if (artifact.discarded) {
+      discardedAtDisconnect += 1;
+      if (found.length > 0) discardedAtDisconnectLanded += 1;
+    }
     for (const record of found) {
       const by = (record.Created_By as { id?: string } | undefined)?.id;
       if (by !== userIds[op.user]) {
@@ -222,6 +238,8 @@ export async function check(input: {
     outboxWaiting: outboxWaiting.length,
     outboxNeedsDecision: needsDecision.length,
     interruptedLanded,
+    discardedAtDisconnect,
+    discardedAtDisconnectLanded,
     problems,
   };
 }
@@ -244,7 +262,7 @@ export function formatFigures(f: Figures): string {
     `  faults injected: ${faults}; ${(f.faultedShare * 100).toFixed(1)}% of ${f.apiCalls} API calls`,
     `  retries: ${f.callsRetried} failed API calls made again; ${f.retries} outbox re-sends`,
     `  lost = ${f.lost}, duplicated = ${f.duplicated}, double bookings = ${f.doubleBookings}, cross-account writes = ${f.crossAccount}, discarded yet present = ${f.discardedPresent}`,
-    `  outbox: ${f.outboxWaiting} waiting, ${f.outboxNeedsDecision} for the user to decide; unanswered operations that landed ${f.interruptedLanded}`,
+    `  outbox: ${f.outboxWaiting} waiting, ${f.outboxNeedsDecision} for the user to decide; unanswered operations that landed ${f.interruptedLanded}; discarded at a disconnect ${f.discardedAtDisconnect} (landed before it ${f.discardedAtDisconnectLanded})`,
     `  replay: npm run chaos -- --seed ${f.seed} --ops ${f.operations}`,
   ].join('\n');
 }

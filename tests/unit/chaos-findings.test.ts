@@ -98,3 +98,31 @@ describe('chaos finding (seed 1, 200 operations, op 27): a twin left when the ch
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/Tasks')).toHaveLength(1);
   });
 });
+
+describe('chaos finding (seed 2, 200 operations, op 144): an older move of a meeting landed after a newer one', () => {
+  // A move of a meeting waited in the outbox (its answer lost); the user moved the meeting again
+  // and was told it was saved; the older move then went through and put the meeting back.
+  const move = (start: string) => ({ op: 'update' as const, module: 'Events' as const, recordId: '700', data: { Start_DateTime: start }, summary: `Move to ${start}` });
+  const UPDATED = { data: [{ code: 'SUCCESS', details: { id: '700' }, message: 'record updated', status: 'success' }] };
+
+  it('a change of a record waits for the earlier changes of the same record still waiting', async () => {
+    let down = true;
+    const puts: unknown[] = [];
+    const { outbox } = outboxWith((call) => {
+      if (call.method !== 'PUT') return { data: [], info: { more_records: false } };
+      if (down) return new StagecoachError('network');
+      puts.push((call.body as { data: { Start_DateTime: string }[] }).data[0]!.Start_DateTime);
+      return UPDATED;
+    });
+    const first = await outbox.submit(move('10:00'));
+    expect(first.status).toBe('pending');
+    down = false;
+    const second = await outbox.submit(move('14:00'));
+    // The newer waits for the older; sent in order, the newer wins.
+    expect(second.status).toBe('pending');
+    await db.outbox.update(first.key, { nextAttemptAt: 0 });
+    await outbox.drain();
+    await outbox.drain();
+    expect(puts).toEqual(['10:00', '14:00']);
+  });
+});
