@@ -127,7 +127,11 @@ export function createOutbox(deps: OutboxDeps) {
     if (!found || found.length <= 1) return id ?? found?.[0] ?? null;
     const keep = id && found.includes(id) ? id : [...found].sort()[0]!;
     for (const extra of found.filter((other) => other !== keep)) {
-      await client.request(`/${row.module}/${extra}`, writeResponse, { method: 'DELETE', acceptStatuses: WRITE_STATUSES }).catch(() => null);
+      await client.request(`/${row.module}/${extra}`, writeResponse, { method: 'DELETE', acceptStatuses: WRITE_STATUSES }).catch((error: unknown) => {
+        // The twin is still there: the item waits, and its next try (which never sends) deletes it.
+        if (passing(StagecoachError.from(error))) throw error;
+        return null;
+      });
     }
     return keep;
   }
@@ -182,6 +186,8 @@ export function createOutbox(deps: OutboxDeps) {
       const outcome = await write(row);
       if (outcome.ok) {
         if (row.op !== 'create') return settle(row, { status: 'done', resultId: outcome.id ?? row.recordId, lastError: null });
+        // Zoho's id kept from here on: whatever fails next, the item is never sent again.
+        row = { ...row, resultId: outcome.id };
         // The check for a twin could not run (a fault of its own): it runs on the next try, which
         // never sends again once Zoho gave an id; skipped, a resent request's twin stayed in Zoho.
         const found = await findCreated(row).catch((error: unknown) => (passing(StagecoachError.from(error)) ? null : []));

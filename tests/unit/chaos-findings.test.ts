@@ -126,3 +126,25 @@ describe('chaos finding (seed 2, 200 operations, op 144): an older move of a mee
     expect(puts).toEqual(['10:00', '14:00']);
   });
 });
+
+describe('chaos finding (seed 2, 200 operations, op 42): a twin whose deletion met a fault stayed', () => {
+  const task = { op: 'create' as const, module: 'Tasks' as const, data: { Subject: 'Call back', Owner: { id: ALICE.userId } }, summary: 'Task: Call back' };
+  const twins = { data: [{ id: '901', Description: 'stagecoach:key-1-0000', Created_By: { id: ALICE.userId } }, { id: '902', Description: 'stagecoach:key-1-0000', Created_By: { id: ALICE.userId } }], info: { more_records: false } };
+  const one = { data: [{ id: '902', Description: 'stagecoach:key-1-0000', Created_By: { id: ALICE.userId } }], info: { more_records: false } };
+
+  it('keeps the item waiting until the twin is deleted, and never sends it again', async () => {
+    let deletes = 0;
+    const { outbox, calls } = outboxWith((call) => {
+      if (call.path === '/coql') return deletes >= 2 ? one : twins;
+      if (call.method === 'DELETE') return ++deletes === 1 ? new StagecoachError('network') : { data: [{ code: 'SUCCESS', details: { id: '901' }, message: 'record deleted', status: 'success' }] };
+      return { data: [{ code: 'SUCCESS', details: { id: '902' }, message: 'record added', status: 'success' }] };
+    });
+    const row = await outbox.enqueue(task);
+    expect((await outbox.sendNow(row.key))?.status).toBe('pending');
+    await db.outbox.update(row.key, { nextAttemptAt: 0 });
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '902' });
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/Tasks/901', '/Tasks/901']);
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/Tasks')).toHaveLength(1);
+  });
+});
