@@ -120,6 +120,12 @@ export const ERROR_REASONS = [
   'no_refresh_token',
   /** bad_response */
   'token_answer_unreadable',
+  /** not_approver: [profile, role] as Zoho says them now, either may be '' */
+  'approver_not_listed',
+  /** not_approver: the team settings (who may approve) could not be read from Zoho */
+  'team_settings_unread',
+  /** no_permission: only a Zoho administrator may change team settings */
+  'team_settings_admin_only',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

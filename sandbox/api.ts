@@ -56,6 +56,13 @@ export class CrmApi {
     this.route('GET', '/crm/v8/settings/related_lists', (call) => this.relatedLists(call));
     this.route('GET', '/crm/v8/settings/business_hours', (call) => this.businessHours(call));
     this.route('GET', '/crm/v8/settings/holidays', (call) => this.holidays(call));
+    this.route('GET', '/crm/v8/settings/variables', (call) => this.variables(call, 'READ', (v) => v.getAll(call.ctx.req.url.searchParams)));
+    this.route('POST', '/crm/v8/settings/variables', (call) => this.variables(call, 'CREATE', (v) => v.create(call.user, call.ctx.req.body)));
+    this.route('PUT', '/crm/v8/settings/variables', (call) => this.variables(call, 'UPDATE', (v) => v.update(call.user, call.ctx.req.body, null, call.ctx.req.url.searchParams)));
+    this.route('DELETE', '/crm/v8/settings/variables', (call) => this.variables(call, 'DELETE', (v) => v.remove(call.user, (call.ctx.req.url.searchParams.get('ids') ?? '').split(',').filter(Boolean))));
+    this.route('GET', '/crm/v8/settings/variables/:key', (call) => this.variables(call, 'READ', (v) => v.getOne(call.ctx.params.key ?? '', call.ctx.req.url.searchParams)));
+    this.route('PUT', '/crm/v8/settings/variables/:key', (call) => this.variables(call, 'UPDATE', (v) => v.update(call.user, call.ctx.req.body, call.ctx.params.key ?? '', call.ctx.req.url.searchParams)));
+    this.route('DELETE', '/crm/v8/settings/variables/:key', (call) => this.variables(call, 'DELETE', (v) => v.remove(call.user, [call.ctx.params.key ?? ''])));
     // These paths are not modules: other methods on them must not fall into the /:module routes.
     const notModules = [
       ['/crm/v8/users', 'GET'], ['/crm/v8/org', 'GET'], ['/crm/v8/coql', 'POST'], ['/crm/v8/__composite_requests', 'POST'],
@@ -205,6 +212,14 @@ export class CrmApi {
     // related_lists.json: an unknown module is INVALID_MODULE with `{param}`.
     if ('error' in found) return call.ctx.req.url.searchParams.get('module') ? apiError('INVALID_MODULE', { param: 'module' }) : found.error;
     return json(200, { related_lists: relatedLists(found.module) });
+  }
+
+  // ---- org variables (sandbox/variables.ts) -----------------------------------------------------
+
+  /** Scope ZohoCRM.settings.variables.{operation} (variables.json's security), then the call. */
+  private variables(call: ApiCall, operation: 'READ' | 'CREATE' | 'UPDATE' | 'DELETE', run: (variables: SandboxState['variables']) => SandboxResponse): SandboxResponse {
+    const denied = call.requireScopes(`ZohoCRM.settings.variables.${operation}`);
+    return denied ?? run(this.sandbox.variables);
   }
 
   // ---- business hours and holidays (sandbox/calendar.ts) ---------------------------------------

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { configPatch } from './config';
 import { FaultPlan, faultPlanInput } from './faults';
 import { json, parseJsonBody, type Router, type SandboxRequest, type SandboxResponse } from './http';
-import { SEED, type ZohoRecord } from './seed';
+import { PROFILES, SEED, type ZohoRecord } from './seed';
 import type { SandboxState } from './state';
 import { moduleByApiName, moduleByTab, type ModuleDef } from './store';
 import { dateInZone } from './time';
@@ -150,6 +150,23 @@ export function registerControlRoutes(router: Router, sandbox: SandboxState): vo
     sandbox.maxConcurrent = sandbox.inFlightApi;
     return json(200, { status: 'cleared' });
   });
+
+  // A user's profile changed in Zoho's setup (an admin promotes or demotes someone): the API
+  // answers the new profile from the next call on.
+  router.add('POST', '/__sandbox/users/:id/profile', ({ params, req }) => {
+    const input = parse(z.object({ profile: z.enum(Object.values(PROFILES).map((p) => p.name) as [string, ...string[]]) }).strict(), req);
+    if (!input.ok) return input.response;
+    const user = sandbox.store.user(params.id ?? '');
+    if (!user) return json(404, { error: 'not_found' });
+    const profile = Object.values(PROFILES).find((p) => p.name === input.value.profile)!;
+    // A copy in the store's list: the seed's user objects are shared by every reset.
+    const changed = { ...user, profile: { ...profile } };
+    sandbox.store.users[sandbox.store.users.indexOf(user)] = changed;
+    return json(200, { id: changed.id, profile: changed.profile });
+  });
+
+  // The org variables as stored (sandbox/variables.ts).
+  router.add('GET', '/__sandbox/variables', () => json(200, { variables: sandbox.variables.list() }));
 
   router.add('GET', '/__sandbox/state', () => json(200, sandbox.tokens.snapshot(sandbox.now())));
 

@@ -37,7 +37,7 @@ interface UserSpec {
   created: string;
 }
 
-const PROFILES = {
+export const PROFILES = {
   administrator: { name: 'Administrator', id: id('026011') },
   standard: { name: 'Standard', id: id('026014') },
   manager: { name: 'Manager', id: id('026017') },

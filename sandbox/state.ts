@@ -3,6 +3,7 @@ import { AiState } from './ai';
 import { defaultConfig, type SandboxConfig } from './config';
 import type { FaultPlan } from './faults';
 import { Store } from './store';
+import { OrgVariables } from './variables';
 import { TokenStore } from './tokens';
 
 export interface Fault {
@@ -87,6 +88,7 @@ export class SandboxState {
   readonly tokens = new TokenStore();
   readonly log = new RequestLog();
   readonly ai = new AiState();
+  readonly variables = new OrgVariables();
   faults: Fault[] = [];
   /** A seeded share of API calls faulted (chaos runs); explicit faults win over it. */
   faultPlan: FaultPlan | null = null;
@@ -105,6 +107,7 @@ export class SandboxState {
     this.store.reset(seedNow);
     this.tokens.reset();
     this.ai.reset();
+    this.variables.reset();
     this.log.clear();
     this.faults = [];
     this.faultPlan = null;

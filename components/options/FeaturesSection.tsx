@@ -1,5 +1,5 @@
-// Features: the switches for what the record panel offers, and what a booking for an unknown
-// person creates.
+// Features: the switches for what the record panel offers (team settings, kept in Zoho), and
+// what a booking for an unknown person creates (this browser's own).
 import { t } from '../i18n';
 import { FEATURE_KEYS } from './fields';
 import { CheckboxField, RadioField, Section } from './form';
@@ -18,11 +18,14 @@ export function FeaturesSection({ draft, set }: SectionProps) {
           />
         ))}
       </div>
-      <RadioField
-        fieldKey="createMissingAs"
-        value={draft.createMissingAs}
-        onChange={(createMissingAs) => set({ createMissingAs })}
-      />
+    </Section>
+  );
+}
+
+export function NewPeopleSection({ draft, set }: SectionProps) {
+  return (
+    <Section id="new-people" title={t('options_sectionNewPeople')}>
+      <RadioField fieldKey="createMissingAs" value={draft.createMissingAs} onChange={(createMissingAs) => set({ createMissingAs })} />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import { StagecoachError } from '@/lib/errors';
 import type { SettingsView } from '@/lib/settings/types';
 import { isSettingsIssue } from '@/lib/settings/issues';
 import { clonePlain, deleteAt, getAt, setAt } from '@/lib/settings/paths';
+import { TEAM_PATHS } from '@/lib/settings/team';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
 import { request } from '../messenger';
@@ -16,12 +17,13 @@ import { ApprovalsSection } from './ApprovalsSection';
 import { ConnectionSection } from './ConnectionSection';
 import { toDraft, toPatch, type Draft } from './draft';
 import { focusId, resolveIssues, type ResolvedIssue } from './fields';
-import { FeaturesSection } from './FeaturesSection';
+import { FeaturesSection, NewPeopleSection } from './FeaturesSection';
 import { FormContext } from './form';
 import { IssueSummary } from './IssueSummary';
 import { queryKeys } from '../queries';
 import { SchedulingSection } from './SchedulingSection';
 import { SuggestionsSection } from './SuggestionsSection';
+import { editsTeam, TeamSettings } from './TeamSettings';
 
 export interface SectionProps {
   draft: Draft;
@@ -29,14 +31,29 @@ export interface SectionProps {
   view: SettingsView;
 }
 
-/** The form as a patch; locked settings go back as the policy set them, the secret never does. */
+/**
+ * The form as a patch; locked settings go back as the policy set them, the secret never does.
+ * The team settings are not in it: they go to Zoho with their own button (teamPatch).
+ */
 function buildPatch(draft: Draft, view: SettingsView): Record<string, unknown> {
   const patch = toPatch(draft);
   for (const path of view.locked) {
     if (path === 'oauth.clientSecret') deleteAt(patch, path);
     else setAt(patch, path, clonePlain(getAt(view.settings, path)));
   }
+  for (const path of TEAM_PATHS) deleteAt(patch, path);
   return patch;
+}
+
+/** The team settings of the form, for Zoho. */
+function teamPatch(draft: Draft): Record<string, unknown> {
+  const patch = toPatch(draft);
+  return Object.fromEntries(TEAM_PATHS.map((path) => [path, patch[path]]));
+}
+
+/** The draft an administrator starts from: before any team settings are published, this browser's own (to publish them). */
+function initialDraft(view: SettingsView): Draft {
+  return editsTeam(view) && view.team.state === 'none' ? toDraft({ ...view, settings: { ...view.settings, ...view.team.own } }) : toDraft(view);
 }
 
 /** The provider's host is an optional permission: asked for when the provider is saved. */
@@ -54,7 +71,7 @@ function requestProviderAccess(baseUrl: string) {
 export function SettingsForm({ initial }: { initial: SettingsView }) {
   const queryClient = useQueryClient();
   const [view, setView] = useState(initial);
-  const [draft, setDraft] = useState(() => toDraft(initial));
+  const [draft, setDraft] = useState(() => initialDraft(initial));
   const [issues, setIssues] = useState<ResolvedIssue[]>([]);
   const [saved, setSaved] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -83,16 +100,35 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
       setIssues([]);
       setSaved(true);
     },
-    onError: (error, { draft: sent }) => {
-      setSaved(false);
-      if (error instanceof StagecoachError && error.code === 'invalid_settings' && error.issues && error.issues.length > 0) {
-        setIssues(resolveIssues(error.issues.filter(isSettingsIssue), sent));
-        setFocusRequest((n) => n + 1);
-      } else {
-        setIssues([]);
-      }
-    },
+    onError: (error, { draft: sent }) => refusedWith(error, sent),
   });
+
+  /** After a refused save or publish: each problem beside its field, or none. */
+  const refusedWith = (error: unknown, sent: Draft) => {
+    setSaved(false);
+    if (error instanceof StagecoachError && error.code === 'invalid_settings' && error.issues && error.issues.length > 0) {
+      setIssues(resolveIssues(error.issues.filter(isSettingsIssue), sent));
+      setFocusRequest((n) => n + 1);
+    } else {
+      setIssues([]);
+    }
+  };
+
+  // The team settings go to Zoho (an administrator's button); the background checks with Zoho that they are one.
+  const publish = useMutation({
+    mutationFn: ({ draft: sent }: { draft: Draft }) => request('publishTeamSettings', { team: teamPatch(sent) }),
+    onSuccess: (next, { draft: sent }) => {
+      queryClient.setQueryData(queryKeys.settings, next);
+      setView(next);
+      if (draftRef.current === sent) setDraft(toDraft(next));
+      setIssues([]);
+    },
+    onError: (error, { draft: sent }) => refusedWith(error, sent),
+  });
+  const takeOwn = () => {
+    const own = toDraft({ ...view, settings: { ...view.settings, ...view.team.own } });
+    set({ features: own.features, profiles: own.profiles, roles: own.roles, criteriaEnabled: own.criteriaEnabled, pipelineCriteria: own.pipelineCriteria });
+  };
 
   // After a refused save: focus the first field with a problem (or the summary when none is on the page).
   useEffect(() => {
@@ -123,22 +159,34 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
     save.mutate({ draft });
   };
 
-  const refused = save.error instanceof StagecoachError && save.error.code === 'invalid_settings';
+  const refused = [save.error, publish.error].some((error) => error instanceof StagecoachError && error.code === 'invalid_settings');
   const sectionProps: SectionProps = { draft, set, view };
+  // Team settings are read-only to anyone Zoho does not call an administrator.
+  const locked = editsTeam(view) ? view.locked : [...view.locked, ...TEAM_PATHS];
 
   return (
-    <FormContext.Provider value={{ locked: view.locked, issues }}>
+    <FormContext.Provider value={{ locked, issues }}>
       <form ref={formRef} className="options-form" onSubmit={onSubmit} noValidate aria-describedby="options-intro">
         <p id="options-intro" className="options-intro">
           {t('options_intro')}
         </p>
-        {save.isError && refused ? <IssueSummary ref={summaryRef} issues={issues} /> : null}
+        {(save.isError || publish.isError) && refused ? <IssueSummary ref={summaryRef} issues={issues} /> : null}
         {save.isError && !refused ? <ErrorNotice error={save.error} /> : null}
         <ConnectionSection {...sectionProps} />
         <SchedulingSection {...sectionProps} />
-        <FeaturesSection {...sectionProps} />
-        <ApprovalsSection {...sectionProps} />
-        <SuggestionsSection {...sectionProps} />
+        <NewPeopleSection {...sectionProps} />
+        <TeamSettings
+          view={view}
+          publishing={publish.isPending}
+          published={publish.isSuccess && !publish.isPending}
+          publishError={publish.error}
+          onPublish={() => !publish.isPending && publish.mutate({ draft })}
+          onUseOwn={takeOwn}
+        >
+          <FeaturesSection {...sectionProps} />
+          <ApprovalsSection {...sectionProps} />
+          <SuggestionsSection {...sectionProps} />
+        </TeamSettings>
         <AiSection {...sectionProps} />
         <AdvancedSection {...sectionProps} />
         <div className="options-footer">

@@ -18,6 +18,7 @@ import { queryKeys } from '../queries';
 import { byPerson } from '../trusted';
 import { zohoPageHref } from '../zohoPage';
 import { usePageSignal } from '../sections/define';
+import { approvalWhy } from './approvalWhy';
 import { FollowUps } from './FollowUps';
 import { dealSuggestionQuery, lastKnownCardQuery } from './queries';
 import './suggestions.css';
@@ -395,7 +396,7 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
         ask.mutate();
       }}
     >
-      <p className="muted">{t('stage_needsApproval')}</p>
+      <p className="muted" data-testid="approval-why">{approvalWhy(view)}</p>
       <label htmlFor={id}>{t('stage_commentTask')}</label>
       <textarea id={id} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
       <button type="submit" className="button button-primary" disabled={ask.isPending}>

@@ -26,6 +26,10 @@ export const ZOHO_SCOPES = [
   // Business hours and holidays (Zoho's "Get Business Hours" and "Get the List of Holidays" pages).
   'ZohoCRM.settings.business_hours.READ',
   'ZohoCRM.coql.READ',
+  // Team settings live in org variables: every member reads them; Zoho lets only administrators write.
+  'ZohoCRM.settings.variables.READ',
+  'ZohoCRM.settings.variables.CREATE',
+  'ZohoCRM.settings.variables.UPDATE',
   'ZohoSearch.securesearch.READ',
 ] as const;
 

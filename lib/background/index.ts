@@ -13,6 +13,7 @@ import { createScheduling } from '../scheduling/service';
 import type { ServiceDeps } from '../service/context';
 import { createSettingsService } from '../settings/service';
 import { createSettingsStore } from '../settings/store';
+import { createTeamSources } from '../settings/teamStore';
 import { ownerOf, type StagecoachDb } from '../storage/db';
 import { createAiProvider, type BuiltInModel } from '../suggestions/provider';
 import { createSuggestions } from '../suggestions/service';
@@ -64,10 +65,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...sealedSettingsRow(db),
     readPolicy: deps.readPolicy,
   });
-  const settings = async () => (await store.load()).settings;
-  /** The OAuth client: the policy's or the user's override, else the build's default. */
+  /** The OAuth client: the policy's or the user's override, else the build's default (no team settings: they need a token). */
   const credentials = async () => {
-    const { oauth } = await settings();
+    const { oauth } = (await store.load()).settings;
     const clientId = oauth.clientId ?? deps.buildClientId;
     return clientId ? { clientId, clientSecret: oauth.clientSecret } : null;
   };
@@ -82,7 +82,14 @@ export function createBackground(deps: BackgroundDeps): Background {
     // The usage log is best effort: a call must not fail because it could not be counted.
     onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }).catch(() => {}),
   });
-  void settings().then((loaded) => client.setMaxConcurrent(loaded.api.maxConcurrent), () => {});
+  // Team settings (criteria, approvers, feature switches) from the org's variables in Zoho; the
+  // profile read fresh for who may approve and publish (lib/settings/team.ts, currentProfile.ts).
+  const { team, profiles, connection: connected } = createTeamSources({ db, client, now });
+  const settings = async () => {
+    const current = await team.current();
+    return (await store.load(current.kind === 'published' ? current.team : null)).settings;
+  };
+  void (async () => client.setMaxConcurrent((await store.load()).settings.api.maxConcurrent))().catch(() => {});
 
   const outbox: Outbox = createOutbox({
     db,
@@ -103,7 +110,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...connection.handlers,
     ...createRecords(services).handlers,
     ...createScheduling(services).handlers,
-    ...createSuggestions({ ...services, provider }).handlers,
+    ...createSuggestions({ ...services, provider, approval: { team, profiles } }).handlers,
     ...createSync(services).handlers,
     ...createDiagnostics(services).handlers,
     ...createSettingsService({
@@ -111,6 +118,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       buildClientId: deps.buildClientId,
       aiKeySet: provider.keySet,
       onLoaded: (loaded) => client.setMaxConcurrent(loaded.api.maxConcurrent),
+      team,
+      profiles,
+      connection: connected,
     }).handlers,
   });
   return { handlers, tokens, client, outbox };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredSettingsRow } from './migrations';
+import { teamOf } from './team';
 import { defaultSettings } from './schema';
 import { createSettingsStore, type SettingsRow } from './store';
 
@@ -25,7 +26,7 @@ function memory(initial: StoredSettingsRow | null = null, policy: () => Promise<
 describe('settings store', () => {
   it('nothing stored: the defaults, nothing written', async () => {
     const { store, state } = memory();
-    expect(await store.load()).toEqual({ settings: defaultSettings(), locked: [], ignored: [] });
+    expect(await store.load()).toEqual({ settings: defaultSettings(), locked: [], ignored: [], own: defaultSettings() });
     expect(state.writes).toEqual([]);
   });
 
@@ -33,9 +34,9 @@ describe('settings store', () => {
     const { store, state } = memory();
     const saved = await store.save({ slotMinutes: 45, workingHours: { sat: [{ start: '10:00', end: '14:00' }] } });
     const expected = { ...defaultSettings(), slotMinutes: 45, workingHours: { ...defaultSettings().workingHours, sat: [{ start: '10:00', end: '14:00' }] } };
-    expect(saved).toEqual({ ok: true, settings: expected, locked: [], ignored: [] });
+    expect(saved).toEqual({ ok: true, settings: expected, locked: [], ignored: [], own: expected });
     expect(state.row).toEqual({ version: 2, values: expected });
-    expect(await store.load()).toEqual({ settings: expected, locked: [], ignored: [] });
+    expect(await store.load()).toEqual({ settings: expected, locked: [], ignored: [], own: expected });
   });
 
   it('an invalid patch: the issues, nothing written', async () => {
@@ -99,12 +100,12 @@ describe('settings store', () => {
 
   it('reports policy values it ignored', async () => {
     const { store } = memory(null, async () => ({ api: { maxConcurrent: 99 }, slotMinutes: 15 }));
-    expect(await store.load()).toEqual({ settings: { ...defaultSettings(), slotMinutes: 15 }, locked: ['slotMinutes'], ignored: ['api.maxConcurrent'] });
+    expect(await store.load()).toMatchObject({ settings: { ...defaultSettings(), slotMinutes: 15 }, locked: ['slotMinutes'], ignored: ['api.maxConcurrent'] });
   });
 
   it('no managed storage (the browser rejects): no policy', async () => {
     const { store } = memory(null, () => Promise.reject(new Error('Managed storage manifest not found')));
-    expect(await store.load()).toEqual({ settings: defaultSettings(), locked: [], ignored: [] });
+    expect(await store.load()).toEqual({ settings: defaultSettings(), locked: [], ignored: [], own: defaultSettings() });
     expect(await store.save({ daysAhead: 7 })).toMatchObject({ ok: true, settings: { daysAhead: 7 } });
   });
 
@@ -112,6 +113,18 @@ describe('settings store', () => {
     const { store, state } = memory();
     await Promise.all([store.save({ slotMinutes: 45 }), store.save({ daysAhead: 30 }), store.load()]);
     expect(state.row?.values).toMatchObject({ slotMinutes: 45, daysAhead: 30 });
+  });
+
+  it('team settings from Zoho over the user’s own; without them, the own criteria but never the own approvers', async () => {
+    const { store } = memory();
+    await store.save({ approvers: { profiles: ['Standard'] }, pipelineCriteria: 'mine', slotMinutes: 45 });
+    const none = await store.load(null);
+    expect(none.settings.approvers).toEqual(defaultSettings().approvers);
+    expect(none.settings.pipelineCriteria).toBe('mine');
+    expect(none.own.approvers.profiles).toEqual(['Standard']);
+    const team = { ...teamOf(defaultSettings()), approvers: { profiles: ['Sales Director'], roles: [] }, pipelineCriteria: 'the team’s' };
+    const published = await store.load(team);
+    expect(published.settings).toMatchObject({ approvers: team.approvers, pipelineCriteria: 'the team’s', slotMinutes: 45 });
   });
 
   it('a failed read rejects that call only; the next one runs', async () => {

@@ -6,6 +6,7 @@ import { CURRENT_SETTINGS_VERSION, migrateSettings, type StoredSettingsRow } fro
 import type { SettingsIssue } from './issues';
 import { clonePlain, deepMerge, deleteAt, isPlainObject } from './paths';
 import type { Settings } from './schema';
+import { withTeam, type TeamSettings } from './team';
 import { lockedIssues, validateSettingsPatch } from './validate';
 
 export interface SettingsRow {
@@ -21,13 +22,14 @@ export interface SettingsStoreDeps {
   readPolicy(): Promise<unknown>;
 }
 
-/** The settings in effect: the user's values with the policy applied. */
-export type LoadedSettings = ManagedSettings;
+/** The settings in effect: the user's values, the team's over them, the policy over both; and the user's own. */
+export type LoadedSettings = ManagedSettings & { own: Settings };
 
 export type SaveSettingsResult = ({ ok: true } & LoadedSettings) | { ok: false; issues: SettingsIssue[] };
 
 export interface SettingsStore {
-  load(): Promise<LoadedSettings>;
+  /** `team`: the team settings from Zoho, or null when there are none (then the approvers are the defaults, see ./team). */
+  load(team?: TeamSettings | null): Promise<LoadedSettings>;
   /** Validates `patch` (nested like `Settings`, any subset) and saves it; nothing is written on issues. */
   save(patch: unknown): Promise<SaveSettingsResult>;
 }
@@ -61,10 +63,10 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
   }
 
   return {
-    load: () =>
+    load: (team = null) =>
       serial(async () => {
         const [own, policy] = await Promise.all([readOwn(), readPolicy()]);
-        return applyManagedPolicy(own, policy);
+        return { ...applyManagedPolicy(withTeam(own, team), policy), own };
       }),
 
     save: (patch) =>
@@ -83,7 +85,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
           return { ok: false, issues: [...lockIssues, ...(result.ok ? [] : result.issues)] };
         }
         await deps.write({ version: CURRENT_SETTINGS_VERSION, values: result.settings });
-        return { ok: true, ...applyManagedPolicy(result.settings, policy) };
+        return { ok: true, ...applyManagedPolicy(withTeam(result.settings, null), policy), own: result.settings };
       }),
   };
 }

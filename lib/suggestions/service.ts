@@ -5,13 +5,15 @@
 import { z } from 'zod';
 import { StagecoachError } from '../errors';
 import type { Handlers, RequestInput } from '../messaging/define';
+import type { ProfileReader } from '../settings/currentProfile';
 import type { Settings } from '../settings/schema';
+import type { TeamStore } from '../settings/teamStore';
 import { requestContext, requireFeature, userTimeZone, type RequestContext, type ServiceDeps } from '../service/context';
-import type { ConnectionRow } from '../storage/db';
 import type { OutboxItem } from '../sync/types';
 import { notePayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
 import { buildAiRequest, parseAiAnswer, parseModelText } from './ai';
+import { approverLine, checkApprover, type ApprovalCheck } from './approvers';
 import { basisLine, decisionNote, evidenceLines, nextWorkingDay, notYetTasks } from './audit';
 import { parseCriteria, type Criteria } from './criteria';
 import { DEFAULT_CRITERIA_TEXT } from './defaults';
@@ -36,9 +38,17 @@ const userAnswer = z.object({
 /** Where the model's last valid answer per deal is kept, among the cached records. */
 const MODEL_ANSWER = 'ModelAnswer';
 
-function mayApprove(settings: Settings, connection: ConnectionRow): boolean {
-  const same = (list: string[], value: string | null) => value !== null && list.some((name) => name.toLowerCase() === value.toLowerCase());
-  return same(settings.approvers.profiles, connection.user.profile) || same(settings.approvers.roles, connection.user.role);
+/** What the approval check reads from Zoho: the team settings and the user's profile now. */
+export interface ApprovalSources {
+  team: Pick<TeamStore, 'current'>;
+  profiles: Pick<ProfileReader, 'current'>;
+}
+
+/** Refused, with why in our words and Zoho's names. */
+function notApprover(check: Exclude<ApprovalCheck, { ok: true }>): StagecoachError {
+  return check.reason === 'team_unread'
+    ? new StagecoachError('not_approver', { reason: 'team_settings_unread' })
+    : new StagecoachError('not_approver', { reason: 'approver_not_listed', params: [check.profile ?? '', check.role ?? ''] });
 }
 
 /** The admin's criteria when switched on and valid; otherwise the defaults, with the reason. */
@@ -56,9 +66,26 @@ function criteriaInUse(settings: Settings): { criteria: Criteria; text: string; 
   return { criteria: defaults(), text: DEFAULT_CRITERIA_TEXT, source: 'default', invalid: false };
 }
 
-export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) {
+export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; approval: ApprovalSources }) {
   const { client, db, outbox, provider } = deps;
   const reader = createDealReader(deps);
+
+  /** May this user approve now: the team's list against the profile and role Zoho answers now (cached a minute). */
+  async function approvalCheck({ settings, connection }: RequestContext, signal?: AbortSignal): Promise<ApprovalCheck> {
+    const [team, zoho] = await Promise.all([deps.approval.team.current(signal ? { signal } : {}), deps.approval.profiles.current(connection, signal)]);
+    return checkApprover(settings.approvers, team, zoho);
+  }
+
+  /** The panel's view of the check: a read failure hides Approve and says so, it does not break the card. */
+  async function approvalView(ctx: RequestContext, signal?: AbortSignal): Promise<DealSuggestionView['approval']> {
+    const check = await approvalCheck(ctx, signal).catch((error: unknown) => {
+      if (signal?.aborted) throw error;
+      return null;
+    });
+    if (!check) return { reason: 'profile_unread' };
+    if (check.ok) return null;
+    return check.reason === 'team_unread' ? { reason: 'team_unread' } : { reason: 'not_listed', profile: check.profile, role: check.role };
+  }
 
   async function view(dealId: string, ctx: RequestContext, signal?: AbortSignal): Promise<DealSuggestionView> {
     const { settings, connection } = ctx;
@@ -81,6 +108,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
     const ai = settings.ai.provider;
     const aiRequest = ai === 'none' ? null : buildAiRequest({ model: aiModelName(settings), pipeline: stages, deal: input.deal, signals: result.signals, criteriaText: used.text, rules: result.suggestion });
     const forecastType = stages.stages.find((s) => s.name === input.deal.stage)?.forecastType;
+    const approval = await approvalView(ctx, signal);
     return {
       deal: {
         id: input.deal.id,
@@ -97,7 +125,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
       considered: result.considered,
       suppressed,
       actionItems: notYetTasks(findActionItems(input), input),
-      canApprove: mayApprove(settings, connection),
+      canApprove: approval === null,
+      approval,
       criteria: { source: used.source, invalid: used.invalid },
       ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null, requestHash: aiRequest ? await requestDigest(aiRequest.body) : null },
       checkedAt: input.now,
@@ -134,8 +163,10 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
     const ctx = await requestContext(deps);
     const { settings, connection } = ctx;
     requireFeature(settings, 'stageSuggestions');
-    // The panel hides Approve from others; a forged message is refused here all the same.
-    if (!mayApprove(settings, connection)) throw new StagecoachError('not_approver');
+    // The panel hides Approve from others; a forged message is refused here all the same. The
+    // profile is Zoho's answer now (a minute old at most), the list the team's from Zoho.
+    const check = await approvalCheck(ctx);
+    if (!check.ok) throw notApprover(check);
     const shown = await view(input.dealId, ctx);
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
     const from = shown.deal.stage;
@@ -147,7 +178,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider }) 
         from,
         to: input.target,
         basis: basisLine(input, shown, modelAnswer),
-        who: `${connection.user.name}${connection.user.profile ? ` (${connection.user.profile})` : ''}`,
+        who: approverLine(connection.user.name, check),
         when: new Date(deps.now()).toISOString(),
         comment: input.comment,
         evidence,

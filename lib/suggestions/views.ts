@@ -23,6 +23,8 @@ export interface DealSuggestionView {
   suppressed: { target: string; at: number } | null;
   actionItems: ActionItem[];
   canApprove: boolean;
+  /** Why Approve is not offered (null when it is): the profile and role as Zoho says them now, or what could not be read. */
+  approval: { reason: 'not_listed'; profile: string | null; role: string | null } | { reason: 'team_unread' | 'profile_unread' } | null;
   /** Which criteria ran: the admin's, or the defaults (also when the admin's do not parse). */
   criteria: { source: 'default' | 'custom'; invalid: boolean };
   /**

@@ -189,6 +189,7 @@ const OAS_ANSWERS: Record<string, [file: string, path: string, key: string]> = {
   'pipeline/pipeline': ['pipeline.json', '/crm/v8/settings/pipeline', 'pipeline'],
   'pipeline/maps': ['pipeline.json', '/crm/v8/settings/pipeline', 'pipeline.maps'],
   'users_unavailability/users_unavailability': ['users_unavailability.json', '/crm/v8/settings/users_unavailability', 'users_unavailability'],
+  'variables/variable': ['variables.json', '/crm/v8/settings/variables', 'variables'],
 };
 
 /** A node with a local `$ref` (left where dereferencing met a cycle) followed. */

@@ -145,4 +145,6 @@ export const ZOHO_META_KEYS = {
   'pipeline/pipeline': ['display_value', 'actual_value', 'default', 'maps'],
   'pipeline/maps': ['display_value', 'actual_value', 'sequence_number', 'forecast_type', '_delete'],
   'users_unavailability/users_unavailability': ['id', 'from', 'to', 'user.id'],
+  // Org variables holding the team settings (settings/teamStore.ts reads and writes them).
+  'variables/variable': ['id', 'api_name', 'name', 'type', 'value', 'description', 'variable_group.api_name'],
 } as const;

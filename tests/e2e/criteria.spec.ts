@@ -40,7 +40,7 @@ test('the AI key is stored encrypted, never shown again, and used from the deal 
   await page.getByLabel('Base URL').fill(`${sandbox.origin}/ai/v1`);
   await page.getByLabel('Model').fill('sandbox-model');
   await page.getByLabel('API key').fill('sk-sandbox-test');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('API key')).toHaveValue('');

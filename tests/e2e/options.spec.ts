@@ -34,7 +34,7 @@ test('shows the defaults; refuses an end before the start beside Monday, saves t
 
   // End before start: refused, the reason beside the Monday field, focus on it, a summary on top.
   await mondayEnd(page).fill('08:00');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   const reason = 'End time must be after the start time.';
   await expect(mondayEnd(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(mondayEnd(page)).toHaveAccessibleDescription(reason);
@@ -90,7 +90,7 @@ test('names each problem in plain words and keeps everything typed, the secret i
   await expect(page.getByLabel('Monday, period 2: start', { exact: true })).toBeFocused();
   await page.getByLabel('Monday, period 2: start', { exact: true }).fill('16:00');
   await page.getByLabel('Monday, period 2: end', { exact: true }).fill('18:00');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
 
   const summary = page.getByTestId('issue-summary');
   await expect(summary).toContainText('5 entries need correcting');
@@ -123,7 +123,7 @@ test('names each problem in plain words and keeps everything typed, the secret i
   // A Saturday morning, added from the keyboard.
   await page.getByRole('button', { name: 'Add period on Saturday' }).press('Enter');
   await page.getByLabel('Saturday, period 1: end', { exact: true }).fill('12:00');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(saveStatus(page)).toBeVisible();
 
   // The secret is never shown back, only that one is set.
@@ -143,7 +143,7 @@ test('names each problem in plain words and keeps everything typed, the secret i
   // Removing the secret.
   await page.getByRole('button', { name: 'Remove client secret' }).click();
   await expect(page.getByTestId('client-secret-state')).toHaveText('The client secret will be removed when you save.');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(saveStatus(page)).toBeVisible();
   await expect(page.getByTestId('client-secret-state')).toHaveText(/No client secret is set/);
 });
@@ -154,7 +154,7 @@ test('the AI endpoint fields appear for an OpenAI-compatible provider and are re
   await expect(page.getByLabel('Base URL')).toHaveCount(0);
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'OpenAI-compatible endpoint' });
   await page.getByLabel('Base URL').fill('http://example.com/v1');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByLabel('Base URL')).toHaveAccessibleDescription(/Enter an https:\/\/ address/);
   await expect(page.getByLabel('Model')).toHaveAccessibleDescription('This cannot be empty.');
   await page.getByLabel('Base URL').fill('http://localhost:8787/v1');
@@ -162,7 +162,7 @@ test('the AI endpoint fields appear for an OpenAI-compatible provider and are re
   await page.getByLabel('Time zone for free slots').selectOption('Europe/Berlin');
   await page.getByRole('checkbox', { name: 'Stage suggestions', exact: true }).uncheck();
   await page.getByRole('radio', { name: 'a Contact' }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(saveStatus(page)).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Model')).toHaveValue('sandbox-model');
@@ -215,7 +215,7 @@ test('a setting fixed by enterprise policy is locked, with a note, and saving st
 
       // The page sends the locked value back as the policy set it: other changes still save.
       await page.getByLabel('Days ahead').fill('21');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(saveStatus(page)).toBeVisible();
       await page.reload();
       await expect(page.getByLabel('Days ahead')).toHaveValue('21');

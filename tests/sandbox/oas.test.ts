@@ -231,3 +231,41 @@ describe('responses validate against zoho-oas-v8', () => {
     expect(record.properties.Created_By.required).toEqual(['name', 'id']);
   });
 });
+
+describe('org variables validate against variables.json', () => {
+  const VARIABLES = '/crm/v8/settings/variables';
+  it('GET (none: 204), POST refused to a rep, POST/PUT/GET as an administrator, and their errors', async () => {
+    const scope = 'ZohoCRM.settings.variables.ALL';
+    const rep = (await login(sandbox.url, { scope, userId: SEED.users.rep.id })).access_token;
+    const admin = (await login(sandbox.url, { scope, userId: SEED.users.admin.id })).access_token;
+    expect((await apiJson(sandbox.url, '/settings/variables', admin)).status).toBe(204);
+    const entry = { name: 'Stagecoach_Team_01', api_name: 'Stagecoach_Team_01', type: 'textarea', variable_group: { api_name: 'General' }, value: '{"v":1}' };
+    const denied = await apiSend(sandbox.url, 'POST', '/settings/variables', rep, { variables: [entry] });
+    expect([denied.status, denied.body.code]).toEqual([403, 'NO_PERMISSION']);
+
+    const created = await apiSend(sandbox.url, 'POST', '/settings/variables', admin, { variables: [entry] });
+    expect(await validateAgainstOas('variables.json', VARIABLES, 'post', created.status, created.body)).toEqual([]);
+    const id = created.body.variables[0].details.id as string;
+    const updated = await apiSend(sandbox.url, 'PUT', '/settings/variables', admin, { variables: [{ id, value: '{"v":2}' }] });
+    expect(await validateAgainstOas('variables.json', VARIABLES, 'put', updated.status, updated.body)).toEqual([]);
+    const byName = await apiSend(sandbox.url, 'PUT', '/settings/variables/Stagecoach_Team_01?group=General', admin, { variables: [{ value: '{"v":3}' }] });
+    expect(await validateAgainstOas('variables.json', `${VARIABLES}/{api_name}`, 'put', byName.status, byName.body)).toEqual([]);
+
+    const list = await apiJson(sandbox.url, '/settings/variables?group=General', rep);
+    expect(list.body.variables[0].value).toBe('{"v":3}');
+    expect(await validateAgainstOas('variables.json', VARIABLES, 'get', list.status, list.body)).toEqual([]);
+    const one = await apiJson(sandbox.url, `/settings/variables/${id}`, rep);
+    expect(await validateAgainstOas('variables.json', `${VARIABLES}/{id}`, 'get', one.status, one.body)).toEqual([]);
+    expect((await apiJson(sandbox.url, '/settings/variables/Nobody_Here', rep)).status).toBe(204);
+
+    const errors = [
+      await apiSend(sandbox.url, 'POST', '/settings/variables', admin, { variables: [entry] }),
+      await apiSend(sandbox.url, 'POST', '/settings/variables', admin, { variables: [{ ...entry, name: 'Other', api_name: 'Other', value: 'x'.repeat(2001) }] }),
+      await apiSend(sandbox.url, 'POST', '/settings/variables', admin, { variables: [{ name: 'NoType', variable_group: { api_name: 'General' } }] }),
+    ];
+    expect(errors.map((e) => [e.status, e.body.variables[0].code])).toEqual([[400, 'DUPLICATE_DATA'], [400, 'INVALID_DATA'], [400, 'MANDATORY_NOT_FOUND']]);
+    for (const error of errors) expect(await validateAgainstOas('variables.json', VARIABLES, 'post', error.status, error.body)).toEqual([]);
+    const badGroup = await apiJson(sandbox.url, '/settings/variables?group=Nope', rep);
+    expect(await validateAgainstOas('variables.json', VARIABLES, 'get', badGroup.status, badGroup.body)).toEqual([]);
+  });
+});

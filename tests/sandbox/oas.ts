@@ -71,6 +71,14 @@ const ERRATA: Record<string, (doc: Json) => void> = {
     const code = (schemaAt(doc, 'InvalidParamError')?.properties as Json | undefined)?.code as { enum?: string[] } | undefined;
     if (code?.enum && !code.enum.includes('INVALID_MODULE')) code.enum.push('INVALID_MODULE');
   },
+  'variables.json': (doc) => {
+    // `value` is declared `{type: object}`, but Zoho's own pages send and answer it as the value
+    // itself ("value": "55" for an integer variable, a string for text), and the SDK types it as
+    // any (TObject): accept any JSON value.
+    const variable = schemaAt(doc, 'variable');
+    const properties = variable?.properties as Json | undefined;
+    if (properties) properties.value = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'null' }] };
+  },
   'users.json': (doc) => {
     // `time_zone` is declared `{type: object}`, but Zoho answers the IANA zone name as a string
     // ("Asia/Kolkata"), which is what clients read (zoho-api.md §3).

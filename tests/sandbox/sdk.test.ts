@@ -165,6 +165,60 @@ describe('Zoho’s SDK against the sandbox', () => {
     expect(period.getUser()?.getId()).toBeTruthy();
   });
 
+  // Team settings live in org variables (lib/settings/teamStore.ts): every call the product makes,
+  // as Zoho's SDK makes it. Only an administrator may write: the rep is refused, then promoted.
+  it('org variables: GET (204 when none), POST refused to a non-admin, POST/PUT/GET as an admin', async () => {
+    const ops = new SDK.Variables.VariablesOperations();
+    const empty = await ops.getVariables(await params([SDK.Variables.GetVariablesParam.GROUP, 'General']));
+    expect(empty?.getStatusCode()).toBe(204);
+
+    const variable = (value: string, name = 'Stagecoach_Team_01') => {
+      const entry = new SDK.Variables.Variable();
+      entry.setName(name);
+      entry.setAPIName(name);
+      entry.setType(new SDK.Choice('textarea'));
+      entry.setValue(value);
+      const group = new SDK.Variables.VariableGroup();
+      group.setAPIName('General');
+      entry.setVariableGroup(group);
+      const body = new SDK.Variables.BodyWrapper();
+      body.setVariables([entry]);
+      return body;
+    };
+    const refused = await ops.createVariables(variable('{"v":1}'));
+    expect(refused?.getStatusCode()).toBe(403);
+    expect((refused?.getObject() as SDK.Variables.APIException).getCode().getValue()).toBe('NO_PERMISSION');
+
+    await control(sandbox.url, 'POST', `/__sandbox/users/${rep.id}/profile`, { profile: 'Administrator' });
+    try {
+      const created = answer(await ops.createVariables(variable('{"v":1}')), SDK.Variables.ActionWrapper, 201);
+      const success = created.getVariables()[0] as SDK.Variables.SuccessResponse;
+      expect(success.getCode().getValue()).toBe('SUCCESS');
+      const id = String(success.getDetails().get('id'));
+
+      const update = new SDK.Variables.Variable();
+      update.setId(BigInt(id));
+      update.setValue('{"v":2}');
+      const body = new SDK.Variables.BodyWrapper();
+      body.setVariables([update]);
+      answer(await ops.updateVariables(body), SDK.Variables.ActionWrapper, 201);
+
+      const byName = answer(await ops.getVariableByApiname('Stagecoach_Team_01', await params([SDK.Variables.GetVariableByAPINameParam.GROUP, 'General'])), SDK.Variables.ResponseWrapper);
+      const read = byName.getVariables()[0]!;
+      expect([read.getValue(), read.getType().getValue(), read.getVariableGroup().getAPIName(), String(read.getId())]).toEqual(['{"v":2}', 'textarea', 'General', id]);
+      const byId = answer(await ops.getVariableById(BigInt(id)), SDK.Variables.ResponseWrapper);
+      expect(byId.getVariables()[0]!.getAPIName()).toBe('Stagecoach_Team_01');
+
+      // Too long for a textarea variable: Zoho's maximum_length error (UNCONFIRMED figure, sandbox/variables.ts).
+      const tooLong = await ops.createVariables(variable('x'.repeat(2001), 'Stagecoach_Team_02'));
+      expect(tooLong?.getStatusCode()).toBe(400);
+      const error = (tooLong?.getObject() as SDK.Variables.ActionWrapper).getVariables()[0] as SDK.Variables.APIException;
+      expect([error.getCode().getValue(), error.getDetails().get('maximum_length')]).toEqual(['INVALID_DATA', 2000]);
+    } finally {
+      await control(sandbox.url, 'POST', `/__sandbox/users/${rep.id}/profile`, { profile: 'Standard' });
+    }
+  });
+
   describe('writes, shaped by lib/zoho/payloads.ts', () => {
     it('POST /Events: the product’s booking payload', async () => {
       const payload = eventPayload({

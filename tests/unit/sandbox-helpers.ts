@@ -77,6 +77,7 @@ export function sandboxBackground(options: {
   origin: string;
   userId?: string;
   hasOrigin?: (origin: string) => Promise<boolean>;
+  now?: () => number;
   /** The background's fetch (default: Node's), e.g. one that records what is sent. */
   fetch?: typeof fetch;
 }) {
@@ -94,6 +95,6 @@ export function sandboxBackground(options: {
     statusChanged: async () => {},
     ...(options.hasOrigin ? { hasOrigin: options.hasOrigin } : {}),
     newKey: () => crypto.randomUUID(),
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
   });
 }

@@ -82,7 +82,7 @@ describe('stage suggestions against the sandbox', () => {
     expect(notes).toHaveLength(1);
     const content = String(notes[0]!.Note_Content);
     expect(content).toContain(`Criterion: ${(view.suggestion!.by as { criterion: string }).criterion}`);
-    expect(content).toContain(`Approved by: ${SEED.users.manager.full_name} (Manager)`);
+    expect(content).toContain(`Approved by: ${SEED.users.manager.full_name} (profile Manager, role Sales Manager, as Zoho said at approval)`);
     const firstEvidence = view.signals.find((s) => s.id === view.suggestion!.evidence[0])!;
     expect(content).toContain(firstEvidence.text);
     // The stage history Zoho keeps now ends with the new stage.
