@@ -94,6 +94,7 @@ export interface HarnessFaults {
   browser_restarted: number;
   reconnected_same_user: number;
   switched_user: number;
+  all_tokens_expired: number;
 }
 
 export async function runChaos(options: ChaosOptions): Promise<Figures> {
@@ -107,7 +108,7 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
 
   await sandbox.reset();
   const profile = mkdtempSync(join(tmpdir(), 'stagecoach-chaos-'));
-  const harness: HarnessFaults = { worker_stopped: 0, browser_restarted: 0, reconnected_same_user: 0, switched_user: 0 };
+  const harness: HarnessFaults = { worker_stopped: 0, browser_restarted: 0, reconnected_same_user: 0, switched_user: 0, all_tokens_expired: 0 };
   const operations: Operation[] = [];
   /** Outbox items seen, by key: the most attempts each took (retries), and how they ended. */
   const seen = new Map<string, { attempts: number; status: string }>();
@@ -135,6 +136,8 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
   const reconnects = new Set([at(0.35, 0.45)]);
   const switches = new Set([at(0.5, 0.6)]);
   const stops = new Set([at(0.05, 0.95)]);
+  // Every access token expired at once, three times a run (the plan adds a few more).
+  const expiries = new Set([at(0.1, 0.3), at(0.4, 0.6), at(0.7, 0.9)]);
 
   try {
     await launch();
@@ -161,6 +164,10 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
         await connectAs(next);
         if (next === other) harness.switched_user += 1;
         else harness.reconnected_same_user += 1;
+      }
+      if (expiries.has(n)) {
+        await sandbox.expireTokens();
+        harness.all_tokens_expired += 1;
       }
       const kind = weighted(random, WEIGHTS[user]);
       const stop = chance(0.05) || stops.has(n) ? 20 + Math.floor(random() * 400) : null;

@@ -14,6 +14,8 @@ test('chaos, seed 11, 36 operations: nothing lost, nothing doubled, no double bo
   expect(figures.faultedShare).toBeGreaterThanOrEqual(0.15);
   expect(figures.faults.browser_restarted).toBeGreaterThanOrEqual(1);
   expect(figures.faults.switched_user).toBeGreaterThanOrEqual(1);
+  expect(figures.faults.all_tokens_expired).toBeGreaterThanOrEqual(1);
+  expect(figures.faults.worker_stopped).toBeGreaterThanOrEqual(1);
   expect({
     lost: figures.lost,
     duplicated: figures.duplicated,
