@@ -33,6 +33,13 @@ export const ZOHO_SCOPES = [
   'ZohoSearch.securesearch.READ',
 ] as const;
 
+/**
+ * Asked for too, but nothing depends on them (the org check does not ask for them): several reads
+ * in one call (POST /__composite_requests; each sub-request needs its own scope as well). A grant
+ * without it gets each read on its own (lib/zoho/client.ts).
+ */
+export const OPTIONAL_SCOPES = ['ZohoCRM.composite_requests.CUSTOM'] as const;
+
 export interface AuthRequest {
   url: string;
   state: string;
@@ -52,7 +59,7 @@ export async function createAuthRequest(options: {
     client_id: options.clientId,
     response_type: 'code',
     redirect_uri: options.redirectUri,
-    scope: (options.scopes ?? ZOHO_SCOPES).join(','),
+    scope: (options.scopes ?? [...ZOHO_SCOPES, ...OPTIONAL_SCOPES]).join(','),
     access_type: 'offline',
     prompt: 'consent',
     state,

@@ -142,7 +142,8 @@ export function createDiagnostics(deps: ServiceDeps) {
     let calls = 0;
     const call: Probe['call'] = async (path, schema, init = {}) => {
       calls += 1;
-      const answer = await client.request(path, z.union([schema, refusal]), { ...init, signal, acceptStatuses: REFUSAL_STATUSES });
+      // Each probe asks the API itself, never inside a composite call (lib/zoho/composite.ts).
+      const answer = await client.request(path, z.union([schema, refusal]), { ...init, signal, acceptStatuses: REFUSAL_STATUSES, batch: false });
       if (answer instanceof ZohoRefusal) throw answer;
       return answer;
     };

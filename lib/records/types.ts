@@ -12,6 +12,8 @@ export interface RecordSummary {
   owner: { id: string; name: string | null } | null;
   /** A deal's contact (`Contact_Name`): meetings booked from a deal are with this person. */
   contact?: { id: string; name: string | null } | null;
+  /** A person's address as read with the record (their time zone comes from it; scheduling/zones.ts). */
+  address?: { country: string | null; state: string | null; city: string | null };
 }
 
 export interface Cached<T> {

@@ -12,6 +12,7 @@
 // `timezone` key the OAS lacks).
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import type { MetaCache } from '../connection/meta';
 import { StagecoachError } from '../errors';
 import type { ConnectionRow } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
@@ -160,29 +161,38 @@ export interface OrgCalendar {
   unavailable: boolean;
 }
 
-/** Org facts change rarely: an hour, like the pipeline's cache. */
+/** Org facts change rarely: an hour, like the pipeline's cache (when no metadata cache is given). */
 export const ORG_CALENDAR_FRESH_MS = 60 * 60_000;
 
-export function createOrgCalendar(deps: { client: ZohoClient; now(): number }) {
+export function createOrgCalendar(deps: { client: ZohoClient; now(): number; meta?: MetaCache }) {
   const { client } = deps;
-  /** Per org and connection (another org or user starts afresh), per read. */
+  /** Per org and connection (another org or user starts afresh), per read, without a metadata cache. */
   const cache = new Map<string, { at: number; value: unknown }>();
 
-  /** A read, cached; a refusal (4xx) is an answer too, cached as `unavailable`; a passing failure is not cached. */
-  async function cached<T>(key: string, load: () => Promise<T>, signal?: AbortSignal): Promise<T | 'unavailable'> {
-    const hit = cache.get(key);
+  /**
+   * A read, cached (a day per connection in the metadata cache, else an hour here); a refusal
+   * (4xx) is an answer too, cached as `unavailable`; a passing failure is not cached.
+   */
+  async function cached<T>(connection: ConnectionRow, key: string, load: () => Promise<T>, signal?: AbortSignal): Promise<T | 'unavailable'> {
+    let passing = false;
+    const attempt = async (): Promise<T | 'unavailable'> => {
+      try {
+        return await load();
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const failure = StagecoachError.from(error);
+        if (failure.code === 'reconnect_needed') throw failure;
+        passing = failure.transient;
+        return 'unavailable';
+      }
+    };
+    if (deps.meta) return deps.meta.read(connection, `calendar/${key}`, attempt, { keep: () => !passing });
+    const local = `${connection.org.id}/${connection.connectedAt}/${key}`;
+    const hit = cache.get(local);
     if (hit && deps.now() - hit.at < ORG_CALENDAR_FRESH_MS) return hit.value as T | 'unavailable';
-    try {
-      const value = await load();
-      cache.set(key, { at: deps.now(), value });
-      return value;
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      const failure = StagecoachError.from(error);
-      if (failure.code === 'reconnect_needed') throw failure;
-      if (!failure.transient) cache.set(key, { at: deps.now(), value: 'unavailable' });
-      return 'unavailable';
-    }
+    const value = await attempt();
+    if (!passing) cache.set(local, { at: deps.now(), value });
+    return value;
   }
 
   /**
@@ -190,14 +200,14 @@ export function createOrgCalendar(deps: { client: ZohoClient; now(): number }) {
    * `years`: one call each when cold, none when warm.
    */
   async function read(connection: ConnectionRow, years: readonly number[], withHours: boolean, signal?: AbortSignal): Promise<OrgCalendar> {
-    const base = `${connection.org.id}/${connection.connectedAt}`;
     const [hours, ...perYear] = await Promise.all([
       withHours
-        ? cached(`${base}/hours`, async () => workingHoursFromZoho((await client.request('/settings/business_hours', businessHoursAnswer, { signal }))?.business_hours), signal)
+        ? cached(connection, `hours`, async () => workingHoursFromZoho((await client.request('/settings/business_hours', businessHoursAnswer, { signal }))?.business_hours), signal)
         : null,
       ...years.map((year) =>
         cached(
-          `${base}/holidays/${year}`,
+          connection,
+          `holidays/${year}`,
           async () => businessHolidays((await client.request('/settings/holidays', holidaysAnswer, { query: { year: String(year) }, signal }))?.holidays ?? []),
           signal,
         ),

@@ -4,17 +4,20 @@
 import { z } from 'zod';
 import { StagecoachError } from '../errors';
 import type { Handlers, RequestInput } from '../messaging/define';
-import { recordName } from '../records/service';
+import { createMetaCache } from '../connection/meta';
+import { readRecord, recordName } from '../records/service';
 import type { RecordModule } from '../records/types';
 import { isTimeZone, type Settings } from '../settings/schema';
 import { requestContext, requireFeature, userTimeZone, type ServiceDeps } from '../service/context';
 import { toOutboxItem } from '../sync/outbox';
 import type { OutboxItem } from '../sync/types';
+import { COMPOSITE_RECORDS } from '../zoho/composite';
 import { activityWhat, eventPayload, notePayload, personPayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
 import { createOrgCalendar, holidayIntervals, holidaysInWindow, yearsOfWindow } from './calendar';
 import type { schedulingRequests } from './requests';
 import { findFreeSlots, type WorkingHours } from './slots';
+import type { ConnectionRow } from '../storage/db';
 import type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
 import { zoneForAddress } from './zones';
 
@@ -32,11 +35,12 @@ const eventRow = z
     Venue: z.string().nullish(),
   })
   .passthrough();
-const coqlEvents = z.object({ data: z.array(eventRow), info: z.object({ more_records: z.boolean().optional() }).passthrough().optional() });
+const link = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).passthrough().nullish();
 const windowRows = z.object({
-  data: z.array(eventRow.extend({ Owner: z.object({ id: z.string() }).passthrough().nullish() })),
+  data: z.array(eventRow.extend({ Owner: z.object({ id: z.string() }).passthrough().nullish(), Who_Id: link, What_Id: link })),
   info: z.object({ more_records: z.boolean().optional() }).passthrough().optional(),
 });
+type WindowRow = z.infer<typeof windowRows>['data'][number];
 const participantLists = z.object({
   data: z.array(
     z
@@ -79,51 +83,93 @@ const unavailabilityList = z.object({
 /** COQL answers at most 2,000 rows through offsets; more busy time than that in a window is not realistic. */
 const COQL_PAGE = 200;
 const COQL_MAX = 2000;
+/** Out-of-office periods change rarely: read at most every ten minutes. */
+const UNAVAILABILITY_FRESH_MS = 10 * 60_000;
+/** Colleagues' events' participants kept by id and Modified_Time (at most this many). */
+const PARTICIPANTS_KEPT = 1000;
+/** Upcoming meetings shown with a person. */
+const UPCOMING_MAX = 50;
+
+/** Whose meetings a view also wants: the person's link field and id, from when. */
+interface PersonLink {
+  field: 'Who_Id' | 'What_Id';
+  id: string;
+  from: number;
+}
 
 export function createScheduling(deps: ServiceDeps) {
   const { client, db } = deps;
 
-  const orgCalendar = createOrgCalendar({ client, now: deps.now });
+  const meta = createMetaCache({ db, now: deps.now });
+  const orgCalendar = createOrgCalendar({ client, now: deps.now, meta });
+
+  /** Colleagues' events' participants, by event id, with the Modified_Time they were read at. */
+  const participantsSeen = new Map<string, { modified: unknown; invited: boolean }>();
+  /**
+   * Rows the last window query answered: a calendar that fits in 25 rows is read in a query a
+   * composite call can carry (with the page's other reads); a fuller one in pages of 200 from the
+   * start (one call rather than a first 25 and then the rest). Unknown at first: 200.
+   */
+  let windowRowsLast = Infinity;
 
   /**
    * The user's events overlapping [start, end), straight from Zoho: those they own and those a
-   * colleague invited them to. Zoho's COQL cannot filter (or select) Events' `Participants`
-   * ("Query API - Limitations", zoho.com/crm/developer/docs/api/v7/COQL-Limitations.html and
-   * earlier: "Participants field in Events module" is not supported), so one COQL query (paged)
-   * reads every event in the window the user can see, with its Owner; the colleagues' events'
-   * participants come from Get Records by `ids` (record.json), 100 a call, and such an event counts
-   * when the user is among them as type `user` and has not declined. Cost: the COQL pages, plus
-   * one call per 100 colleagues' events in the window. UNCONFIRMED: that COQL shows a user the
+   * colleague invited them to — and, with `person`, the events linked to that person from
+   * `person.from` on, in the same query (the free times and the meetings with the person are one
+   * COQL query, issue 12). Zoho's COQL cannot filter (or select) Events' `Participants` ("Query
+   * API - Limitations", zoho.com/crm/developer/docs/api/v7/COQL-Limitations.html and earlier:
+   * "Participants field in Events module" is not supported), so the query reads every event in the
+   * window the user can see, with its Owner; the colleagues' events' participants come from Get
+   * Records by `ids` (record.json), 100 a call, and such an event counts when the user is among them
+   * as type `user` and has not declined. Participants already read for an event not modified since
+   * are not read again (UNCONFIRMED: that an invitee's answer changes the event's Modified_Time).
+   * Cost: the first 25 rows in a read a composite call can carry, pages of 200 for more, plus one
+   * call per 100 colleagues' events not seen before. UNCONFIRMED: that COQL shows a user the
    * colleagues' events they were invited to when the org's sharing rules keep Events private.
    */
-  async function busyEvents(userId: string, start: number, end: number, { signal }: Signal = {}): Promise<BusyEvent[]> {
+  async function eventsAround(userId: string, start: number, end: number, { signal, person }: Signal & { person?: PersonLink } = {}): Promise<{ busy: BusyEvent[]; withPerson: WindowRow[] }> {
     const events: BusyEvent[] = [];
-    const others: { id: string; event: BusyEvent }[] = [];
-    for (let offset = 0; offset < COQL_MAX; offset += COQL_PAGE) {
-      const query =
-        `select id, Event_Title, Start_DateTime, End_DateTime, Owner from Events ` +
-        `where (Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}') ` +
-        `order by Start_DateTime limit ${offset}, ${COQL_PAGE}`;
+    const withPerson: WindowRow[] = [];
+    const others: { id: string; modified: unknown; event: BusyEvent }[] = [];
+    const window = `(Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')`;
+    const where = person ? `(${window} or (${person.field} = '${person.id}' and End_DateTime > '${zohoDateTime(person.from)}'))` : window;
+    const base = `select id, Event_Title, Start_DateTime, End_DateTime, Venue, Owner, Who_Id, What_Id, Modified_Time from Events where ${where} order by Start_DateTime`;
+    let rows = 0;
+    for (let offset = 0, size = person && windowRowsLast < COMPOSITE_RECORDS ? COMPOSITE_RECORDS : COQL_PAGE; offset < COQL_MAX; offset += size, size = COQL_PAGE) {
+      const query = `${base} limit ${offset === 0 ? size : `${offset}, ${size}`}`;
       const page = await client.request('/coql', windowRows, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
+      rows += page?.data.length ?? 0;
       for (const row of page?.data ?? []) {
+        if (person && row[person.field]?.id === person.id && Date.parse(row.End_DateTime) > person.from) withPerson.push(row);
+        if (!(Date.parse(row.Start_DateTime) < end && Date.parse(row.End_DateTime) > start)) continue;
         const event = { id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime };
         if (row.Owner?.id === userId) events.push(event);
-        else others.push({ id: row.id, event });
+        else others.push({ id: row.id, modified: row.Modified_Time, event });
       }
       if (!page?.info?.more_records) break;
     }
-    const batches = Array.from({ length: Math.ceil(others.length / IDS_PER_CALL) }, (_, i) => others.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL));
+    // Views' queries only: a booking's re-check of one slot says nothing about a view's window.
+    if (person) windowRowsLast = rows;
+    const unseen = others.filter((other) => {
+      const seen = participantsSeen.get(other.id);
+      return !seen || other.modified === undefined || seen.modified !== other.modified;
+    });
+    const batches = Array.from({ length: Math.ceil(unseen.length / IDS_PER_CALL) }, (_, i) => unseen.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL));
     const answers = await Promise.all(
-      batches.map((batch) => client.request('/Events', participantLists, { query: { ids: batch.map((other) => other.id).join(','), fields: 'Participants' }, signal })),
+      batches.map((batch) => client.request('/Events', participantLists, { query: { ids: batch.map((other) => other.id).join(','), fields: 'Participants,Modified_Time' }, signal })),
     );
-    const invited = new Set(
-      answers
-        .flatMap((answer) => answer?.data ?? [])
-        .filter((row) => (row.Participants ?? []).some((p) => p.type === 'user' && p.participant === userId && p.status !== 'declined'))
-        .map((row) => row.id),
-    );
-    for (const other of others) if (invited.has(other.id)) events.push(other.event);
-    return events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    for (const row of answers.flatMap((answer) => answer?.data ?? [])) {
+      const invited = (row.Participants ?? []).some((p) => p.type === 'user' && p.participant === userId && p.status !== 'declined');
+      participantsSeen.delete(row.id);
+      participantsSeen.set(row.id, { modified: (row as { Modified_Time?: unknown }).Modified_Time ?? unseen.find((other) => other.id === row.id)?.modified, invited });
+      if (participantsSeen.size > PARTICIPANTS_KEPT) participantsSeen.delete(participantsSeen.keys().next().value!);
+    }
+    for (const other of others) if (participantsSeen.get(other.id)?.invited) events.push(other.event);
+    return { busy: events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), withPerson };
+  }
+
+  async function busyEvents(userId: string, start: number, end: number, { signal }: Signal = {}): Promise<BusyEvent[]> {
+    return (await eventsAround(userId, start, end, { signal })).busy;
   }
 
   /**
@@ -132,9 +178,11 @@ export function createScheduling(deps: ServiceDeps) {
    * asked for, an error of Zoho's) or a failure that outlasted the client's retries — the free times
    * are still shown, with `unread` so the panel can say out-of-office may be missing.
    */
-  async function unavailability(userId: string, start: number, end: number, { signal }: Signal): Promise<{ away: Interval[]; unread: boolean }> {
+  async function unavailability(connection: ConnectionRow, start: number, end: number, { signal }: Signal): Promise<{ away: Interval[]; unread: boolean }> {
+    const userId = connection.user.id;
     try {
-      const answer = await client.request('/settings/users_unavailability', unavailabilityList, { signal });
+      // Kept ten minutes per connection (Zoho does not let a composite call carry this read).
+      const answer = await meta.read(connection, 'users_unavailability', () => client.request('/settings/users_unavailability', unavailabilityList), { freshMs: UNAVAILABILITY_FRESH_MS });
       const away = (answer?.users_unavailability ?? [])
         .filter((row) => row.user?.id === userId && Date.parse(row.from) < end && Date.parse(row.to) > start)
         .map((row) => ({ start: row.from, end: row.to }));
@@ -150,14 +198,15 @@ export function createScheduling(deps: ServiceDeps) {
     const chosen = await db.contactZones.get([module, recordId]);
     if (chosen) return { timeZone: chosen.timeZone, source: 'chosen' };
     if (module === 'Deals' || module === 'Accounts') return null;
-    const answer = await client.request(`/${module}/${recordId}`, addressRecord, { signal });
-    const record = answer?.data[0];
-    if (!record) return null;
-    const found = zoneForAddress({
-      country: record.Mailing_Country ?? record.Country,
-      state: record.Mailing_State ?? record.State,
-      city: record.Mailing_City ?? record.City,
-    });
+    // The page's one read of the record (records/service.ts): cached, or shared with the panel's.
+    let address = (await readRecord(deps, { module, recordId }, { signal }))?.value.address;
+    if (!address) {
+      // A copy cached before addresses were kept with it.
+      const record = (await client.request(`/${module}/${recordId}`, addressRecord, { signal }))?.data[0];
+      if (!record) return null;
+      address = { country: record.Mailing_Country ?? record.Country ?? null, state: record.Mailing_State ?? record.State ?? null, city: record.Mailing_City ?? record.City ?? null };
+    }
+    const found = zoneForAddress(address);
     return found ? { timeZone: found.timeZone, source: 'address' } : null;
   }
 
@@ -182,12 +231,13 @@ export function createScheduling(deps: ServiceDeps) {
     const timeZone = userTimeZone(ctx);
     const start = deps.now();
     const end = start + settings.daysAhead * 24 * 60 * 60_000;
+    const around = personEvents(connection.user.id, settings, module, recordId, signal);
     // The org's business hours are the default working hours; the user's own ('custom') win. The
     // org's holidays are busy whole days in the user's zone either way.
     const fromZoho = settings.workingHoursSource === 'zoho';
     const [events, outOfOffice, contact, org] = await Promise.all([
-      busyEvents(connection.user.id, start, end, { signal }),
-      unavailability(connection.user.id, start, end, { signal }),
+      around.then(({ busy }) => busy),
+      unavailability(connection, start, end, { signal }),
       contactZone(module, recordId, { signal }),
       orgCalendar.read(connection, yearsOfWindow(start, end, timeZone), fromZoho, signal),
     ]);
@@ -241,14 +291,27 @@ export function createScheduling(deps: ServiceDeps) {
     );
   }
 
+  /**
+   * The view's one Events query (free times and the meetings with the person): from the start of
+   * the current minute, so the free times and the meetings sections, asked together, send the same
+   * query and the client reads it once.
+   */
+  function personEvents(userId: string, settings: Settings, module: RecordModule, recordId: string, signal?: AbortSignal) {
+    const from = Math.floor(deps.now() / 60_000) * 60_000;
+    const end = from + settings.daysAhead * 24 * 60 * 60_000;
+    const person: PersonLink | undefined = module === 'Contacts' || module === 'Leads' ? { field: module === 'Contacts' ? 'Who_Id' : 'What_Id', id: recordId, from } : undefined;
+    return eventsAround(userId, from, end, { signal, ...(person ? { person } : {}) });
+  }
+
   async function upcoming({ module, recordId }: Input<'upcomingMeetings'>, { signal }: Signal = {}): Promise<Meeting[]> {
     if (module !== 'Contacts' && module !== 'Leads') return [];
-    const field = module === 'Contacts' ? 'Who_Id' : 'What_Id';
-    const query =
-      `select id, Event_Title, Start_DateTime, End_DateTime, Venue from Events ` +
-      `where (${field} = '${recordId}' and End_DateTime > '${zohoDateTime(deps.now())}') order by Start_DateTime limit 50`;
-    const answer = await client.request('/coql', coqlEvents, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
-    return (answer?.data ?? []).map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null }));
+    const { settings, connection } = await requestContext(deps);
+    const now = deps.now();
+    const { withPerson } = await personEvents(connection.user.id, settings, module, recordId, signal);
+    return withPerson
+      .filter((row) => Date.parse(row.End_DateTime) > now)
+      .slice(0, UPCOMING_MAX)
+      .map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null }));
   }
 
   /** The panel may only change meetings with the person it shows: checked against Zoho, not trusted. */

@@ -43,5 +43,7 @@ export const suggestionRequests = {
   ),
   contactDeals: answers<ContactDeal[]>()(z.object({ contactId: recordId }).strict(), 'panelRecord'),
   criteriaDryRun: answers<DryRunView>()(z.object({ criteria: z.string().max(100_000) }).strict(), 'extensionPage'),
+  // How far the dry run running now has read: null when none runs.
+  criteriaDryRunProgress: answers<{ read: number; total: number } | null>()(z.object({}).strict(), 'extensionPage'),
   saveAiKey: answers<{ aiKeySet: boolean }>()(z.object({ key: z.string().trim().max(500).regex(/^\S*$/).nullable() }).strict(), 'extensionPage'),
 };

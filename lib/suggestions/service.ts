@@ -35,6 +35,9 @@ const userAnswer = z.object({
   users: z.array(z.object({ id: z.string(), full_name: z.string().nullish(), Reporting_To: z.object({ id: z.string(), name: z.string().nullish() }).nullish() }).passthrough()).min(1),
 });
 
+/** The deal's fields as COQL columns (the dry run reads its deals with them in one query). */
+const DEAL_COLUMNS = DEAL_FIELDS.split(',').join(', ');
+
 /** Where the model's last valid answer per deal is kept, among the cached records. */
 const MODEL_ANSWER = 'ModelAnswer';
 
@@ -87,10 +90,10 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     return check.reason === 'team_unread' ? { reason: 'team_unread' } : { reason: 'not_listed', profile: check.profile, role: check.role };
   }
 
-  async function view(dealId: string, ctx: RequestContext, signal?: AbortSignal): Promise<DealSuggestionView> {
+  async function view(dealId: string, ctx: RequestContext, signal?: AbortSignal, reuse?: { maxAgeMs: number }): Promise<DealSuggestionView> {
     const { settings, connection } = ctx;
     requireFeature(settings, 'stageSuggestions');
-    const { input, pipelineName } = await reader.gather(dealId, userTimeZone(ctx), signal);
+    const { input, pipelineName } = await reader.gather(dealId, userTimeZone(ctx), signal, reuse);
     const stages = await reader.pipeline(pipelineName, connection, signal);
     const used = criteriaInUse(settings);
     const result = suggestStage(input, stages, used.criteria);
@@ -167,7 +170,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     // profile is Zoho's answer now (a minute old at most), the list the team's from Zoho.
     const check = await approvalCheck(ctx);
     if (!check.ok) throw notApprover(check);
-    const shown = await view(input.dealId, ctx);
+    // The card the approver just saw (read at most ten minutes ago), not a second read (issue 12).
+    const shown = await view(input.dealId, ctx, undefined, { maxAgeMs: 10 * 60_000 });
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
     const from = shown.deal.stage;
     const deal = { module: 'Deals', id: input.dealId };
@@ -211,6 +215,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     const { title, content } = note('approved', evidenceLines(shown.signals, input.evidence));
     const audit = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload(deal, content, title), summary: `Note on ${shown.deal.name}: stage change`, after: stage.key });
     void db.records.delete(['Deals', input.dealId]);
+    reader.forget(input.dealId);
     return { decision: 'approved', stage, note: audit };
   }
 
@@ -270,7 +275,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
   async function contactDeals({ contactId }: Input<'contactDeals'>, signal?: AbortSignal): Promise<ContactDeal[]> {
     const { settings, connection } = await requestContext(deps);
     requireFeature(settings, 'stageSuggestions');
-    const rows = await reader.coqlRows(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc limit 200`, signal);
+    // The first 25 in a read a composite call can carry (with the page's other reads); more only when there are.
+    const rows = await reader.coqlUpTo(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc`, 200, signal);
     // Each deal by its own pipeline's stages: the org's pipeline metadata is read once and cached.
     const open: ContactDeal[] = [];
     for (const row of rows) {
@@ -283,25 +289,22 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     return open;
   }
 
+  /** How far the dry run running now has read (the options page shows "n of 40"). */
+  let dryRunProgress: { read: number; total: number } | null = null;
+
   /** What the criteria (as typed in the options page, not yet saved) would do to recent deals. */
   async function dryRun({ criteria: text }: Input<'criteriaDryRun'>, signal?: AbortSignal): Promise<DryRunView> {
     const ctx = await requestContext(deps);
     const parsed = parseCriteria(text.trim() ? text : DEFAULT_CRITERIA_TEXT);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
-    const rows = await reader.coqlRows(`select id from Deals where Modified_Time > '${zohoDateTime(deps.now() - 365 * 24 * 60 * 60_000)}' order by Modified_Time desc limit 40`, signal);
-    const gathered: Gathered[] = [];
-    let dealsFailed = 0;
-    // One at a time, gently on the org's API limits; a deal that cannot be read is counted, not fatal.
-    for (const row of rows) {
-      try {
-        gathered.push(await reader.gather(String(row.id), userTimeZone(ctx), signal));
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        const failure = StagecoachError.from(error);
-        if (['reconnect_needed', 'not_connected', 'rate_limited'].includes(failure.code)) throw failure;
-        dealsFailed += 1;
-      }
-    }
+    // In bulk (reads.ts gatherMany): one COQL for the deals with their fields, their meetings and
+    // tasks in one query each, notes and stage histories five deals a composite call — not each
+    // deal's reads one at a time. A deal that cannot be read is counted, not fatal.
+    const { gathered, failed: dealsFailed } = await reader.gatherMany(
+      `select id, ${DEAL_COLUMNS} from Deals where Modified_Time > '${zohoDateTime(deps.now() - 365 * 24 * 60 * 60_000)}' order by Modified_Time desc limit 40`,
+      userTimeZone(ctx),
+      { signal, onProgress: (read, total) => (dryRunProgress = { read, total }) },
+    );
     // Each deal is judged by its own pipeline's stages (read once per org, cached).
     const pipelines = new Map<Gathered['input'], Pipeline>();
     for (const { input, pipelineName } of gathered) pipelines.set(input, await reader.pipeline(pipelineName, ctx.connection, signal));
@@ -317,7 +320,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     requestApproval,
     createFollowUp,
     contactDeals: (input, { signal }) => contactDeals(input, signal),
-    criteriaDryRun: (input, { signal }) => dryRun(input, signal),
+    criteriaDryRun: (input, { signal }) => dryRun(input, signal).finally(() => (dryRunProgress = null)),
+    criteriaDryRunProgress: async () => dryRunProgress,
     saveAiKey: async ({ key }) => provider.saveKey(key, await deps.settings()),
   };
   return { handlers };

@@ -3,10 +3,10 @@
 // off with jitter on 429/5xx/network errors for reads (Zoho sends no Retry-After), shares
 // identical reads already in flight, parses every answer with zod, and turns every failure into
 // StagecoachError.
-import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { untilAborted } from '../abort';
 import { StagecoachError } from '../errors';
+import { batchable, COMPOSITE_MAX, COMPOSITE_PATH, compositeBody, compositeRefused, parseComposite, type SubRequest } from './composite';
 import { zohoErrorBody } from './schemas';
 
 export interface ZohoRequest {
@@ -21,6 +21,8 @@ export interface ZohoRequest {
   idempotent?: boolean;
   /** Answers with these statuses are parsed with the schema instead of thrown (207, 400 per-record results). */
   acceptStatuses?: readonly number[];
+  /** False: never in a composite call (a probe of the API itself). Batched when the client batches and Zoho allows it. */
+  batch?: boolean;
 }
 
 export interface ZohoClient {
@@ -72,9 +74,67 @@ export interface ClientOptions {
    * (disconnect, another account): every call carries it, so nothing it started lands after.
    */
   scope?: () => AbortSignal;
+  /**
+   * Batch independent reads Zoho allows as sub-requests (lib/zoho/composite.ts) into composite
+   * calls: reads asked within `windowMs` of each other go out together, five at most a call. Off
+   * when absent. A connection whose composite call Zoho refuses gets its reads one by one.
+   */
+  batch?: { windowMs: number };
+}
+
+/** A request as it travels inside the client: with the connection it was made for. */
+type Internal = ZohoRequest & { scope?: AbortSignal | undefined };
+
+interface Queued {
+  path: string;
+  init: Internal;
+  sub: SubRequest;
+  resolve(response: Response): void;
+  reject(error: unknown): void;
 }
 
 export const DEFAULT_MAX_CONCURRENT = 5;
+/** "Each composite API consumes five concurrency credits, irrespective of the number of sub-requests." */
+const COMPOSITE_WEIGHT = 5;
+
+/**
+ * At most `concurrency` units at once, first come first served; a call takes `weight` units (a
+ * composite call five, as Zoho counts it, or the whole cap when that is smaller).
+ */
+function weightedLimit(initial: number) {
+  let capacity = initial;
+  let used = 0;
+  const waiting: { weight: number; start(): void }[] = [];
+  const pump = () => {
+    while (waiting.length > 0 && used + Math.min(waiting[0]!.weight, capacity) <= capacity) {
+      const next = waiting.shift()!;
+      used += Math.min(next.weight, capacity);
+      next.start();
+    }
+  };
+  const run = <T>(fn: () => Promise<T>, weight = 1): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push({
+        weight,
+        start: () => {
+          const taken = Math.min(weight, capacity);
+          fn()
+            .then(resolve, reject)
+            .finally(() => {
+              used -= taken;
+              pump();
+            });
+        },
+      });
+      pump();
+    });
+  return Object.defineProperty(run, 'concurrency', {
+    set(value: number) {
+      capacity = value;
+      pump();
+    },
+  }) as typeof run & { concurrency: number };
+}
 
 export function createZohoClient(options: ClientOptions): ZohoClient {
   const {
@@ -86,7 +146,7 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
     random = Math.random,
     now = Date.now,
   } = options;
-  const limit = pLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
+  const limit = weightedLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
   /** Reads in flight, shared by every caller that asks the same; aborted when every caller has given up. */
   const inflight = new Map<string, { response: Promise<Response>; controller: AbortController; waiting: number; scope: AbortSignal | undefined }>();
 
@@ -116,8 +176,8 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
     }
   }
 
-  /** One try, holding a concurrency slot: token, call, and on 401 one replacement token. */
-  function attempt(path: string, init: ZohoRequest): Promise<Response> {
+  /** One try, holding a concurrency slot (five for a composite call): token, call, and on 401 one replacement token. */
+  function direct(path: string, init: ZohoRequest): Promise<Response> {
     return limit(async () => {
       // Given up while waiting for a slot: never sent.
       init.signal?.throwIfAborted();
@@ -128,10 +188,96 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
         response = await send(apiUrl(token.apiDomain, path, init.query), token.accessToken, init);
       }
       return response;
+    }, path === COMPOSITE_PATH ? COMPOSITE_WEIGHT : 1);
+  }
+
+  /** Connections (their scope signals) whose composite calls Zoho refused; `noScope` for a client without one. */
+  const refused = new WeakSet<AbortSignal>();
+  let refusedNoScope = false;
+  const isRefused = (scope: AbortSignal | undefined) => (scope ? refused.has(scope) : refusedNoScope);
+  const markRefused = (scope: AbortSignal | undefined) => (scope ? refused.add(scope) : (refusedNoScope = true));
+  let queue: Queued[] = [];
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function attempt(path: string, init: Internal): Promise<Response> {
+    const sub: SubRequest = { method: init.method === 'POST' ? 'POST' : 'GET', path, query: init.query, body: init.body };
+    const eligible = options.batch && init.batch !== false && (init.method ?? 'GET') === sub.method && (sub.method === 'GET' || init.idempotent === true) && batchable(sub);
+    if (!eligible || isRefused(init.scope)) return direct(path, init);
+    init.signal?.throwIfAborted();
+    return new Promise<Response>((resolve, reject) => {
+      const item: Queued = { path, init, sub, resolve, reject };
+      queue.push(item);
+      init.signal?.addEventListener(
+        'abort',
+        () => {
+          // Still waiting for the window: taken out, never sent.
+          if (queue.includes(item)) {
+            queue = queue.filter((other) => other !== item);
+            reject(init.signal!.reason);
+          }
+        },
+        { once: true },
+      );
+      if (queue.filter((other) => other.init.scope === init.scope).length >= COMPOSITE_MAX) flush();
+      else timer ??= setTimeout(flush, options.batch!.windowMs);
     });
   }
 
-  async function withRetries(path: string, init: ZohoRequest): Promise<Response> {
+  /** Sends what waited: five at most per composite call, one connection's reads per call; a lone read goes on its own. */
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    while (queue.length > 0) {
+      const scope = queue[0]!.init.scope;
+      const group = queue.filter((item) => item.init.scope === scope).slice(0, COMPOSITE_MAX);
+      queue = queue.filter((item) => !group.includes(item));
+      void sendGroup(group, scope);
+    }
+  }
+
+  function settleDirect(item: Queued) {
+    direct(item.path, item.init).then(item.resolve, item.reject);
+  }
+
+  async function sendGroup(group: Queued[], scope: AbortSignal | undefined) {
+    if (group.length === 1) return settleDirect(group[0]!);
+    const body = compositeBody(group.map((item) => item.sub));
+    let response: Response;
+    try {
+      response = await direct(COMPOSITE_PATH, { method: 'POST', body, ...(scope ? { signal: scope } : {}) });
+    } catch (error) {
+      // A network failure (or the connection ending) is each read's failure: each retries as it would.
+      for (const item of group) item.reject(error);
+      return;
+    }
+    if (response.status === 429) {
+      // Refused for concurrency (it counts five): its reads go one by one, each within the cap.
+      for (const item of group) settleDirect(item);
+      return;
+    }
+    if (response.status >= 500) {
+      // Each read backs off and tries again as if it had been refused itself.
+      for (const item of group) item.resolve(response.clone());
+      return;
+    }
+    const answer: unknown = await response.clone().json().catch(() => null);
+    const outcomes = response.status === 200 || response.status === 207 ? parseComposite(answer, group.length) : null;
+    if (!outcomes) {
+      const code = zohoErrorBody.safeParse(answer);
+      if (compositeRefused(response.status, code.success ? code.data.code : null) || response.status !== 400) markRefused(scope);
+      for (const item of group) settleDirect(item);
+      return;
+    }
+    group.forEach((item, index) => {
+      const outcome = outcomes[index]!;
+      // Not run (NOT_SUPPORTED, LIMIT_EXCEEDED, not triggered): asked on its own instead.
+      if (outcome.kind === 'answer') item.resolve(outcome.response);
+      else settleDirect(item);
+    });
+  }
+
+  async function withRetries(path: string, init: Internal): Promise<Response> {
     const method = init.method ?? 'GET';
     const idempotent = init.idempotent ?? method === 'GET';
     for (let tries = 0; ; tries += 1) {
@@ -157,11 +303,13 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
    * caller whose signal aborts stops waiting at once; the call itself is aborted only when every
    * caller has given up, so one page leaving never fails another's read.
    */
-  async function shared(path: string, init: ZohoRequest, scope: AbortSignal | undefined): Promise<Response> {
+  async function shared(path: string, init: Internal, scope: AbortSignal | undefined): Promise<Response> {
     const method = init.method ?? 'GET';
-    if (method !== 'GET') return withRetries(path, init);
+    // GETs, and COQL queries (POSTs that only read), are shared while in flight.
+    const reads = method === 'GET' || (method === 'POST' && path === '/coql' && init.idempotent === true);
+    if (!reads) return withRetries(path, init);
     init.signal?.throwIfAborted();
-    const key = `${path}?${new URLSearchParams(init.query).toString()}`;
+    const key = `${method} ${path}?${new URLSearchParams(init.query).toString()}${init.body === undefined ? '' : ` ${JSON.stringify(init.body)}`}`;
     let entry = inflight.get(key);
     // Never shared across connections: an answer read with another account's token is not ours.
     if (!entry || entry.scope !== scope) {
@@ -190,8 +338,8 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
   return {
     async request(path, schema, init = {}) {
       const scope = options.scope?.();
-      if (scope) init = { ...init, signal: init.signal ? AbortSignal.any([init.signal, scope]) : scope };
-      const response = await shared(path, init, scope);
+      const internal: Internal = scope ? { ...init, scope, signal: init.signal ? AbortSignal.any([init.signal, scope]) : scope } : init;
+      const response = await shared(path, internal, scope);
       if (response.status === 204) return null;
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok && !init.acceptStatuses?.includes(response.status)) throw toError(response.status, body);

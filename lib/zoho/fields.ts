@@ -48,6 +48,7 @@ export const ZOHO_FIELDS = {
     Venue: rw('zoho/payloads.ts eventPayload; scheduling/service.ts upcoming'),
     Description: rw('zoho/payloads.ts eventPayload; zoho/writes.ts MARKER_FIELD; suggestions/facts.ts'),
     Created_Time: r('zoho/writes.ts markerLookup; suggestions/facts.ts EVENT_FIELDS'),
+    Modified_Time: r('scheduling/service.ts eventsAround and suggestions/reads.ts COQL: participants and invitees read again only for a modified event'),
     Created_By: MARKER_CREATOR,
   },
   Tasks: {
