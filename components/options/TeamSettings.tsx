@@ -67,7 +67,7 @@ export function TeamSettings(props: {
       ) : null}
       {props.children}
       {admin ? (
-        <div className="options-footer team-footer">
+        <div className="team-footer">
           <button type="button" className="button button-primary" disabled={props.publishing} onClick={props.onPublish} data-testid="team-publish">
             {props.publishing ? t('options_teamSaving') : t('options_teamSave')}
           </button>

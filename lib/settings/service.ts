@@ -6,7 +6,7 @@ import type { Handlers } from '../messaging/define';
 import { ADMIN_PROFILE, type ProfileReader } from './currentProfile';
 import { clonePlain, deleteAt, isPlainObject } from './paths';
 import type { settingsRequests } from './requests';
-import type { Settings } from './schema';
+import { defaultSettings, type Settings } from './schema';
 import type { SettingsStore } from './store';
 import { isTeamPath, ownTeamDiffers, TEAM_PATHS, teamOf } from './team';
 import type { TeamStore, TeamStoreConnection } from './teamStore';
@@ -46,7 +46,8 @@ export function createSettingsService(deps: SettingsServiceDeps) {
       canPublish: profile === ADMIN_PROFILE,
       profile,
       own: teamOf(loaded.own),
-      ownDiffers: ownTeamDiffers(loaded.own, teamOf(loaded.settings)),
+      // Only when this browser really has values of its own (not the defaults) that are not in effect.
+      ownDiffers: ownTeamDiffers(loaded.own, teamOf(loaded.settings)) && ownTeamDiffers(loaded.own, teamOf(defaultSettings())),
     };
     return {
       settings: { ...loaded.settings, oauth: { ...loaded.settings.oauth, clientSecret: null } },
