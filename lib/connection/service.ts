@@ -57,10 +57,16 @@ export type ConnectionLifetime = ReturnType<typeof createLifetime>;
  * (a sign-in as somebody else must never send or show them).
  */
 async function dropOthers(db: StagecoachDb, owner: RowOwner): Promise<void> {
-  await db.transaction('rw', db.outbox, db.records, async () => {
+  await db.transaction('rw', ownedTables(db), async () => {
     await db.outbox.filter((row) => !sameOwner(row, owner)).delete();
     await db.records.filter((row) => row.userId !== undefined && !sameOwner(row, owner)).delete();
+    await Promise.all([db.contactZones, db.decisions, db.lastKnown].map((table) => table.filter((row) => !sameOwner(row, owner)).delete()));
   });
+}
+
+/** The tables whose rows carry the account they belong to. */
+function ownedTables(db: StagecoachDb) {
+  return [db.outbox, db.records, db.contactZones, db.decisions, db.lastKnown];
 }
 
 /** The single-flight token manager; refreshes with the stored (encrypted) refresh token. */
@@ -194,7 +200,7 @@ export function createConnection(deps: ConnectionDeps & { tokens: TokenManager }
       }
     }
     // One transaction: no write of the old account can be stored between the sweep and the switch.
-    await db.transaction('rw', db.connection, db.outbox, db.records, async () => {
+    await db.transaction('rw', [db.connection, ...ownedTables(db)], async () => {
       await dropOthers(db, ownerOf(row)!);
       await db.connection.put(row);
     });

@@ -4,7 +4,7 @@
 import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/define';
 import type { ServiceDeps } from '../service/context';
-import { ownerOf, sameOwner, type RowOwner } from '../storage/db';
+import { ownerOf, sameOwner, whileSignedIn } from '../storage/db';
 import { recordFailure, recordSuccess } from '../sync/status';
 import { notePayload } from '../zoho/payloads';
 import { recordReadQuery } from '../zoho/recordReads';
@@ -19,19 +19,6 @@ export const RECORD_FRESH_MS = 5 * 60_000;
 export async function recordName(db: ServiceDeps['db'], module: string, recordId: string): Promise<string> {
   const cached = await db.records.get([module, recordId]);
   return (cached?.value as { name?: string } | undefined)?.name ?? recordId;
-}
-
-/**
- * Runs `write` only while `owner` is still the one signed in, in one transaction with the
- * connection: an answer that comes back after a disconnect (or a sign-in as somebody else)
- * belongs to a connection that is gone, and is dropped.
- */
-async function whileSignedIn(db: ServiceDeps['db'], owner: RowOwner | null, write: () => Promise<void>): Promise<boolean> {
-  return db.transaction('rw', db.connection, db.records, db.sync, async () => {
-    if (!sameOwner(owner, ownerOf(await db.connection.get('current')))) return false;
-    await write();
-    return true;
-  });
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
@@ -85,7 +72,7 @@ export async function readRecord(
         : {}),
     };
     const fetchedAt = deps.now();
-    const kept = await whileSignedIn(db, owner, async () => {
+    const kept = await whileSignedIn(db, owner, [db.records, db.sync], async () => {
       await db.records.put({ module, id: record.id, value, fetchedAt, ...owner });
       await recordSuccess(db, 'records', fetchedAt);
     });
@@ -95,7 +82,7 @@ export async function readRecord(
     // Abandoned by the page that asked: nothing failed.
     if (signal?.aborted) throw error;
     const failure = StagecoachError.from(error);
-    if (!(await whileSignedIn(db, owner, () => recordFailure(db, 'records', failure, deps.now())))) throw failure;
+    if (!(await whileSignedIn(db, owner, [db.records, db.sync], () => recordFailure(db, 'records', failure, deps.now())))) throw failure;
     if (cached && failure.transient) return fromCache(true, failure);
     throw failure;
   }

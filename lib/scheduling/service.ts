@@ -17,7 +17,7 @@ import { zohoDateTime } from '../zoho/writes';
 import { createOrgCalendar, holidayIntervals, holidaysInWindow, yearsOfWindow } from './calendar';
 import type { schedulingRequests } from './requests';
 import { findFreeSlots, type WorkingHours } from './slots';
-import type { ConnectionRow } from '../storage/db';
+import { ownerOf, sameOwner, whileSignedIn, type ConnectionRow } from '../storage/db';
 import type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
 import { zoneForAddress } from './zones';
 
@@ -195,7 +195,8 @@ export function createScheduling(deps: ServiceDeps) {
   }
 
   async function contactZone(module: RecordModule, recordId: string, { signal }: Signal): Promise<FreeSlotsView['contact']> {
-    const chosen = await db.contactZones.get([module, recordId]);
+    const [row, owner] = await Promise.all([db.contactZones.get([module, recordId]), db.connection.get('current').then(ownerOf)]);
+    const chosen = row && sameOwner(row, owner) ? row : undefined;
     if (chosen) return { timeZone: chosen.timeZone, source: 'chosen' };
     if (module === 'Deals' || module === 'Accounts') return null;
     // The page's one read of the record (records/service.ts): cached, or shared with the panel's.
@@ -352,8 +353,12 @@ export function createScheduling(deps: ServiceDeps) {
 
   async function setContactZone({ module, recordId, timeZone }: Input<'setContactZone'>) {
     if (timeZone !== null && !isTimeZone(timeZone)) throw new StagecoachError('bad_message', { reason: 'unknown_time_zone', params: [timeZone] });
-    if (timeZone === null) await db.contactZones.delete([module, recordId]);
-    else await db.contactZones.put({ module, id: recordId, timeZone });
+    // The rep's choice for the account signed in when it was made, kept only while it still is.
+    const owner = ownerOf(await db.connection.get('current'));
+    const saved = await whileSignedIn(db, owner, [db.contactZones], () =>
+      timeZone === null ? db.contactZones.delete([module, recordId]) : db.contactZones.put({ module, id: recordId, timeZone, ...owner! }),
+    );
+    if (!saved) throw new StagecoachError('not_connected');
     return { saved: true as const };
   }
 

@@ -65,6 +65,21 @@ export function sameOwner(a: Partial<RowOwner> | null | undefined, b: RowOwner |
   return !!a && !!b && a.userId === b.userId && a.orgId === b.orgId;
 }
 
+/**
+ * Runs `write` only while `owner` (read when the operation started) is still the one signed in,
+ * in one transaction with the connection row and `tables`: a result that comes back after a
+ * disconnect, or a sign-in as somebody else, belongs to a connection that is gone and is dropped.
+ * Answers whether it ran.
+ */
+export async function whileSignedIn(db: StagecoachDb, owner: RowOwner | null, tables: Dexie.Table[], write: () => Promise<unknown>): Promise<boolean> {
+  if (!owner) return false;
+  return db.transaction('rw', [db.connection, ...tables], async () => {
+    if (!sameOwner(owner, ownerOf(await db.connection.get('current')))) return false;
+    await write();
+    return true;
+  });
+}
+
 export interface CachedRecordRow extends Partial<RowOwner> {
   module: string;
   id: string;
@@ -114,14 +129,14 @@ export interface SettingsRow {
 }
 
 /** A time zone the rep chose for a contact or lead, remembered per record. */
-export interface ContactZoneRow {
+export interface ContactZoneRow extends RowOwner {
   module: string;
   id: string;
   timeZone: string;
 }
 
 /** A manager's decision on a suggested stage, remembered so a rejected suggestion stays away until new evidence. */
-export interface DecisionRow {
+export interface DecisionRow extends RowOwner {
   dealId: string;
   target: string;
   decision: 'approved' | 'rejected';
@@ -199,19 +214,40 @@ export function openDb(name = 'stagecoach'): StagecoachDb {
     .upgrade(async (tx) => {
       await tx.table<CachedRecordRow>('records').filter((row) => row.userId === undefined).delete();
       const connection = await tx.table<ConnectionRow>('connection').get('current');
-      const owner = ownerOf(connection);
-      await tx
-        .table<OutboxRow>('outbox')
-        .toCollection()
-        .modify((row, ref) => {
-          if (row.userId !== undefined) return;
-          if (owner && connection && row.createdAt >= connection.connectedAt) Object.assign(row, owner);
-          else delete (ref as { value?: OutboxRow }).value;
-        });
+      await stampOrDrop(tx.table<OutboxRow>('outbox'), connection, (row, current) => row.createdAt >= current.connectedAt);
     });
   // v6: the last known free times and deal cards, for cache-first panels (issue 12).
   db.version(6).stores({ lastKnown: '[kind+key], savedAt' });
+  // v7: chosen contact zones, decisions on suggestions and the model's last answer per deal carry
+  // the user and org they belong to (issue 11). A decision from before is kept for the connection
+  // of the moment only if that user made it (`by`) after connecting — the outbox's rule of v5;
+  // any other can be one put back after a disconnect's wipe, and goes. A chosen zone has no time
+  // or author to tell whose it is: dropped (the rep picks it again in one click; the address's
+  // zone answers until then). The model's answer (records 'ModelAnswer') went with v5's sweep of
+  // unstamped cached records, and is unstamped again only from builds before this one: dropped.
+  db.version(7)
+    .stores({ contactZones: '[module+id]', decisions: '[dealId+target], dealId' })
+    .upgrade(async (tx) => {
+      await tx.table<ContactZoneRow>('contactZones').filter((row) => row.userId === undefined).delete();
+      await tx.table<CachedRecordRow>('records').filter((row) => row.userId === undefined).delete();
+      const connection = await tx.table<ConnectionRow>('connection').get('current');
+      await stampOrDrop(tx.table<DecisionRow>('decisions'), connection, (row, current) => row.by === current.user.id && row.at >= current.connectedAt);
+    });
   return db;
+}
+
+/**
+ * An upgrade's rule for rows from before they carried their account: a row the connection of the
+ * moment made (`madeBy`) is stamped with it; any other is dropped (with nobody signed in, or older
+ * than the connection, it cannot be told apart from one put back after a disconnect's wipe).
+ */
+async function stampOrDrop<T extends Partial<RowOwner>>(table: Dexie.Table<T>, connection: ConnectionRow | undefined, madeBy: (row: T, connection: ConnectionRow) => boolean): Promise<void> {
+  const owner = ownerOf(connection);
+  await table.toCollection().modify((row, ref) => {
+    if (row.userId !== undefined) return;
+    if (owner && connection && madeBy(row, connection)) Object.assign(row, owner);
+    else delete (ref as { value?: T }).value;
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The last known answer for a panel's slow reads (a contact's free times, a deal's card), kept per
 // account so the next visit shows it at once while Zoho is asked again. Only a cache: stamped
 // with the user and org it was read for, never shown to another, wiped with the account.
-import { ownerOf, sameOwner, type LastKnownRow, type RowOwner, type StagecoachDb } from './db';
+import { ownerOf, sameOwner, whileSignedIn, type LastKnownRow, type RowOwner, type StagecoachDb } from './db';
 
 export type LastKnownKind = LastKnownRow['kind'];
 
@@ -17,11 +17,7 @@ export function createLastKnownStore(db: StagecoachDb, now: () => number) {
 
     /** Keeps `value` if `owner` is still the one signed in (an answer that outlived its connection is dropped). */
     async remember(kind: LastKnownKind, key: string, owner: RowOwner | null, value: unknown): Promise<void> {
-      if (!owner) return;
-      await db.transaction('rw', db.connection, db.lastKnown, async () => {
-        if (!sameOwner(owner, ownerOf(await db.connection.get('current')))) return;
-        await db.lastKnown.put({ kind, key, value, savedAt: now(), ...owner });
-      });
+      if (owner) await whileSignedIn(db, owner, [db.lastKnown], () => db.lastKnown.put({ kind, key, value, savedAt: now(), ...owner }));
     },
 
     /** The kept answer for this account, if there is one younger than `maxAgeMs`. */

@@ -9,6 +9,7 @@ import type { ProfileReader } from '../settings/currentProfile';
 import type { Settings } from '../settings/schema';
 import type { TeamStore } from '../settings/teamStore';
 import { requestContext, requireFeature, userTimeZone, type RequestContext, type ServiceDeps } from '../service/context';
+import { ownerOf, sameOwner, whileSignedIn } from '../storage/db';
 import type { OutboxItem } from '../sync/types';
 import { notePayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
@@ -97,7 +98,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     const stages = await reader.pipeline(pipelineName, connection, signal);
     const used = criteriaInUse(settings);
     const result = suggestStage(input, stages, used.criteria);
-    const decisions = await db.decisions.where('dealId').equals(dealId).toArray();
+    const owner = ownerOf(connection);
+    const decisions = (await db.decisions.where('dealId').equals(dealId).toArray()).filter((row) => sameOwner(row, owner));
     let suppressed: DealSuggestionView['suppressed'] = null;
     let suggestion = result.suggestion;
     if (suggestion) {
@@ -157,8 +159,9 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
         : parseAiAnswer(answer.json, shown.pipeline, shown.signals, model, shown.deal.stage);
     if (!parsed.ok) return { ok: false, reason: parsed.reason, detail: parsed.detail };
     // Kept with the cached records (wiped on disconnect), so the approval's note can name the model
-    // even when this worker was stopped in between.
-    void db.records.put({ module: MODEL_ANSWER, id: dealId, value: parsed.suggestion, fetchedAt: deps.now() });
+    // even when this worker was stopped in between; only for the account that asked, if still signed in.
+    const owner = ownerOf(ctx.connection);
+    await whileSignedIn(db, owner, [db.records], () => db.records.put({ module: MODEL_ANSWER, id: dealId, value: parsed.suggestion, fetchedAt: deps.now(), ...owner! }));
     return { ok: true, suggestion: parsed.suggestion };
   }
 
@@ -175,7 +178,9 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
     const from = shown.deal.stage;
     const deal = { module: 'Deals', id: input.dealId };
-    const modelAnswer = input.basis === 'model' ? ((await db.records.get([MODEL_ANSWER, input.dealId]))?.value as Suggestion | undefined) : undefined;
+    const owner = ownerOf(connection);
+    const kept = input.basis === 'model' ? await db.records.get([MODEL_ANSWER, input.dealId]) : undefined;
+    const modelAnswer = kept && sameOwner(kept, owner) ? (kept.value as Suggestion) : undefined;
     const note = (decision: 'approved' | 'rejected', evidence: string[]) =>
       decisionNote({
         decision,
@@ -187,8 +192,12 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
         comment: input.comment,
         evidence,
       });
-    const remember = (decision: 'approved' | 'rejected') =>
-      db.decisions.put({ dealId: input.dealId, target: input.target, decision, from, signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id });
+    // Kept only while the account that decided is still signed in: a decision that outlived its
+    // connection (a disconnect, a sign-in as somebody else meanwhile) is never shown to the next.
+    const remember = async (decision: 'approved' | 'rejected') => {
+      const row = { dealId: input.dealId, target: input.target, decision, from, signalIds: shown.signals.map((s) => s.id), at: deps.now(), by: connection.user.id, ...owner! };
+      if (!(await whileSignedIn(db, owner, [db.decisions], () => db.decisions.put(row)))) throw new StagecoachError('not_connected');
+    };
 
     if (input.decision === 'reject') {
       await remember('rejected');

@@ -351,4 +351,72 @@ describe('disconnect races', () => {
     expect(session).toBeNull();
     expect(await db.records.count()).toBe(0);
   });
+
+  it('a rejection decided as the old account lands for nobody after a reconnect as another', async () => {
+    const { handlers, as } = switchableBackground();
+    as.user = SEED.users.admin.id;
+    await handlers.connect({}, {});
+    const dealId = SEED.deals.acmeTelematics.id;
+    const card = await handlers.dealSuggestion({ dealId }, {});
+    const target = card.suggestion!.target;
+    await control('POST', '/__sandbox/faults', { match: { path: '/oauth/v2/token/revoke' }, count: 1, drop: 'before' });
+    // The decision's reads are done (it is about to be remembered) when the admin disconnects and
+    // the rep signs in: the moment is the decision's look at the deal's earlier decisions.
+    const where = db.decisions.where.bind(db.decisions);
+    let raced = false;
+    db.decisions.where = ((index: string) => {
+      const real = where(index);
+      if (raced) return real;
+      raced = true;
+      return {
+        equals: (value: string) => ({
+          toArray: async () => {
+            await handlers.disconnect({}, {});
+            as.user = SEED.users.rep.id;
+            await handlers.connect({}, {});
+            return where(index).equals(value).toArray();
+          },
+        }),
+      };
+    }) as typeof db.decisions.where;
+    const deciding = await handlers.decideSuggestion({ dealId, decision: 'reject', target, basis: 'rules', evidence: [] }, {}).catch((error: unknown) => error);
+    expect(raced).toBe(true);
+    expect(deciding).toMatchObject({ code: 'not_connected' });
+    expect(await db.decisions.count()).toBe(0);
+    const seen = await handlers.dealSuggestion({ dealId }, {});
+    expect(seen.suppressed).toBeNull();
+    expect(seen.suggestion?.target).toBe(target);
+  });
+
+  it('a contact zone saved by a panel left open after the disconnect is not the next account’s', async () => {
+    const { handlers, as } = switchableBackground();
+    await handlers.connect({}, {});
+    await control('POST', '/__sandbox/faults', { match: { path: '/oauth/v2/token/revoke' }, count: 1, drop: 'before' });
+    await handlers.disconnect({}, {});
+    const saving = await handlers.setContactZone({ ...primary, timeZone: 'Pacific/Auckland' }, {}).catch((error: unknown) => error);
+    expect(saving).toMatchObject({ code: 'not_connected' });
+    as.user = SEED.users.manager.id;
+    await handlers.connect({}, {});
+    expect(await db.contactZones.count()).toBe(0);
+    expect((await handlers.freeSlots(primary, {})).contact).not.toMatchObject({ source: 'chosen' });
+  });
+
+  it('a zone, a decision or a model answer of another account is not read, and goes at the next sign-in', async () => {
+    const { handlers, as } = switchableBackground();
+    await handlers.connect({}, {});
+    const other = { userId: SEED.users.manager.id, orgId: (await db.connection.get('current'))!.org.id };
+    const dealId = SEED.deals.acmeTelematics.id;
+    const target = (await handlers.dealSuggestion({ dealId }, {})).suggestion!.target;
+    // What only a race could leave: rows stamped with another user of the same org.
+    await db.contactZones.put({ ...primary, id: primary.recordId, timeZone: 'Pacific/Auckland', ...other });
+    await db.decisions.put({ dealId, target, decision: 'rejected', signalIds: (await handlers.dealSuggestion({ dealId }, {})).signals.map((s) => s.id), at: Date.now(), by: other.userId, ...other });
+    expect((await handlers.freeSlots(primary, {})).contact).not.toMatchObject({ source: 'chosen' });
+    expect((await handlers.dealSuggestion({ dealId }, {})).suppressed).toBeNull();
+    await db.records.put({ module: 'ModelAnswer', id: dealId, value: { target }, fetchedAt: Date.now(), ...other });
+    as.user = SEED.users.rep.id;
+    await handlers.connect({}, {}); // the same account again: the others' rows are swept
+    expect(await db.contactZones.count()).toBe(0);
+    expect(await db.decisions.count()).toBe(0);
+    expect(await db.records.where('module').equals('ModelAnswer').count()).toBe(0);
+  });
 });
