@@ -141,7 +141,7 @@ export function createOutbox(deps: OutboxDeps) {
     const method = row.op === 'create' ? 'POST' : row.op === 'update' ? 'PUT' : 'DELETE';
     const body = row.op === 'delete' ? undefined : { data: [row.data ?? {}] };
     const answer = await client.request(path, writeResponse, { method, body, acceptStatuses: WRITE_STATUSES });
-    return { ...writeOutcome(answer?.data[0]), duplicate: answer?.data[0]?.code === 'DUPLICATE_DATA' };
+    return { ...writeOutcome(answer?.data[0]), code: answer?.data[0]?.code };
   }
 
   /**
@@ -196,12 +196,13 @@ export function createOutbox(deps: OutboxDeps) {
       }
       // Refused as a duplicate: maybe of itself, when the browser resent a create that had landed
       // (a dropped kept-alive connection) and a unique field refused the twin. Ours is there: done.
-      if (row.op === 'create' && outcome.duplicate) {
+      if (row.op === 'create' && outcome.code === 'DUPLICATE_DATA') {
         const landed = await findCreated(row).catch(() => []);
         if (landed.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, null, landed), lastError: null });
       }
-      // A delete retried after an unknown outcome finds the record gone: the first try worked.
-      if (row.op === 'delete' && row.attempts > 1) return settle(row, { status: 'done', lastError: null });
+      // A delete retried after an unknown outcome finds the record gone: the first try worked. So
+      // does one the browser resent by itself on a dropped connection (Zoho: the id is invalid).
+      if (row.op === 'delete' && (row.attempts > 1 || outcome.code === 'INVALID_DATA')) return settle(row, { status: 'done', lastError: null });
       return settle(row, { status: 'failed', lastError: outcome.error.toJSON() });
     } catch (error) {
       const failure = StagecoachError.from(error);

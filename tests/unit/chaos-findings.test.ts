@@ -148,3 +148,13 @@ describe('chaos finding (seed 2, 200 operations, op 42): a twin whose deletion m
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/Tasks')).toHaveLength(1);
   });
 });
+
+describe('chaos finding (seed 1, 200 operations, op 118): a cancel told refused though the meeting was gone', () => {
+  // The DELETE went through, the connection dropped, Chromium resent it, and Zoho refused the
+  // resend: the id is invalid now. The user was told the cancel failed; the meeting was deleted.
+  it('a delete Zoho refuses because the record is gone is done', async () => {
+    const { outbox } = outboxWith(() => ({ data: [{ code: 'INVALID_DATA', details: {}, message: 'the id given seems to be invalid', status: 'error' }] }));
+    const item = await outbox.submit({ op: 'delete', module: 'Events', recordId: '700', summary: 'Cancel: Demo' });
+    expect(item).toMatchObject({ status: 'done', lastError: null });
+  });
+});
