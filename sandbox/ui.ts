@@ -266,9 +266,13 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
   'favicon.svg': { type: 'image/svg+xml', body: readFileSync(new URL('favicon.svg', UI_DIR)) },
 };
 
-// No Content-Security-Policy on purpose: a CSP would block the seed's hostile markup even if some
-// UI (ours or the extension's panel injected into this page) rendered it as HTML, and so hide the
-// bug the hostile record is there to reveal. The pages themselves are inline-free.
+// A strict Content-Security-Policy, as Zoho's own pages likely have (UNCONFIRMED: its exact
+// policy; sandbox/README.md): frames and scripts from this origin only. Chromium still shows the
+// extension's panel frame (the extension's own pages are exempt from a page's frame-src), which
+// the e2e suite checks on every record page. The page's scripts are inline-free; the seed's
+// hostile markup is for the panel, which renders in its own frame under the extension's CSP.
+export const ZOHO_PAGE_CSP = "frame-src 'self'; script-src 'self'; object-src 'none'";
+
 function shell(title: string, status = 200): SandboxResponse {
   return html(
     status,
@@ -295,7 +299,7 @@ function shell(title: string, status = 200): SandboxResponse {
 </body>
 </html>
 `,
-    { 'cache-control': 'no-store' },
+    { 'cache-control': 'no-store', 'content-security-policy': ZOHO_PAGE_CSP },
   );
 }
 

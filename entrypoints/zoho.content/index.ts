@@ -34,6 +34,8 @@ export default defineContentScript({
      * background (it answers `left`), or after a second at most.
      */
     function leave({ frame, abort, port }: Mounted) {
+      // The next page's frame takes the id at once.
+      frame.removeAttribute('id');
       frame.style.setProperty('display', 'none', 'important');
       const channel = port();
       const done = () => {
@@ -102,6 +104,8 @@ export default defineContentScript({
       const secret = randomSecret();
       frame.id = PANEL_FRAME_ID;
       frame.title = browser.i18n.getMessage('panelRegion');
+      // "Copy times" writes to the clipboard from inside the frame.
+      frame.allow = 'clipboard-write';
       frame.src = panelFrameUrl(extensionUrl, url, secret);
       place();
       frame.addEventListener(

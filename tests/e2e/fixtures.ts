@@ -98,6 +98,18 @@ export class RecordPanel {
   }
 }
 
+/**
+ * The panel's frame on a record page, to send requests from as only the panel may (record reads
+ * and writes; the popup may not).
+ */
+export async function openPanelFrame(context: BrowserContext, url = recordUrl('Contacts', SEED.primary.contactId)): Promise<Frame> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = new RecordPanel(page);
+  await expect(panel.region).toBeVisible();
+  return panel.document();
+}
+
 type Fixtures = {
   context: BrowserContext;
   extensionId: string;

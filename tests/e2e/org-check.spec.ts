@@ -4,7 +4,7 @@
 // own row with its advice while the others pass; the report is copied without personal data; the
 // popup leads to the check when something failed, and the whole run works from the keyboard.
 import type { Locator, Page } from '@playwright/test';
-import { accessibilityViolations, expect, openOptions, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, openOptions, openPanelFrame, sandbox, SEED, snap, test } from './fixtures';
 
 const PROBES = ['scopes', 'user', 'pipeline', 'stageHistory', 'outOfOffice', 'coql', 'search', 'credits'] as const;
 type Probe = (typeof PROBES)[number];
@@ -136,7 +136,8 @@ test('the popup leads to the check when something failed; the check runs and cop
   await popup.connectAs('rep');
   const contact = Object.values(SEED.contacts)[0]!;
   await sandbox.fault({ match: { path: `/crm/v8/Contacts/${contact.id}` }, count: 5, status: 403, body: zohoRefusal('NO_PERMISSION', 'permission denied') });
-  await popup.send({ type: 'getRecord', data: { module: 'Contacts', recordId: contact.id } });
+  // A record read (the panel's request, sent from a panel's frame) that Zoho refuses.
+  await (await openPanelFrame(context)).evaluate((id) => chrome.runtime.sendMessage({ type: 'getRecord', data: { module: 'Contacts', recordId: id } }), contact.id);
   await popup.open();
   const lastError = popup.page.getByTestId('last-error');
   await expect(lastError).toBeVisible();

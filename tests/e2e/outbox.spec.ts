@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../browser';
-import { expect, PopupPage, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { expect, openPanelFrame, PopupPage, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const ann = SEED.contacts.annCarter;
 
@@ -98,6 +98,8 @@ test('a refusal from Zoho stays visible with Zoho’s words until retried or dis
 
 test('50 reads fired together stay under the concurrency cap and all succeed through 429s', async ({ popup }) => {
   await popup.connect();
+  // Record reads are the panel's requests: sent from a panel's frame.
+  const panel = await openPanelFrame(popup.page.context());
   await sandbox.config({ concurrencyLimit: 3, latencyMs: 40 });
   await sandbox.clearLog();
   const ids = [...Object.values(SEED.contacts), ...Object.values(SEED.leads), ...Object.values(SEED.deals)].map((r) => r.id);
@@ -105,7 +107,7 @@ test('50 reads fired together stay under the concurrency cap and all succeed thr
   const requests = Array.from({ length: 50 }, (_, i) => ({ type: 'getRecord', data: { module: modules[i % ids.length], recordId: ids[i % ids.length] } }));
   // 50 requests over the seeded records: identical reads in flight are shared, so Zoho sees one
   // call per record, and the cap holds the rest back.
-  const answers = (await popup.page.evaluate((all) => Promise.all(all.map((m) => chrome.runtime.sendMessage(m))), requests)) as { ok: boolean }[];
+  const answers = (await panel.evaluate((all) => Promise.all(all.map((m) => chrome.runtime.sendMessage(m))), requests)) as { ok: boolean }[];
   expect(answers.filter((a) => !a.ok)).toEqual([]);
   const log = await sandbox.log();
   expect(log.maxConcurrent).toBeLessThanOrEqual(5);

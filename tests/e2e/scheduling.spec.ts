@@ -2,7 +2,7 @@
 // race (a slot taken between showing and booking), cancel, reschedule, the contact's local times,
 // copy times, and the feature switches.
 import type { Locator, Page } from '@playwright/test';
-import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test, type PopupPage } from './fixtures';
+import { accessibilityViolations, expect, openPanelFrame, RecordPanel, recordUrl, sandbox, SEED, snap, test, type PopupPage } from './fixtures';
 import { holidays } from '../../sandbox/calendar';
 
 const ann = SEED.contacts.annCarter;
@@ -315,7 +315,8 @@ test('a rep in Asia/Kolkata sees Ann’s Los Angeles times beside each slot; the
   await snap(s.page, 'scheduling-panel-more');
 
   // Copy times: three proposals in Ann's zone, as text.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.origin });
+  // The page reads it; the panel's frame (the extension's origin) writes it.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await s.root.getByRole('button', { name: 'Copy times' }).click();
   await expect(s.root.getByTestId('sched-copy-status')).toContainText('Copied');
   const copied = spaces(await s.page.evaluate(() => navigator.clipboard.readText()));
@@ -386,7 +387,7 @@ test('feature switches: booking and cancelling off hide their controls; slot che
   await expect(s.upcoming.getByRole('button', { name: /^Cancel meeting/ })).toHaveCount(0);
   await expect(s.upcoming.getByRole('button', { name: /^Reschedule/ })).toHaveCount(0);
   // The background refuses too.
-  const refused = (await popup.send({
+  const refused = (await (await openPanelFrame(popup.page.context())).evaluate((m) => chrome.runtime.sendMessage(m), {
     type: 'bookMeeting',
     data: { module: 'Contacts', recordId: ann.id, start: '2030-01-07T09:00:00+05:30', end: '2030-01-07T09:30:00+05:30', title: 'x', sendInvitation: false },
   })) as { ok: boolean; error?: { code: string } };

@@ -3,7 +3,7 @@
 // by the background), reject (gone until new evidence), Zoho's refusals shown verbatim, the AI
 // provider's good and bad answers, and follow-up tasks that are created once.
 import type { Page } from '@playwright/test';
-import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, openPanelFrame, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const deal = SEED.deals.acmeTelematics;
 const dealName = String(deal.Deal_Name);
@@ -87,8 +87,11 @@ test('a rep may only request approval: a Task for the owner’s manager; a forge
   await expect(card.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
   await snap(section, 'suggestion-card-rep');
 
-  // The background checks the approver rule itself: a message straight from an extension page is refused.
-  const forged = await popup.send({ type: 'decideSuggestion', data: { dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: [] } });
+  // The background checks the approver rule itself: a message straight from the panel's frame is refused.
+  const forged = await (await openPanelFrame(context, recordUrl('Deals', deal.id))).evaluate(
+    (m) => chrome.runtime.sendMessage(m),
+    { type: 'decideSuggestion', data: { dealId: deal.id, decision: 'approve', target, basis: 'rules', evidence: [] } },
+  );
   expect(forged).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_approver' }) });
   expect(await stageOf(deal.id)).toBe(String(deal.Stage));
 
