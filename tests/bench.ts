@@ -58,8 +58,15 @@ if (!flags['no-build']) {
 const everyPage = contentScriptFiles(PRODUCTION);
 
 // 3. The browser figures against the sandbox.
-const server = await startSandbox({ port: Number(new URL(SANDBOX_ORIGIN).port) }).catch((error: unknown) => {
-  console.error(`Could not start the sandbox on ${SANDBOX_ORIGIN} (is another copy running?): ${String(error)}`);
+// A sandbox already answering on the port is used as it is (as Playwright's webServer does): every
+// run resets it and sets its latency through the control API.
+const server = await startSandbox({ port: Number(new URL(SANDBOX_ORIGIN).port) }).catch(async (error: unknown) => {
+  const running = await fetch(`${SANDBOX_ORIGIN}/__sandbox/config`).then((response) => response.ok, () => false);
+  if (running) {
+    console.log(`A sandbox is already running on ${SANDBOX_ORIGIN}: using it.`);
+    return { close: async () => {} };
+  }
+  console.error(`Could not start the sandbox on ${SANDBOX_ORIGIN}: ${String(error)}`);
   process.exit(1);
 });
 const began = Date.now();

@@ -134,10 +134,20 @@ export async function soak(views: number, heapAfter: number) {
     const first = records[0]!;
     await page.goto(recordUrl(first.module, first.id));
     await waitInPanel(page, `${TARGETS.slot}, ${TARGETS.noSlots}`);
-    const cdp = await browser.context.newCDPSession(page);
+    // The page's heap (the content script lives there) and the panel frame's (its own process).
+    const heapOf = async (target: Page | import('@playwright/test').Frame) => {
+      const cdp = await browser.context.newCDPSession(target);
+      try {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    };
     const heap = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      const frames = page.frames().filter((frame) => frame !== page.mainFrame() && frame.url().startsWith('chrome-extension://'));
+      const sizes = await Promise.all([heapOf(page), ...frames.map((frame) => heapOf(frame).catch(() => 0))]);
+      return sizes.reduce((sum, size) => sum + size, 0);
     };
     await settle(600);
     const heapStart = await heap();
