@@ -1,7 +1,7 @@
 // AI provider: none, an OpenAI-compatible endpoint (its base URL and model), or the browser's
 // built-in model. The provider's API key is not a setting (it is kept encrypted with the tokens).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useContext } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useContext, useEffect } from 'react';
 import { ErrorNotice } from '../ErrorNotice';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
@@ -9,10 +9,28 @@ import { t } from '../i18n';
 import { FormContext, InputField, Section, SelectField } from './form';
 import type { SectionProps } from './SettingsForm';
 
+const AI_KEY = ['suggestions', 'aiKey'] as const;
+
 export function AiSection({ draft, set, view }: SectionProps) {
   const { issues } = useContext(FormContext);
   // Shown for an OpenAI-compatible provider, and whenever the last save found a problem in them.
   const endpoint = draft.aiProvider === 'openai-compatible' || issues.some((i) => i.key === 'ai.baseUrl' || i.key === 'ai.model');
+  // The key is bound to the exact base URL it was entered for: whether it goes to the one in the field.
+  const queryClient = useQueryClient();
+  const key = useQuery({
+    queryKey: [...AI_KEY, draft.aiBaseUrl],
+    queryFn: () => request('aiKeyStatus', { baseUrl: draft.aiBaseUrl }),
+    enabled: endpoint,
+    placeholderData: keepPreviousData,
+  });
+  // A save (of the address or a key) changes the answer.
+  useEffect(() => void queryClient.invalidateQueries({ queryKey: AI_KEY }), [view, queryClient]);
+  const stored = key.data ? key.data.stored : view.aiKeySet;
+  const hint = !stored
+    ? t('options_aiKeyHint')
+    : key.data && !key.data.matches && key.data.baseUrl
+      ? t('options_aiKeyOtherUrlHint', [key.data.baseUrl])
+      : t('options_aiKeySetHint');
   return (
     <Section id="ai" title={t('options_sectionAi')} intro={t('options_sectionAiIntro')}>
       <SelectField
@@ -34,14 +52,14 @@ export function AiSection({ draft, set, view }: SectionProps) {
           <InputField
             fieldKey="ai.key"
             label={t('options_aiKey')}
-            hint={t(view.aiKeySet ? 'options_aiKeySetHint' : 'options_aiKeyHint')}
+            hint={hint}
             type="password"
             autoComplete="off"
             className="input-mono"
             value={draft.aiKey}
             onChange={(aiKey) => set({ aiKey })}
           />
-          {view.aiKeySet ? <RemoveKey /> : null}
+          {stored ? <RemoveKey /> : null}
         </>
       ) : null}
     </Section>
@@ -52,7 +70,10 @@ function RemoveKey() {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => request('saveAiKey', { key: null }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.settings }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.settings });
+      void queryClient.invalidateQueries({ queryKey: AI_KEY });
+    },
   });
   if (remove.isSuccess) return <p role="status">{t('options_aiKeyRemoved')}</p>;
   return (

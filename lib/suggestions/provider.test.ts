@@ -126,6 +126,25 @@ describe('the key is bound to the exact base URL it was entered for', () => {
   });
 });
 
+describe('keyStatus: what the options page says about the stored key', () => {
+  it('none stored; stored for this address (written differently); stored for another path, named', async () => {
+    const ai = makeProvider();
+    expect(await ai.keyStatus(`${provider.origin}/v1`)).toEqual({ stored: false, baseUrl: null, matches: false });
+    await ai.saveKey('sk-tenant-a', settingsFor(`${provider.origin}/tenant-a/v1/`));
+    expect(await ai.keyStatus(`${provider.origin}/tenant-a/v1`)).toEqual({ stored: true, baseUrl: `${provider.origin}/tenant-a/v1`, matches: true });
+    expect(await ai.keyStatus(`${provider.origin}/tenant-b/v1`)).toEqual({ stored: true, baseUrl: `${provider.origin}/tenant-a/v1`, matches: false });
+    expect(await ai.keyStatus('not a url')).toMatchObject({ stored: true, matches: false });
+  });
+
+  it('a key stored with its origin only matches no address (it is not sent)', async () => {
+    const ai = makeProvider();
+    await ai.saveKey('sk-old', settingsFor(`${provider.origin}/v1`));
+    const row = (await db.providerKeys.get('ai'))!;
+    await db.providerKeys.put({ id: 'ai', value: row.value, origin: provider.origin });
+    expect(await ai.keyStatus(`${provider.origin}/v1`)).toEqual({ stored: true, baseUrl: provider.origin, matches: false });
+  });
+});
+
 describe('normalizeBaseUrl', () => {
   const table: Array<[string, string | null]> = [
     ['https://api.openai.com/v1', 'https://api.openai.com/v1'],

@@ -6,7 +6,7 @@ import { decryptText, encryptText } from '../auth/crypto';
 import { StagecoachError } from '../errors';
 import type { Settings } from '../settings/schema';
 import type { StagecoachDb } from '../storage/db';
-import type { AiOutcome } from './views';
+import type { AiKeyStatus, AiOutcome } from './views';
 
 export interface BuiltInModel {
   /** Whether the browser has a usable built-in model now. */
@@ -151,6 +151,17 @@ export function createAiProvider(deps: ProviderDeps) {
     },
 
     keySet: async () => (await db.providerKeys.get('ai')) !== undefined,
+
+    /**
+     * Whether the stored key goes to `baseUrl`: it is bound to the exact base URL it was entered
+     * for, and another address does not get it (the options page says so beside the field).
+     */
+    async keyStatus(baseUrl: string): Promise<AiKeyStatus> {
+      const row = await db.providerKeys.get('ai');
+      if (!row) return { stored: false, baseUrl: null, matches: false };
+      const boundTo = row.baseUrl ?? null;
+      return { stored: true, baseUrl: boundTo ?? row.origin, matches: boundTo !== null && boundTo === normalizeBaseUrl(baseUrl) };
+    },
   };
 }
 export type AiProvider = ReturnType<typeof createAiProvider>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { answers } from '../messaging/define';
 import { recordId } from '../records/requests';
 import type { OutboxItem } from '../sync/types';
-import type { AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
+import type { AiKeyStatus, AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
 
 const stage = z.string().trim().min(1).max(120);
 const evidence = z.array(z.string().max(200)).max(100);
@@ -45,5 +45,6 @@ export const suggestionRequests = {
   criteriaDryRun: answers<DryRunView>()(z.object({ criteria: z.string().max(100_000) }).strict(), 'extensionPage'),
   // How far the dry run running now has read: null when none runs.
   criteriaDryRunProgress: answers<{ read: number; total: number } | null>()(z.object({}).strict(), 'extensionPage'),
+  aiKeyStatus: answers<AiKeyStatus>()(z.object({ baseUrl: z.string().max(2000) }).strict(), 'extensionPage'),
   saveAiKey: answers<{ aiKeySet: boolean }>()(z.object({ key: z.string().trim().max(500).regex(/^\S*$/).nullable() }).strict(), 'extensionPage'),
 };

@@ -331,6 +331,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     contactDeals: (input, { signal }) => contactDeals(input, signal),
     criteriaDryRun: (input, { signal }) => dryRun(input, signal).finally(() => (dryRunProgress = null)),
     criteriaDryRunProgress: async () => dryRunProgress,
+    aiKeyStatus: ({ baseUrl }) => provider.keyStatus(baseUrl),
     saveAiKey: async ({ key }) => provider.saveKey(key, await deps.settings()),
   };
   return { handlers };

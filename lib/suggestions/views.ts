@@ -45,6 +45,13 @@ export type AiOutcome =
   /** Nothing was sent: what would be sent now (the deal changed in Zoho) is not the body shown; show this one and ask again. */
   | { ok: false; reason: 'request_changed'; detail: string; request: unknown; requestHash: string };
 
+/** The stored AI key and the base URL it is sent to (null: none stored); `matches`: that is the address asked about. */
+export interface AiKeyStatus {
+  stored: boolean;
+  baseUrl: string | null;
+  matches: boolean;
+}
+
 export interface DecisionResult {
   decision: 'approved' | 'rejected';
   stage: OutboxItem | null;

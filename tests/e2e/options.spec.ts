@@ -171,6 +171,33 @@ test('the AI endpoint fields appear for an OpenAI-compatible provider and are re
   await expect(page.getByRole('radio', { name: 'a Contact' })).toBeChecked();
 });
 
+test('the AI key is said to be stored only for the base URL it was entered for', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'OpenAI-compatible endpoint' });
+  await page.getByLabel('Base URL').fill('http://localhost:8787/tenant-a/v1');
+  await page.getByLabel('Model').fill('sandbox-model');
+  const key = page.getByLabel('API key');
+  await expect(key).toHaveAccessibleDescription(/No key is stored yet/);
+  await key.fill('sk-tenant-a');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saveStatus(page)).toBeVisible();
+  await expect(key).toHaveAccessibleDescription('A key is stored (encrypted). Type a new one to replace it.');
+  // Another address: the key is not sent there, and the page says so (typed, then saved).
+  await page.getByLabel('Base URL').fill('http://localhost:8787/tenant-b/v1');
+  const elsewhere = 'A key is stored for http://localhost:8787/tenant-a/v1, and it is sent only there, not to this address. Enter a key for this address.';
+  await expect(key).toHaveAccessibleDescription(elsewhere);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saveStatus(page)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('API key')).toHaveAccessibleDescription(elsewhere);
+  await snap(page.locator('section[aria-labelledby="ai-heading"]'), 'options-ai-key-other-url');
+  await page.getByLabel('API key').fill('sk-tenant-b');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saveStatus(page)).toBeVisible();
+  await expect(page.getByLabel('API key')).toHaveAccessibleDescription('A key is stored (encrypted). Type a new one to replace it.');
+});
+
 // Chromium on Linux reads enterprise policy from /etc/chromium/policies/managed/*.json, and an
 // extension's policy (what storage.managed returns) from its "3rdparty" key.
 const POLICY_DIR = '/etc/chromium/policies/managed';
