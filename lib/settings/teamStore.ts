@@ -5,7 +5,7 @@
 // refuses anyone else.
 import { z } from 'zod';
 import { StagecoachError, type SerializedError } from '../errors';
-import { ownerOf, type StagecoachDb } from '../storage/db';
+import { ownerOf, sameOwner, whileSignedIn, type StagecoachDb } from '../storage/db';
 import type { ZohoClient } from '../zoho/client';
 import { createProfileReader } from './currentProfile';
 import { decodeTeam, encodeTeam, TEAM_VARIABLE_GROUP, TEAM_VARIABLE_PREFIX, TEAM_VARIABLE_TYPE, teamVariableName, type PublishedTeam, type TeamSettings } from './team';
@@ -150,8 +150,17 @@ export function createTeamSources(deps: { db: StagecoachDb; client: Pick<ZohoCli
     now,
     connection,
     lastKnown: {
-      get: async (key) => (await db.records.get([TEAM_RECORD.module, key]))?.value as PublishedTeam | 'none' | undefined,
-      put: async (key, value) => void (await db.records.put({ module: TEAM_RECORD.module, id: key, value, fetchedAt: now(), ...(ownerOf(await connection()) ?? {}) })),
+      // The key names the account that asked (`org/user`); a row is used and written only while
+      // that account is the one signed in (an answer arriving after a disconnect is dropped).
+      get: async (key) => {
+        const row = await db.records.get([TEAM_RECORD.module, key]);
+        return row && sameOwner(row, ownerOf(await connection())) ? (row.value as PublishedTeam | 'none') : undefined;
+      },
+      put: async (key, value) => {
+        const [orgId = '', userId = ''] = key.split('/');
+        const owner = { orgId, userId };
+        await whileSignedIn(db, owner, [db.records], () => db.records.put({ module: TEAM_RECORD.module, id: key, value, fetchedAt: now(), ...owner }));
+      },
     },
   });
   return { team, profiles: createProfileReader({ client, now }), connection };
