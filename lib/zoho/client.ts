@@ -243,9 +243,20 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
   async function sendGroup(group: Queued[], scope: AbortSignal | undefined) {
     if (group.length === 1) return settleDirect(group[0]!);
     const body = compositeBody(group.map((item) => item.sub));
+    // The call is given up when the connection ends or when every read in it was given up (its
+    // callers left the page): one read still wanted keeps it going.
+    const call = new AbortController();
+    const giveUpIfUnwanted = () => {
+      if (group.every((item) => item.init.signal?.aborted)) call.abort(group[0]!.init.signal!.reason);
+    };
+    for (const item of group) item.init.signal?.addEventListener('abort', giveUpIfUnwanted, { once: true });
+    if (scope) {
+      if (scope.aborted) call.abort(scope.reason);
+      else scope.addEventListener('abort', () => call.abort(scope.reason), { once: true });
+    }
     let response: Response;
     try {
-      response = await direct(COMPOSITE_PATH, { method: 'POST', body, ...(scope ? { signal: scope } : {}) });
+      response = await direct(COMPOSITE_PATH, { method: 'POST', body, signal: call.signal });
     } catch (error) {
       // A network failure (or the connection ending) is each read's failure: each retries as it would.
       for (const item of group) item.reject(error);

@@ -2,7 +2,7 @@
 import { SANDBOX_ORIGIN } from '../browser';
 
 export interface SandboxLog {
-  entries: { seq: number; method: string; path: string; status: number; grantType?: string; userId?: string; clientAborted?: true }[];
+  entries: { seq: number; method: string; path: string; status: number; grantType?: string; userId?: string; clientAborted?: true; subRequests?: string[] }[];
   counts: { authorizationCode: number; refresh: number; revoke: number; api: number; throttled: number; tooManyRequests: number };
   maxConcurrent: number;
   creditsUsed: number;
