@@ -90,7 +90,7 @@ async function tour(context: BrowserContext, extensionId: string, welcome: Page 
   await shot(page, 'panel-contact');
   await storeShot(page, '1-free-times');
   await panel.getByTestId('sched-slot').first().click();
-  await page.getByRole('dialog').first().waitFor();
+  await panel.getByRole('dialog').first().waitFor();
   await shot(page, 'scheduling-dialog');
   await storeShot(page, '2-booking');
   await page.keyboard.press('Escape');
