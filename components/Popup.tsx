@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ConnectionStatus } from '@/lib/connection/types';
-import { formatDateTime, toBcp47 } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import type { MessageKey } from './i18n';
 import { t, uiLocale } from './i18n';
 import { ErrorNotice } from './ErrorNotice';
@@ -88,7 +88,8 @@ function ConnectionView(props: {
     );
   }
 
-  const locale = toBcp47(status.user.locale, uiLocale());
+  // The UI's language, Zoho's clock (lib/format's rule): the same as the panel's, whatever Zoho's own locale.
+  const locale = uiLocale();
   return (
     <section aria-labelledby="state">
       <p id="state" className={status.state === 'connected' ? 'state state-on' : 'state state-warn'}>

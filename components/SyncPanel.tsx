@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import { StagecoachError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import type { OutboxItem, SyncStatus } from '@/lib/sync/types';
 import { ErrorNotice } from './ErrorNotice';
 import { errorLine, t, type MessageKey } from './i18n';
@@ -41,9 +41,9 @@ export function SyncPanel({ format }: { format: TimeFormat }) {
           ))}
         </ul>
         <p className="muted" data-testid="usage">
-          {usageLine(sync.data.usage)}
+          {usageLine(sync.data.usage, format.locale)}
         </p>
-        {sync.data.usage.creditsRemaining !== null ? <p className="muted">{t('usageRemaining', String(sync.data.usage.creditsRemaining))}</p> : null}
+        {sync.data.usage.creditsRemaining !== null ? <p className="muted">{t('usageRemaining', formatNumber(sync.data.usage.creditsRemaining, format.locale))}</p> : null}
       </section>
 
       <section aria-labelledby="outbox-heading" className="section">
@@ -75,9 +75,9 @@ function openOrgCheck() {
   void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#org-check` });
 }
 
-function usageLine(usage: SyncStatus['usage']): string {
-  const calls = usage.calls24h.toLocaleString();
-  return usage.limit ? t('usageOfLimit', [calls, usage.limit.toLocaleString()]) : t('usageCalls', calls);
+function usageLine(usage: SyncStatus['usage'], locale: string): string {
+  const calls = formatNumber(usage.calls24h, locale);
+  return usage.limit ? t('usageOfLimit', [calls, formatNumber(usage.limit, locale)]) : t('usageCalls', calls);
 }
 
 function OutboxRow({ item, onRetry, onDiscard, busy }: { item: OutboxItem; onRetry(): void; onDiscard(): void; busy: boolean }) {

@@ -172,7 +172,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
         </p>
         {(save.isError || publish.isError) && refused ? <IssueSummary ref={summaryRef} issues={issues} /> : null}
         {save.isError && !refused ? <ErrorNotice error={save.error} /> : null}
-        <ConnectionSection {...sectionProps} />
+        {/* In the order people need them: what a rep changes first, then the team's, then connection and advanced. */}
         <SchedulingSection {...sectionProps} />
         <NewPeopleSection {...sectionProps} />
         <TeamSettings
@@ -188,6 +188,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
           <SuggestionsSection {...sectionProps} />
         </TeamSettings>
         <AiSection {...sectionProps} />
+        <ConnectionSection {...sectionProps} />
         <AdvancedSection {...sectionProps} />
         <div className="options-footer">
           <button type="submit" className="button button-primary" disabled={save.isPending} aria-keyshortcuts="Control+S Meta+S">

@@ -2,6 +2,8 @@
 // line), whether they are used, and a dry run over recent deals before switching them on.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo } from 'react';
+import { formatPercent } from '@/lib/format';
+import type { Settings } from '@/lib/settings/schema';
 import type { DryRunView } from '@/lib/suggestions/views';
 import { DEFAULT_CRITERIA_TEXT, parseCriteria } from '@/lib/suggestions';
 import { ErrorNotice } from '../ErrorNotice';
@@ -10,12 +12,24 @@ import { request } from '../messenger';
 import { CheckboxField, Section, TextAreaField } from './form';
 import type { SectionProps } from './SettingsForm';
 
-export function SuggestionsSection({ draft, set }: SectionProps) {
+/**
+ * Which criteria the suggestions use now, from the saved settings (not the draft): the ones
+ * written here only when switched on and valid, else the built-in ones (lib/suggestions/service).
+ */
+function criteriaInUse(saved: Pick<Settings, 'criteriaEnabled' | 'pipelineCriteria'>): 'custom' | 'default' | 'invalid' {
+  if (!saved.criteriaEnabled || !saved.pipelineCriteria.trim()) return 'default';
+  return parseCriteria(saved.pipelineCriteria).ok ? 'custom' : 'invalid';
+}
+
+export function SuggestionsSection({ draft, set, view }: SectionProps) {
   const typed = useDeferredValue(draft.pipelineCriteria);
   const check = useMemo(() => (typed.trim() ? parseCriteria(typed) : null), [typed]);
   const checkId = useId();
   return (
     <Section id="suggestions" title={t('options_sectionSuggestions')}>
+      <p className="notice" data-testid="criteria-in-use">
+        {t(`options_criteriaInUse_${criteriaInUse(view.settings)}`)}
+      </p>
       <CheckboxField
         fieldKey="criteriaEnabled"
         checked={draft.criteriaEnabled}
@@ -83,10 +97,10 @@ function DryRunResult({ view }: { view: DryRunView }) {
     );
   }
   const { open, closed } = view.result;
-  const percent = closed.judged > 0 ? new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(closed.matched / closed.judged) : '–';
+  const percent = closed.judged > 0 ? formatPercent(closed.matched / closed.judged, uiLocale()) : '–';
   return (
     <div className="dry-run" role="status">
-      <h3>{t('options_dryRunOpen', String(open.length))}</h3>
+      <h4>{t('options_dryRunOpen', String(open.length))}</h4>
       <table className="dry-run-table">
         <thead>
           <tr>
@@ -105,7 +119,7 @@ function DryRunResult({ view }: { view: DryRunView }) {
           ))}
         </tbody>
       </table>
-      <h3 data-testid="dry-run-closed">{t('options_dryRunClosed', [String(closed.matched), String(closed.judged), percent])}</h3>
+      <h4 data-testid="dry-run-closed">{t('options_dryRunClosed', [String(closed.matched), String(closed.judged), percent])}</h4>
       <table className="dry-run-table">
         <thead>
           <tr>

@@ -6,15 +6,18 @@ import type { ReactNode } from 'react';
 import type { SettingsView } from '@/lib/settings/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { StagecoachError } from '@/lib/errors';
-import { t, uiLocale } from '../i18n';
+import { formatDateTime } from '@/lib/format';
+import { t } from '../i18n';
+import { useClock, type UserClock } from '../useClock';
+import { SectionLevel } from './form';
 
 /** Whether this person edits the team settings here: Zoho said just now that they are an administrator. */
 export const editsTeam = (view: SettingsView): boolean => view.team.canPublish;
 
-function when(at: string | null): string {
+function when(at: string | null, clock: UserClock): string {
   if (!at) return '';
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? '' : formatDateTime(ms, clock);
 }
 
 export function TeamSettings(props: {
@@ -28,9 +31,10 @@ export function TeamSettings(props: {
 }) {
   const { team } = props.view;
   const admin = editsTeam(props.view);
+  const clock = useClock();
   const source =
     team.state === 'published'
-      ? t('options_teamPublishedBy', [team.by ?? '–', when(team.at)])
+      ? t('options_teamPublishedBy', [team.by ?? '–', when(team.at, clock)])
       : team.state === 'none'
         ? t('options_teamNone')
         : team.state === 'unavailable'
@@ -65,7 +69,7 @@ export function TeamSettings(props: {
           </p>
         )
       ) : null}
-      {props.children}
+      <SectionLevel.Provider value={3}>{props.children}</SectionLevel.Provider>
       {admin ? (
         <div className="team-footer">
           <button type="button" className="button button-primary" disabled={props.publishing} onClick={props.onPublish} data-testid="team-publish">

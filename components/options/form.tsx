@@ -52,6 +52,12 @@ export function settingLabel(path: string): string {
   return label ? t(label) : path;
 }
 
+/** What the setting's empty field stands for, when it says (the default title in the UI's language). */
+function settingPlaceholder(key: string): string | undefined {
+  const placeholder = findSetting(key)?.meta.placeholder;
+  return placeholder ? t(placeholder) : undefined;
+}
+
 /** The setting's values with their labels. */
 function choicesOf<T extends string>(key: string): Choice<T>[] {
   const setting = settingField(key);
@@ -90,7 +96,7 @@ export function InputField(props: InputFieldProps) {
       max={number ? setting?.meta.max : undefined}
       step={number && setting?.meta.step !== 1 ? setting?.meta.step : undefined}
       value={props.value}
-      placeholder={props.placeholder}
+      placeholder={props.placeholder ?? settingPlaceholder(props.fieldKey)}
       autoComplete={props.autoComplete ?? 'off'}
       spellCheck={false}
       onChange={(event) => props.onChange(event.target.value)}
@@ -151,10 +157,14 @@ export function SelectField<T extends string>(props: { fieldKey: string; value: 
 }
 
 /** A section of the form with its heading. */
+/** The heading level of the sections inside: 2 on the page, 3 inside the team settings' group (its heading is the 2). */
+export const SectionLevel = createContext<2 | 3>(2);
+
 export function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+  const Heading = useContext(SectionLevel) === 3 ? 'h3' : 'h2';
   return (
     <section className="options-section" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{title}</h2>
+      <Heading id={`${id}-heading`}>{title}</Heading>
       {intro ? <p className="section-intro">{intro}</p> : null}
       {children}
     </section>

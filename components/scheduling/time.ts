@@ -1,36 +1,12 @@
 // Showing slot instants to people: the rep's and the contact's wall-clock times, day groups and
 // clock changes. Wall-clock readings go through Intl (the browser's IANA data) or the slot
 // engine's helpers; the only arithmetic here is on instants and calendar dates, never on a zone's rules.
-import { hour12FromZoho } from '@/lib/format';
+import { dateTimeFormat as dtf, type Clock } from '@/lib/format';
 import type { Interval } from '@/lib/scheduling/types';
 import { dstChangesBetween, groupSlotsByDay } from '@/lib/scheduling/slots';
 
-export interface Clock {
-  /** BCP 47 locale for Intl. */
-  locale: string;
-  /** From Zoho's time format ('hh:mm a' → true, 'HH:mm' → false); undefined: the locale decides. */
-  hour12: boolean | undefined;
-}
-
-export const clockFor = (locale: string, zohoTimeFormat: string | null | undefined): Clock => ({ locale, hour12: hour12FromZoho(zohoTimeFormat) });
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A cached Intl.DateTimeFormat; an unknown zone falls back to the browser's rather than throwing. */
-function dtf(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formatters.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      const { timeZone: _unknown, ...rest } = options;
-      format = new Intl.DateTimeFormat(locale, rest);
-    }
-    formatters.set(key, format);
-  }
-  return format;
-}
+// The formatting moved to lib/format (one module for every surface); re-exported here for the panel's callers.
+export { clockFor, formatDay, formatRange, formatTime, formatWeekday, zoneAbbreviation, zoneCity, type Clock } from '@/lib/format';
 
 export function isKnownZone(timeZone: string | null | undefined): timeZone is string {
   if (!timeZone) return false;
@@ -49,53 +25,18 @@ export function allTimeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
-/** "9:00 AM" / "09:00" in `timeZone`. */
-export function formatTime(ms: number, timeZone: string | undefined, clock: Clock): string {
-  return dtf(clock.locale, { hour: 'numeric', minute: '2-digit', hour12: clock.hour12, timeZone }).format(ms);
-}
-
-/** "Tue, Nov 24" in the user's locale. */
-export function formatDay(ms: number, timeZone: string | undefined, locale: string): string {
-  return dtf(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone }).format(ms);
-}
-
-/** "Mon" — for a contact whose local date is not the rep's. */
-export function formatWeekday(ms: number, timeZone: string | undefined, locale: string): string {
-  return dtf(locale, { weekday: 'short', timeZone }).format(ms);
-}
-
-/** "Tue, Nov 24, 9:00 – 9:30 AM" in `timeZone`. */
-export function formatRange(start: number, end: number, timeZone: string | undefined, clock: Clock): string {
-  const format = dtf(clock.locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: clock.hour12, timeZone });
-  return end > start ? format.formatRange(start, end) : format.format(start);
-}
-
-/** "Tue, Nov 24, 9:00 AM PST": a slot as it reads in an email to someone in `timeZone`. */
-export function formatForEmail(ms: number, timeZone: string | undefined, clock: Clock): string {
-  return dtf(clock.locale, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: clock.hour12,
-    timeZone,
-    timeZoneName: 'short',
-  }).format(ms);
-}
-
-/** The zone's short name at that instant in the locale ("PST", "GMT+5:30"). */
-export function zoneAbbreviation(ms: number, timeZone: string | undefined, locale: string): string {
-  const part = dtf(locale, { timeZone, timeZoneName: 'short', hour: 'numeric' })
-    .formatToParts(ms)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone ?? '';
-}
-
-/** "Los Angeles" for America/Los_Angeles; the whole name for UTC and the like. */
-export function zoneCity(timeZone: string): string {
-  const last = timeZone.split('/').pop() ?? timeZone;
-  return last.replace(/_/g, ' ');
+/**
+ * "Tue, Nov 24, 9:00 AM PST": a slot as it reads in an email to someone in `timeZone`. With
+ * `alsoIn` (the rep's zone) and another wall time there, the rep's reading follows in brackets,
+ * its date only when it differs: "Mon, Dec 7, 7:30 PM PST (Tue, Dec 8, 9:00 AM GMT+5:30)".
+ */
+export function formatForEmail(ms: number, timeZone: string | undefined, clock: Clock, alsoIn?: string): string {
+  const withDate = { weekday: 'short', month: 'short', day: 'numeric' } as const;
+  const time = { hour: 'numeric', minute: '2-digit', hour12: clock.hour12, timeZoneName: 'short' } as const;
+  const theirs = dtf(clock.locale, { ...withDate, ...time, timeZone }).format(ms);
+  if (!alsoIn || !isKnownZone(alsoIn) || alsoIn === timeZone) return theirs;
+  const mine = dtf(clock.locale, { ...(dateKey(ms, alsoIn) === dateKey(ms, timeZone) ? {} : withDate), ...time, timeZone: alsoIn }).format(ms);
+  return mine === theirs ? theirs : `${theirs} (${mine})`;
 }
 
 /** The calendar date (yyyy-mm-dd) of the instant in `timeZone`. */

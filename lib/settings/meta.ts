@@ -11,6 +11,8 @@ export interface SettingMeta {
   label?: MessageKey;
   /** The line under it, when it has one that needs nothing filled in. */
   hint?: MessageKey;
+  /** What an empty field stands for, shown in it (the default title in the UI's language). */
+  placeholder?: MessageKey;
   /** Each allowed value's label, for an enum. */
   options?: Readonly<Record<string, MessageKey>>;
   /** A whole number's bounds (inclusive) and the step it moves by. */

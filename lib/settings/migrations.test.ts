@@ -25,18 +25,18 @@ const pilotRow = {
 
 describe('migrateSettings', () => {
   it('has one step per version', () => {
-    expect(CURRENT_SETTINGS_VERSION).toBe(2);
+    expect(CURRENT_SETTINGS_VERSION).toBe(3);
     expect(MIGRATIONS).toHaveLength(CURRENT_SETTINGS_VERSION - 1);
   });
 
   it('no row: the defaults', () => {
-    expect(migrateSettings(null)).toEqual({ values: defaultSettings(), version: 2, dropped: [] });
+    expect(migrateSettings(null)).toEqual({ values: defaultSettings(), version: CURRENT_SETTINGS_VERSION, dropped: [] });
   });
 
-  it("version 1 → 2 keeps every one of the pilot user's values", () => {
+  it("version 1 → current keeps every one of the pilot user's values", () => {
     const defaults = defaultSettings();
     expect(migrateSettings(pilotRow)).toEqual({
-      version: 2,
+      version: CURRENT_SETTINGS_VERSION,
       dropped: [],
       values: {
         ...defaults,
@@ -135,7 +135,16 @@ describe('migrateSettings', () => {
       customDomains: ['crm.example.com'],
       ai: { provider: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
     };
-    expect(migrateSettings({ version: 2, values: own })).toEqual({ values: own, version: 2, dropped: [] });
+    expect(migrateSettings({ version: 2, values: own })).toEqual({ values: own, version: CURRENT_SETTINGS_VERSION, dropped: [] });
+  });
+
+  it('version 2 → 3: the old English default title becomes the UI language\'s default; a written title stays', () => {
+    const old = { ...defaultSettings(), meetingTitleTemplate: 'Meeting with {contact}' };
+    expect(migrateSettings({ version: 2, values: old }).values.meetingTitleTemplate).toBe('');
+    const own = { ...defaultSettings(), meetingTitleTemplate: 'Meeting with {contact} ({company})' };
+    expect(migrateSettings({ version: 2, values: own }).values.meetingTitleTemplate).toBe('Meeting with {contact} ({company})');
+    // A current row that says it in English on purpose keeps it.
+    expect(migrateSettings({ version: 3, values: old }).values.meetingTitleTemplate).toBe('Meeting with {contact}');
   });
 
   it('a current row with junk: bad values go, valid neighbours stay', () => {
@@ -166,7 +175,7 @@ describe('migrateSettings', () => {
       version: 7,
       values: { ...defaultSettings(), slotMinutes: 50, videoLinks: { provider: 'zoom' }, features: { ...defaultSettings().features, notes: true } },
     });
-    expect(version).toBe(2);
+    expect(version).toBe(CURRENT_SETTINGS_VERSION);
     expect(dropped.sort()).toEqual(['features.notes', 'videoLinks']);
     expect(values).toEqual({ ...defaultSettings(), slotMinutes: 50 });
   });
@@ -176,7 +185,7 @@ describe('migrateSettings', () => {
     ['values a list', { version: 2, values: [1, 2] }],
     ['values null', { version: 1, values: null }],
   ])('nothing usable (%s): the defaults, listed as *', (_name, row) => {
-    expect(migrateSettings(row as never)).toEqual({ values: defaultSettings(), version: 2, dropped: ['*'] });
+    expect(migrateSettings(row as never)).toEqual({ values: defaultSettings(), version: CURRENT_SETTINGS_VERSION, dropped: ['*'] });
   });
 
   it('a row without a usable version is read as version 1', () => {
@@ -186,7 +195,7 @@ describe('migrateSettings', () => {
     }
     // Current values in such a row pass through the version-1 step untouched.
     const current = { ...defaultSettings(), slotMinutes: 20 };
-    expect(migrateSettings({ version: Number.NaN, values: current })).toEqual({ values: current, version: 2, dropped: [] });
+    expect(migrateSettings({ version: Number.NaN, values: current })).toEqual({ values: current, version: CURRENT_SETTINGS_VERSION, dropped: [] });
   });
 
   it('is idempotent: migrating the result again changes nothing', () => {

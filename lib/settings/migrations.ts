@@ -15,7 +15,7 @@ import {
 } from './paths';
 import { defaultSettings, settingsSchema, timeToMinutes, WEEKDAYS, type Settings, type Weekday } from './schema';
 
-export const CURRENT_SETTINGS_VERSION = 2;
+export const CURRENT_SETTINGS_VERSION = 3;
 
 export interface StoredSettingsRow {
   version: number;
@@ -138,10 +138,21 @@ const fromV1: Migration = (values, dropped) => {
 };
 
 /**
+ * Version 2 → 3 (2026-12): the meeting title's default became "empty: the UI language's default"
+ * (the English default stayed English in a German browser). A row holding the old English
+ * default gets the new one; a title the person wrote, even in English, is theirs and stays.
+ */
+export const OLD_DEFAULT_TITLE = 'Meeting with {contact}';
+const fromV2: Migration = (values) => {
+  if (values.meetingTitleTemplate === OLD_DEFAULT_TITLE) values.meetingTitleTemplate = '';
+  return values;
+};
+
+/**
  * MIGRATIONS[n - 1] turns a version-n row into version n + 1; one entry per version step, so a
  * new layout adds a step here and bumps CURRENT_SETTINGS_VERSION.
  */
-export const MIGRATIONS: readonly Migration[] = [fromV1];
+export const MIGRATIONS: readonly Migration[] = [fromV1, fromV2];
 
 /** Lists whose items are independent: a bad item is removed on its own, the others stay. */
 const ITEM_LISTS = ['approvers.profiles', 'approvers.roles', 'customDomains'];

@@ -29,7 +29,7 @@ describe('settings defaults', () => {
       bufferAfterMinutes: 0,
       minNoticeMinutes: 60,
       daysAhead: 14,
-      meetingTitleTemplate: 'Meeting with {contact}',
+      meetingTitleTemplate: '',
       features: { slotCheck: true, booking: true, cancellation: true, lookupBeforeBooking: true, stageSuggestions: true },
       createMissingAs: 'Leads',
       approvers: { profiles: ['Administrator', 'Manager'], roles: [] },

@@ -163,7 +163,8 @@ const timeZoneSchema = z
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN_PLACEHOLDERS = new Set<string>(TITLE_PLACEHOLDERS);
 
-const titleTemplateSchema = text(MAX_TEMPLATE_LENGTH, { required: true }).superRefine((template, ctx) => {
+/** Empty: the default title in the UI's language ("Meeting with …", "Termin mit …"), filled in by the panel. */
+const titleTemplateSchema = text(MAX_TEMPLATE_LENGTH).superRefine((template, ctx) => {
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
     if (name === undefined || !KNOWN_PLACEHOLDERS.has(name)) {
       addSettingsIssue(ctx, 'unknownPlaceholder', { params: [`{${name ?? ''}}`] });
@@ -249,7 +250,9 @@ export const settingsSchema = z.strictObject({
     .default(60)
     .register(settingsMeta, { label: 'options_minNoticeMinutes', hint: 'options_minNoticeMinutesHint' }),
   daysAhead: wholeNumber(1, 90).default(14).register(settingsMeta, { label: 'options_daysAhead' }),
-  meetingTitleTemplate: titleTemplateSchema.default('Meeting with {contact}').register(settingsMeta, { label: 'options_meetingTitleTemplate' }),
+  meetingTitleTemplate: titleTemplateSchema
+    .default('')
+    .register(settingsMeta, { label: 'options_meetingTitleTemplate', placeholder: 'options_meetingTitleTemplatePlaceholder' }),
   features: z
     .strictObject({
       slotCheck: feature('slotCheck'),

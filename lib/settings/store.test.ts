@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredSettingsRow } from './migrations';
+import { CURRENT_SETTINGS_VERSION, type StoredSettingsRow } from './migrations';
 import { teamOf } from './team';
 import { defaultSettings } from './schema';
 import { createSettingsStore, type SettingsRow } from './store';
@@ -35,7 +35,7 @@ describe('settings store', () => {
     const saved = await store.save({ slotMinutes: 45, workingHours: { sat: [{ start: '10:00', end: '14:00' }] } });
     const expected = { ...defaultSettings(), slotMinutes: 45, workingHours: { ...defaultSettings().workingHours, sat: [{ start: '10:00', end: '14:00' }] } };
     expect(saved).toEqual({ ok: true, settings: expected, locked: [], ignored: [], own: expected });
-    expect(state.row).toEqual({ version: 2, values: expected });
+    expect(state.row).toEqual({ version: CURRENT_SETTINGS_VERSION, values: expected });
     expect(await store.load()).toEqual({ settings: expected, locked: [], ignored: [], own: expected });
   });
 
@@ -56,20 +56,20 @@ describe('settings store', () => {
     const { store, state } = memory({ version: 1, values: { slotLength: 60, buffer: 5, features: { checkExisting: false } } });
     const first = await store.load();
     expect([first.settings.slotMinutes, first.settings.bufferAfterMinutes, first.settings.features.lookupBeforeBooking]).toEqual([60, 5, false]);
-    expect(state.writes).toEqual([{ version: 2, values: first.settings }]);
+    expect(state.writes).toEqual([{ version: CURRENT_SETTINGS_VERSION, values: first.settings }]);
     expect(await store.load()).toEqual(first);
     expect(state.writes).toHaveLength(1);
   });
 
   it('a current row with junk is repaired and written back once', async () => {
-    const { store, state } = memory({ version: 2, values: { ...defaultSettings(), daysAhead: 'soon', daysBehind: 3 } });
+    const { store, state } = memory({ version: CURRENT_SETTINGS_VERSION, values: { ...defaultSettings(), daysAhead: 'soon', daysBehind: 3 } });
     expect((await store.load()).settings).toEqual(defaultSettings());
     await store.load();
-    expect(state.writes).toEqual([{ version: 2, values: defaultSettings() }]);
+    expect(state.writes).toEqual([{ version: CURRENT_SETTINGS_VERSION, values: defaultSettings() }]);
   });
 
   it('a row from a newer build is read but not overwritten by loading', async () => {
-    const newer = { version: 3, values: { ...defaultSettings(), slotMinutes: 25, videoLinks: true } };
+    const newer = { version: CURRENT_SETTINGS_VERSION + 1, values: { ...defaultSettings(), slotMinutes: 25, videoLinks: true } };
     const { store, state } = memory(newer);
     expect((await store.load()).settings.slotMinutes).toBe(25);
     expect(state.writes).toEqual([]);
@@ -78,7 +78,7 @@ describe('settings store', () => {
 
   it('applies the policy, refuses changes to locked values, keeps the user’s own value underneath', async () => {
     let policy: unknown = { features: { booking: false }, clientId: '1000.ORG' };
-    const { store, state } = memory({ version: 2, values: { ...defaultSettings(), oauth: { clientId: '1000.MINE', clientSecret: null } } }, async () => policy);
+    const { store, state } = memory({ version: CURRENT_SETTINGS_VERSION, values: { ...defaultSettings(), oauth: { clientId: '1000.MINE', clientSecret: null } } }, async () => policy);
 
     const loaded = await store.load();
     expect(loaded.locked).toEqual(['features.booking', 'oauth.clientId']);

@@ -55,7 +55,6 @@ const refused: [string, unknown, SettingsIssue[]][] = [
       { path: 'meetingTitleTemplate', code: 'unknownPlaceholder', params: ['}'] },
     ],
   ],
-  ['blank title', { meetingTitleTemplate: '  ' }, [{ path: 'meetingTitleTemplate', code: 'required' }]],
   ['title too long', { meetingTitleTemplate: 'x'.repeat(201) }, [{ path: 'meetingTitleTemplate', code: 'tooLong', params: ['200'] }]],
   ['feature switch as text', { features: { booking: 'yes' } }, [{ path: 'features.booking', code: 'invalidType', params: ['boolean'] }]],
   ['version-1 feature name', { features: { checkExisting: false } }, [{ path: 'features.checkExisting', code: 'unknownKey' }]],
@@ -121,6 +120,7 @@ describe('validateSettingsPatch accepts', () => {
     ["the Zoho user's zone", { timeZone: null }, (s) => s.timeZone, null],
     ['a zone in the wrong case, spelled right', { timeZone: 'europe/berlin' }, (s) => s.timeZone, 'Europe/Berlin'],
     ['every placeholder', { meetingTitleTemplate: '{contact} – {deal}' }, (s) => s.meetingTitleTemplate, '{contact} – {deal}'],
+    ["an empty title: the UI language's default", { meetingTitleTemplate: '' }, (s) => s.meetingTitleTemplate, ''],
     ['24:00 as an end', { workingHours: { sat: [nine('20:00', '24:00')] } }, (s) => s.workingHours.sat, [nine('20:00', '24:00')]],
     [
       'touching periods',

@@ -26,8 +26,12 @@ test('shows the defaults; refuses an end before the start beside Monday, saves t
   await expect(page.getByRole('radio', { name: 'a Lead' })).toBeChecked();
   await expect(page.getByLabel('Profiles')).toHaveValue('Administrator\nManager');
   await expect(page.getByTestId('client-secret-state')).toHaveText(/No client secret is set/);
-  for (const heading of ['Connection', 'Scheduling', 'Features', 'Approvals', 'Stage suggestions', 'AI provider', 'Advanced']) {
+  // In the order people need them; the team's own sections are headed one level down (tests/e2e/day-locale.spec.ts checks the outline).
+  for (const heading of ['Scheduling', 'Team settings', 'AI provider', 'Connection', 'Advanced']) {
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  }
+  for (const heading of ['Features', 'Approvals', 'Stage suggestions']) {
+    await expect(page.getByRole('heading', { level: 3, name: heading })).toBeVisible();
   }
   expect(await accessibilityViolations(page)).toEqual([]);
   await snap(page, 'options');

@@ -41,7 +41,7 @@ test('an administrator publishes the team settings to Zoho; a rep sees them read
   await team.getByLabel('Profiles').fill('Administrator\nManager');
   await team.getByLabel('Roles').fill('Sales Director');
   await team.getByRole('button', { name: 'Start from the default criteria' }).click();
-  await team.getByRole('checkbox', { name: 'Use the pipeline criteria' }).check();
+  await team.getByRole('checkbox', { name: 'Use these criteria instead of the built-in ones' }).check();
   await team.getByRole('button', { name: 'Save to Zoho' }).click();
   await expect(team.getByTestId('team-status')).toHaveText('Saved in Zoho for your team.');
   await expect(team.getByTestId('team-source')).toContainText(`Saved in Zoho by ${SEED.users.admin.full_name}`);
