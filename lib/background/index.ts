@@ -7,6 +7,7 @@ import type { AccessToken, TokenManager } from '../auth/tokens';
 import { createConnection, createLifetime, createTokens } from '../connection/service';
 import { createDiagnostics } from '../diagnostics/service';
 import { withLastKnown } from '../lastKnown/service';
+import { readAhead } from '../readAhead';
 import { createRecords } from '../records/service';
 import type { AllHandlers } from '../requests';
 import { createScheduling } from '../scheduling/service';
@@ -49,6 +50,8 @@ export interface BackgroundDeps {
   hasOrigin?(origin: string): Promise<boolean>;
   /** The browser's built-in language model, where there is one. */
   builtInModel?: BuiltInModel;
+  /** Whether connecting reads ahead what a first page needs (lib/readAhead); default yes. */
+  readAhead?: boolean;
   now(): number;
 }
 
@@ -61,10 +64,7 @@ export interface Background {
 
 export function createBackground(deps: BackgroundDeps): Background {
   const { db, now } = deps;
-  const store = createSettingsStore({
-    ...sealedSettingsRow(db),
-    readPolicy: deps.readPolicy,
-  });
+  const store = createSettingsStore({ ...sealedSettingsRow(db), readPolicy: deps.readPolicy });
   /** The OAuth client: the policy's or the user's override, else the build's default (no team settings: they need a token). */
   const credentials = async () => {
     const { oauth } = (await store.load()).settings;
@@ -103,7 +103,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     wakeAt: (at) => deps.wakeAt?.(at, () => void outbox.drain()),
   });
 
-  const connection = createConnection({ ...deps, tokens, credentials, lifetime, onConnected: () => void outbox.drain() });
+  const onConnected = () => void Promise.all([outbox.drain(), deps.readAhead !== false && readAhead({ db, client, now, settings, connection: connection.requireConnection, profiles })]);
+  const connection = createConnection({ ...deps, tokens, credentials, lifetime, onConnected });
   const services: ServiceDeps = { db, client, outbox, now, settings, connection: connection.requireConnection };
   const provider = createAiProvider({ db, fetch: deps.fetch, hasOrigin: deps.hasOrigin ?? (async () => false), ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}) });
 

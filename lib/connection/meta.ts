@@ -21,9 +21,13 @@ export interface MetaCache {
   forget(key?: string): Promise<void>;
 }
 
+/** Reads in flight per database, shared by every cache over it (the read-ahead at connect and the services' own). */
+const inFlight = new WeakMap<StagecoachDb, Map<string, Promise<unknown>>>();
+
 export function createMetaCache(deps: { db: StagecoachDb; now(): number }): MetaCache {
   const { db } = deps;
-  const loading = new Map<string, Promise<unknown>>();
+  const loading = inFlight.get(db) ?? new Map<string, Promise<unknown>>();
+  inFlight.set(db, loading);
 
   return {
     async read<T>(connection: ConnectionRow, key: string, load: () => Promise<T>, options: { freshMs?: number; keep?: (value: T) => boolean } = {}) {

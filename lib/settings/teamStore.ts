@@ -1,7 +1,8 @@
 // The team settings as the background knows them: read from the org's variables (one call lists
 // them all), kept five minutes per connection, the last good answer kept in IndexedDB so a
 // failed read (offline, an administrator mid-save, the scope not yet granted) keeps the last
-// known values and says so. Writing is an administrator's act from the options page: Zoho itself
+// known values and says so. The panel's ask is stale-while-revalidate (issue 12): the kept copy
+// at once, Zoho asked again behind it. Writing is an administrator's act from the options page: Zoho itself
 // refuses anyone else.
 import { z } from 'zod';
 import { StagecoachError, type SerializedError } from '../errors';
@@ -48,7 +49,14 @@ export interface TeamStoreDeps {
 }
 
 export interface TeamStore {
-  /** The team settings, from memory while fresh, else from Zoho; never throws. */
+  /**
+   * The team settings, from memory while fresh, else from Zoho; never throws. `fresh` (the
+   * settings pages' and the panel's ask) never waits on Zoho when a copy is kept: this
+   * connection's, else the last good answer kept for this account (owner-checked) is answered at
+   * once and, when older than the freshness, Zoho is asked in the background — the next request
+   * sees its answer. Without `fresh` (the approver check, every service's settings) a copy older
+   * than the freshness waits for Zoho as before.
+   */
   current(options?: { fresh?: boolean; signal?: AbortSignal }): Promise<TeamState>;
   /** Writes the team settings to Zoho (creating the variables the first time) and reads them back. */
   publish(team: TeamSettings): Promise<TeamState>;
@@ -94,12 +102,31 @@ export function createTeamStore(deps: TeamStoreDeps): TeamStore {
 
   const fresh = (state: TeamState | undefined) => (state?.kind === 'published' || state?.kind === 'none') && state.readAt > 0 && deps.now() - state.readAt < freshMs;
 
+  /** Connections whose settings are being asked again in the background (one read at a time). */
+  const revalidating = new Set<string>();
+  function revalidate(connection: TeamStoreConnection): void {
+    const key = memoryKey(connection);
+    if (revalidating.has(key)) return;
+    revalidating.add(key);
+    void read(connection)
+      .catch(() => undefined)
+      .finally(() => revalidating.delete(key));
+  }
+  const usable = (state: TeamState | undefined) => (state?.kind === 'published' || state?.kind === 'none' ? state : undefined);
+
   return {
     async current(options = {}) {
       const connection = await deps.connection();
       if (!connection) return { kind: 'disconnected' };
       const known = memory.get(memoryKey(connection));
-      if (!options.fresh && known && fresh(known)) return known;
+      if (known && fresh(known)) return known;
+      if (options.fresh) {
+        const kept = usable(known) ?? usable(await fromDisk(keyOf(connection)));
+        if (kept) {
+          revalidate(connection);
+          return kept;
+        }
+      }
       return read(connection, options.signal);
     },
 

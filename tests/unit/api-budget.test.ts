@@ -57,7 +57,7 @@ async function settled() {
 let connectCalls: { calls: string[]; ms: number };
 
 async function connected() {
-  const background = sandboxBackground({ db, origin: server.url });
+  const background = sandboxBackground({ db, origin: server.url, readAhead: true });
   connectCalls = await calls(async () => {
     await background.handlers.connect({}, {});
     await settled();
@@ -104,6 +104,12 @@ describe('API calls per view (issue 12)', () => {
     for (const [view, { calls: list, ms }] of Object.entries(figures)) console.log(`${view}: ${list.length} calls, ${Math.round(ms)} ms = ${(ms / LATENCY).toFixed(1)} × latency\n  ${list.join('\n  ')}`);
     const count = (view: string) => figures[view]!.calls.length;
     // Issue 12's budgets where they hold (before: 11, 6, 11, 10 and 127 calls).
+    // The first page after connecting: the metadata, team settings and profile were read ahead at
+    // connect (before: 10 calls, all on the first page). Left: the out-of-office read (Zoho lets no
+    // composite call carry it; kept ten minutes) beside the page's own — budget 3, one over.
+    const readAhead = connectCalls.calls.filter((call) => /settings\/(variables|fields|layouts|pipeline|business_hours|holidays)|\/users\b/.test(call));
+    expect(readAhead.join(' ')).toMatch(/variables.*pipeline|pipeline.*variables/s);
+    expect(count('firstPage')).toBeLessThanOrEqual(4);
     expect(count('coldContact')).toBeLessThanOrEqual(3);
     expect(count('coldDeal')).toBeLessThanOrEqual(4);
     expect(count('warmDeal')).toBeLessThanOrEqual(2);
@@ -116,7 +122,7 @@ describe('API calls per view (issue 12)', () => {
   }, 60_000);
 
   it('measures an approval', async () => {
-    const background = sandboxBackground({ db, origin: server.url, userId: SEED.users.manager.id });
+    const background = sandboxBackground({ db, origin: server.url, userId: SEED.users.manager.id, readAhead: true });
     await background.handlers.connect({}, {});
     await settled();
     const card = await background.handlers.dealSuggestion({ dealId: deal }, {});

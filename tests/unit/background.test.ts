@@ -44,6 +44,8 @@ function makeBackground(launchAuthFlow = consent('accept')) {
     },
     newKey: () => crypto.randomUUID(),
     now: () => Date.now() + clockOffset,
+    // These tests count calls and rows right after connecting: no read-ahead (tests/unit/api-budget.test.ts has it).
+    readAhead: false,
   });
 }
 

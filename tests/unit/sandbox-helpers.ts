@@ -80,6 +80,8 @@ export function sandboxBackground(options: {
   now?: () => number;
   /** The background's fetch (default: Node's), e.g. one that records what is sent. */
   fetch?: typeof fetch;
+  /** Read ahead at connect as the extension does (default off: most tests count calls right after connecting). */
+  readAhead?: boolean;
 }) {
   let session: import('@/lib/auth/tokens').AccessToken | null = null;
   return createBackground({
@@ -96,5 +98,6 @@ export function sandboxBackground(options: {
     ...(options.hasOrigin ? { hasOrigin: options.hasOrigin } : {}),
     newKey: () => crypto.randomUUID(),
     now: options.now ?? (() => Date.now()),
+    readAhead: options.readAhead ?? false,
   });
 }

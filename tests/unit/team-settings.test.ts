@@ -3,10 +3,11 @@
 // the criteria, approvers and switches as org variables that every member reads, and the
 // approver's profile is read from Zoho when deciding (a demotion counts within a minute).
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StagecoachError } from '@/lib/errors';
 import { PROFILE_FRESH_MS } from '@/lib/settings/currentProfile';
 import { TEAM_CHUNK_LENGTH } from '@/lib/settings/team';
+import { TEAM_FRESH_MS } from '@/lib/settings/teamStore';
 import { openDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
@@ -130,9 +131,15 @@ describe('who may approve rests on Zoho', () => {
     const manager = await connectedAs('manager');
     expect((await manager.getSettings({}, {})).team).toMatchObject({ state: 'published', error: null });
     await control('POST', '/__sandbox/faults', { match: { path: '/settings/variables' }, count: 20, status: 401, body: { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' } });
-    const stale = await manager.getSettings({}, {});
+    // Past the five minutes: the settings' ask answers the kept copy at once and asks Zoho behind it
+    // (stale-while-revalidate); once that read is refused, the kept copy says so.
+    clock += TEAM_FRESH_MS + 1;
+    const stale = await vi.waitFor(async () => {
+      const settings = await manager.getSettings({}, {});
+      expect(settings.team.error).not.toBeNull();
+      return settings;
+    });
     expect(stale.team.state).toBe('published');
-    expect(stale.team.error).not.toBeNull();
     expect(stale.settings.approvers.profiles).toEqual(['Manager']);
     expect((await manager.dealSuggestion({ dealId: deal.id }, {})).canApprove).toBe(true);
 
