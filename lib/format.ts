@@ -14,9 +14,10 @@
 // - Zones: an instant is shown in the zone it is about (the rep's, the contact's); a zone name
 //   Intl does not know falls back to the browser's zone rather than failing.
 // - Default texts follow the same rule: what a person sees and can edit before it is written
-//   to Zoho (the meeting title, a note, a follow-up task) is in the UI language; words that code
-//   reads back from Zoho (the audit note's and the approval task's titles, lib/suggestions/audit.ts
-//   and service.ts, and the outbox's idempotency markers) stay fixed in English.
+//   to Zoho (the meeting title, a note, a follow-up task) is in the UI language; what the org
+//   reads as a record of decisions and what code reads back from Zoho stays fixed in English: the
+//   audit note and the approval request's task (lib/suggestions/audit.ts; the subject prefix is
+//   matched in lib/suggestions/approvalTasks.ts) and the outbox's idempotency markers.
 
 /** How a surface shows times: its locale and Zoho's clock. */
 export interface Clock {

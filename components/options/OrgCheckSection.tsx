@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import { formatReport } from '@/lib/diagnostics/report';
 import { ADVISED_OUTCOMES, type OrgCheckView, type ProbeResult } from '@/lib/diagnostics/types';
 import { ErrorNotice } from '../ErrorNotice';
-import { t, type MessageKey } from '../i18n';
+import { formatNumber } from '@/lib/format';
+import { t, uiLocale, type MessageKey } from '../i18n';
 import { request } from '../messenger';
 import { statusQuery } from '../queries';
 import './orgCheck.css';
@@ -138,6 +139,9 @@ function Results({ view, sandbox }: { view: OrgCheckView; sandbox: boolean }) {
 
 const STATUS_MARK = { pass: '✓', warn: '!', fail: '✗' } as const;
 
+/** A finding's whole numbers (credits left, records read) grouped the UI language's way; other words as they are. */
+const localNumber = (param: string) => (/^\d+$/.test(param) ? formatNumber(Number(param), uiLocale()) : param);
+
 function ProbeRow({ probe }: { probe: ProbeResult }) {
   const headingId = useId();
   const advice = probe.failure
@@ -145,7 +149,7 @@ function ProbeRow({ probe }: { probe: ProbeResult }) {
     : probe.outcome && (ADVISED_OUTCOMES as readonly string[]).includes(probe.outcome)
       ? (`orgCheck_advice_${probe.outcome}` as MessageKey)
       : null;
-  const finding = probe.failure ? t(`orgCheck_fail_${probe.failure.kind}` as MessageKey) : probe.outcome ? t(`orgCheck_finding_${probe.outcome}` as MessageKey, probe.params) : '';
+  const finding = probe.failure ? t(`orgCheck_fail_${probe.failure.kind}` as MessageKey) : probe.outcome ? t(`orgCheck_finding_${probe.outcome}` as MessageKey, probe.params.map(localNumber)) : '';
   return (
     <li className={`org-check-row org-check-${probe.status}`} data-probe={probe.id} data-status={probe.status} aria-labelledby={headingId}>
       <h3 id={headingId} className="org-check-title">
@@ -163,7 +167,7 @@ function ProbeRow({ probe }: { probe: ProbeResult }) {
           <strong>{t('orgCheck_whatToDo')}</strong> {t(advice)}
         </p>
       ) : null}
-      <p className="muted org-check-cost">{t('orgCheck_cost', [String(probe.calls), String(Math.round(probe.ms))])}</p>
+      <p className="muted org-check-cost">{t('orgCheck_cost', [formatNumber(probe.calls, uiLocale()), formatNumber(Math.round(probe.ms), uiLocale())])}</p>
     </li>
   );
 }

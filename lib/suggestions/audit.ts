@@ -1,6 +1,7 @@
 // The words Stagecoach writes into Zoho about a decision: the audit note on the deal and the
-// approval request's task. Zoho's users read these in Zoho, in the org's language of record
-// (English for now), so they are not UI strings.
+// approval request's task. They stay in English whatever the UI's language (the rule is in
+// lib/format.ts): every user of the org reads them in Zoho, and code reads them back (the
+// request's subject prefix, lib/suggestions/approvalTasks.ts), so they are not UI strings.
 import { Temporal } from 'temporal-polyfill';
 import type { DealEvidenceInput, Signal, Suggestion } from './types';
 import type { ActionItem } from './types';
