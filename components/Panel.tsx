@@ -6,12 +6,15 @@ import { browser } from 'wxt/browser';
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
+import { useFoldsLoaded } from './Disclosure';
 import { ErrorNotice } from './ErrorNotice';
 import { t, uiLocale, type MessageKey } from './i18n';
 import type { LookStore, TabSize } from './look';
 import { cachedRecordQuery, queryKeys, recordQuery, settingsQuery, statusQuery } from './queries';
 import { PANEL_SECTIONS } from './sections';
 import { PageSignalProvider, sectionsFor, type PanelPage } from './sections/define';
+import { LoadingStatus, SkeletonLine } from './Skeleton';
+import { TroubleBanner, TroubleProvider } from './trouble';
 import { useStatusSignal } from './useStatusSignal';
 
 export type { PanelPage } from './sections/define';
@@ -71,7 +74,10 @@ export function Panel({ page, signal, look, onTabSize }: { page: PanelPage; sign
       </header>
       <div id={bodyId} className="panel-body" hidden={!open}>
         <PageSignalProvider value={signal}>
-          <PanelBody page={page} signal={signal} />
+          <TroubleProvider>
+            <TroubleBanner />
+            <PanelBody page={page} signal={signal} />
+          </TroubleProvider>
         </PageSignalProvider>
       </div>
     </aside>
@@ -81,6 +87,8 @@ export function Panel({ page, signal, look, onTabSize }: { page: PanelPage; sign
 function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   const queryClient = useQueryClient();
   useStatusSignal();
+  // Folded parts are drawn folded from the first frame: nothing opens, then shuts.
+  const foldsLoaded = useFoldsLoaded();
   const status = useQuery(statusQuery());
   const connected = status.data?.state === 'connected';
   const settings = useQuery({ ...settingsQuery(), enabled: connected });
@@ -100,7 +108,7 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
     }
   }, [recordError, queryClient]);
 
-  if (status.isPending) return <p className="muted">{t('panelLoading')}</p>;
+  if (status.isPending || !foldsLoaded) return <RecordLinePending />;
   if (status.isError) return <ErrorNotice error={status.error} onRetry={() => void status.refetch()} />;
 
   if (status.data.state !== 'connected') {
@@ -134,28 +142,41 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
   const shown = record.data ?? cached.data;
   return (
     <>
-      {!shown && record.isPending ? <p className="muted">{t('panelLoading')}</p> : null}
       {record.isError ? <ErrorNotice error={record.error} onRetry={() => void record.refetch()} /> : null}
       {shown?.stale && record.data ? (
         <p className="notice notice-warn" role="status" data-testid="stale">
           {t('panelStale', formatDateTime(shown.fetchedAt, { locale: uiLocale(), timeFormat: status.data.user.timeFormat, timeZone: status.data.user.timeZone }))}
         </p>
       ) : null}
+      {/* One compact line: Zoho shows the record beside the panel. Its room is kept while it loads. */}
       {shown ? (
-        <section className="record" aria-live="polite">
-          <p className="record-module">{t(`panelModule_${shown.value.module}` as MessageKey)}</p>
-          <h3 className="record-name" data-testid="record-name">
-            {shown.value.name}
+        <section className="record" aria-live="polite" data-testid="record-line">
+          <h3 className="record-name" title={shown.value.name}>
+            <span className="visually-hidden">{t(`panelModule_${shown.value.module}` as MessageKey)}: </span>
+            <span data-testid="record-name">{shown.value.name}</span>
           </h3>
-          <p className="record-owner">
-            <span className="muted">{t('panelOwner')}: </span>
-            <span data-testid="record-owner">{shown.value.owner?.name ?? t('panelNoOwner')}</span>
+          <p className="record-owner muted">
+            {t('panelOwner')}: <span data-testid="record-owner">{shown.value.owner?.name ?? t('panelNoOwner')}</span>
           </p>
         </section>
+      ) : record.isPending ? (
+        <RecordLinePending />
       ) : null}
       {sectionsFor(PANEL_SECTIONS, page.module, settings.data?.settings.features, settings.isError).map(({ id, component: Section }) => (
         <Section key={id} page={page} status={current} record={shown?.value} signal={signal} />
       ))}
     </>
+  );
+}
+
+/** The record's line while it loads: as tall as the line it becomes. */
+function RecordLinePending() {
+  return (
+    <div className="record">
+      <LoadingStatus text={t('panelLoading')} />
+      <p className="record-name record-pending" aria-hidden="true">
+        <SkeletonLine width="45%" />
+      </p>
+    </div>
   );
 }

@@ -2,10 +2,11 @@
 // background confirms Zoho's fuzzy matches), or create them as a Lead or Contact (per settings)
 // and continue with the new record. Everything from Zoho and from the rep is shown as text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import type { RequestData } from '@/lib/requests';
 import type { OutboxItem } from '@/lib/sync/types';
+import { Disclosure } from '../Disclosure';
 import { ErrorNotice } from '../ErrorNotice';
 import { TextField } from '../fields/Field';
 import { t } from '../i18n';
@@ -43,7 +44,7 @@ export function PersonFinder({
   onChoose,
   onBack,
 }: {
-  /** 'open' on a deal page; 'disclosure' (closed until asked for) on a contact's or lead's page. */
+  /** 'open' on a deal page; 'disclosure' on a contact's or lead's page (closed until asked for, then as the rep left it). */
   variant: 'open' | 'disclosure';
   /** settings.features.lookupBeforeBooking: when off, nobody is searched for and a new record is made. */
   lookup: boolean;
@@ -56,7 +57,6 @@ export function PersonFinder({
   const ids = useId();
   const id = (name: string) => `${ids}-${name}`;
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(variant === 'open');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [problem, setProblem] = useState<{ field: 'email' | 'phone'; message: string } | null>(null);
@@ -64,16 +64,12 @@ export function PersonFinder({
   const emailRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  /** Set by the rep's click on the disclosure: the keyboard goes on into the first field. */
-  const focusOnOpen = useRef(false);
+  /** The rep opened the disclosure: the keyboard goes on into the first field. */
+  const focusEmail = useCallback(() => emailRef.current?.focus(), []);
 
   const find = useMutation({ mutationFn: (input: RequestData<'findPerson'>) => request('findPerson', input) });
   const create = useMutation({ mutationFn: (input: RequestData<'createPerson'>) => request('createPerson', input) });
 
-  useEffect(() => {
-    if (open && focusOnOpen.current) emailRef.current?.focus();
-    focusOnOpen.current = false;
-  }, [open]);
   useEffect(() => {
     if ((phase.kind === 'chosen' && phase.focus) || phase.kind === 'queued') resultRef.current?.focus();
   }, [phase]);
@@ -241,23 +237,17 @@ export function PersonFinder({
     );
   }
   return (
-    <div className="sched-find sched-find-disclosure" data-testid="sched-find">
-      <button
-        type="button"
-        className="button-link"
-        aria-expanded={open}
-        aria-controls={id('body')}
-        onClick={() => {
-          focusOnOpen.current = !open;
-          setOpen(!open);
-        }}
-      >
-        {t('sched_findToggle')}
-      </button>
-      <div id={id('body')} hidden={!open} className="sched-find-body" role="group" aria-label={t('sched_findHeading')}>
-        {body}
-      </div>
-    </div>
+    <Disclosure
+      id="finder"
+      initiallyOpen={false}
+      className="sched-fold sched-find sched-find-disclosure"
+      testId="sched-find"
+      label={t('sched_findToggle')}
+      bodyLabel={t('sched_findHeading')}
+      onOpened={focusEmail}
+    >
+      <div className="sched-find-body">{body}</div>
+    </Disclosure>
   );
 }
 

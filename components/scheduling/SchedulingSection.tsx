@@ -1,24 +1,26 @@
-// The scheduling part of the record panel: upcoming meetings with this person, the rep's free
-// times (with the person's local time beside them), and booking, cancelling, rescheduling and
+// The scheduling part of the record panel: the rep's free times (with the person's local time
+// beside them), upcoming meetings with this person, and booking, cancelling, rescheduling and
 // "copy times". On a deal page the person is the deal's contact; on any page the rep can book
 // with someone else found (or created) by email or phone. Everything from Zoho is text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import type { ConnectionStatus } from '@/lib/connection/types';
 import type { RecordSummary } from '@/lib/records/types';
 import type { RequestData } from '@/lib/requests';
 import type { Interval, Meeting } from '@/lib/scheduling/types';
 import type { OutboxItem } from '@/lib/sync/types';
+import { Disclosure } from '../Disclosure';
 import { ErrorNotice } from '../ErrorNotice';
 import { t, uiLocale } from '../i18n';
 import { request } from '../messenger';
+import { FreeTimesSkeleton, LoadingStatus, MeetingsSkeleton } from '../Skeleton';
 import { usePageSignal, type PanelPage } from '../sections/define';
 import { queryKeys, settingsQuery } from '../queries';
 import { BookDialog, CancelDialog, MoveDialog, type BookDraft } from './dialogs';
 import { FreeTimes } from './FreeTimes';
 import { PersonFinder } from './PersonFinder';
-import { freeSlotsQuery, upcomingMeetingsQuery, type Person } from './queries';
+import { freeSlotsQuery, lastKnownSlotsQuery, upcomingMeetingsQuery, type Person } from './queries';
 import { clockFor, formatRange, isKnownZone, type Clock } from './time';
 import { UpcomingMeetings } from './UpcomingMeetings';
 import './scheduling.css';
@@ -26,21 +28,38 @@ import './scheduling.css';
 type Connected = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_needed' }>;
 
 export function SchedulingSection({ page, record, status }: { page: PanelPage; record: RecordSummary | undefined; status: ConnectionStatus | undefined }) {
-  if (!record || !status || status.state !== 'connected' || record.module === 'Accounts' || record.id !== page.recordId) return null;
-  if (record.module === 'Deals') {
-    const contact = record.contact;
-    const person: Person | null = contact ? { module: 'Contacts', id: contact.id, name: contact.name ?? t('sched_unnamed') } : null;
-    return <PersonSection key={`Deals/${record.id}/${person?.id ?? ''}`} own={person} deal={{ id: record.id, name: record.name }} user={status.user} />;
+  if (!status || status.state !== 'connected' || page.module === 'Accounts') return null;
+  // Until the record is read, the section keeps its room (the person is not known yet).
+  const current = record?.id === page.recordId ? record : undefined;
+  if (current?.module === 'Accounts') return null;
+  let own: Person | null | undefined;
+  if (current?.module === 'Deals') {
+    const contact = current.contact;
+    own = contact ? { module: 'Contacts', id: contact.id, name: contact.name ?? t('sched_unnamed') } : null;
+  } else if (current) {
+    own = { module: current.module, id: current.id, name: current.name };
   }
-  const person: Person = { module: record.module, id: record.id, name: record.name };
-  return <PersonSection key={`${person.module}/${person.id}`} own={person} deal={null} user={status.user} />;
+  const deal = current?.module === 'Deals' ? { id: current.id, name: current.name } : null;
+  return <PersonSection key={`${page.module}/${page.recordId}`} own={own} onDeal={page.module === 'Deals'} deal={deal} user={status.user} />;
 }
 
 /**
  * Whom the section books with: the record's person (a deal's contact), or someone the rep found
- * or created by email or phone. The finder is open on a deal page and a disclosure elsewhere.
+ * or created by email or phone. The job first: free times, then upcoming meetings, then the
+ * finder (open on a deal page, folded elsewhere until asked for).
  */
-function PersonSection({ own, deal, user }: { own: Person | null; deal: { id: string; name: string } | null; user: Connected['user'] }) {
+function PersonSection({
+  own,
+  onDeal,
+  deal,
+  user,
+}: {
+  /** undefined while the record is read; null: a deal without a contact. */
+  own: Person | null | undefined;
+  onDeal: boolean;
+  deal: { id: string; name: string } | null;
+  user: Connected['user'];
+}) {
   const settings = useQuery(settingsQuery());
   const configured = settings.data?.settings;
   // Booking with someone else is booking: shown when booking is on (or the settings cannot be read).
@@ -51,19 +70,28 @@ function PersonSection({ own, deal, user }: { own: Person | null; deal: { id: st
   const backToOwn = useCallback(() => setOther(null), []);
 
   return (
-    <section className="sched" aria-labelledby={headingId} data-testid="scheduling">
+    <section className="sched" aria-labelledby={headingId} aria-busy={own === undefined} data-testid="scheduling">
       <h3 id={headingId} className="sched-heading">
         {t('sched_region')}
         {person && (deal || other) ? <span className="sched-with muted" data-testid="sched-person"> · {person.name}</span> : null}
       </h3>
-      {!own ? (
+      {own === null ? (
         <p className="muted" data-testid="sched-no-contact">
           {t(canFind ? 'sched_dealNoContactFind' : 'sched_dealNoContact')}
         </p>
       ) : null}
+      {person ? <Scheduler key={`${person.module}/${person.id}`} person={person} deal={deal} user={user} /> : null}
+      {own === undefined ? (
+        <>
+          <FreeTimesPending />
+          <UpcomingFold name={null} count={undefined}>
+            <MeetingsSkeleton />
+          </UpcomingFold>
+        </>
+      ) : null}
       {canFind ? (
         <PersonFinder
-          variant={deal ? 'open' : 'disclosure'}
+          variant={onDeal ? 'open' : 'disclosure'}
           lookup={configured?.features.lookupBeforeBooking ?? true}
           createAs={configured?.createMissingAs ?? 'Leads'}
           ownName={own?.name ?? null}
@@ -71,8 +99,38 @@ function PersonSection({ own, deal, user }: { own: Person | null; deal: { id: st
           onBack={backToOwn}
         />
       ) : null}
-      {person ? <Scheduler key={`${person.module}/${person.id}`} person={person} deal={deal} user={user} /> : null}
     </section>
+  );
+}
+
+/** The free times' place while they are found: their heading, and a skeleton of their size. */
+function FreeTimesPending() {
+  return (
+    <div className="sched-block" data-testid="sched-free-times-pending">
+      <h4 className="sched-subheading">{t('sched_freeHeading')}</h4>
+      <LoadingStatus text={t('sched_loadingSlots')} />
+      <FreeTimesSkeleton />
+    </div>
+  );
+}
+
+/** "Upcoming meetings with …", folded or open as the rep last left it, on every record page. */
+function UpcomingFold({ name, count, children }: { name: string | null; count: number | undefined; children: ReactNode }) {
+  return (
+    <Disclosure
+      id="upcoming"
+      initiallyOpen
+      className="sched-fold"
+      testId="sched-upcoming-fold"
+      label={
+        <>
+          {name === null ? t('sched_upcomingPending') : t('sched_upcomingHeading', name)}
+          {count !== undefined ? <span className="disclosure-count"> ({count})</span> : null}
+        </>
+      }
+    >
+      {children}
+    </Disclosure>
   );
 }
 
@@ -110,6 +168,9 @@ function Scheduler({ person, deal, user }: { person: Person; deal: { id: string;
   const pageSignal = usePageSignal();
   const slots = useQuery({ ...freeSlotsQuery(person, pageSignal), enabled: configured ? configured.slotCheck : settings.isError });
   const meetings = useQuery(upcomingMeetingsQuery(person, pageSignal));
+  // The times kept from the last visit show at once (FreeTimes); with none, a skeleton until Zoho answers.
+  const lastKnown = useQuery(lastKnownSlotsQuery(person, pageSignal));
+  const freeTimesPending = !slots.data && !slots.isError && !lastKnown.data && (slots.isPending || lastKnown.isPending);
 
   const slotsRefused = slots.error instanceof StagecoachError && slots.error.code === 'feature_disabled';
   const features = slots.data?.settings.features ?? configured ?? ALL_ON;
@@ -236,25 +297,8 @@ function Scheduler({ person, deal, user }: { person: Person; deal: { id: string;
         </div>
       ) : null}
 
-      <UpcomingMeetings
-        view={view}
-        meetings={meetings}
-        canCancel={features.cancellation}
-        canMove={features.booking && slotCheck}
-        moving={moving}
-        onCancel={(meeting) => {
-          cancel.reset();
-          setOutcome(null);
-          setDialog({ kind: 'cancel', meeting });
-        }}
-        onMove={(meeting) => {
-          setOutcome(null);
-          setTaken(null);
-          setMoving(meeting);
-        }}
-      />
-
-      {slotCheck ? (
+      {slotCheck && freeTimesPending ? <FreeTimesPending /> : null}
+      {slotCheck && !freeTimesPending ? (
         <FreeTimes
           view={view}
           slots={slots}
@@ -271,6 +315,33 @@ function Scheduler({ person, deal, user }: { person: Person; deal: { id: string;
           }
         />
       ) : null}
+
+      <UpcomingFold name={person.name} count={meetings.data?.length}>
+        {meetings.isPending ? (
+          <>
+            <LoadingStatus text={t('sched_loadingMeetings')} />
+            <MeetingsSkeleton />
+          </>
+        ) : (
+          <UpcomingMeetings
+            view={view}
+            meetings={meetings}
+            canCancel={features.cancellation}
+            canMove={features.booking && slotCheck}
+            moving={moving}
+            onCancel={(meeting) => {
+              cancel.reset();
+              setOutcome(null);
+              setDialog({ kind: 'cancel', meeting });
+            }}
+            onMove={(meeting) => {
+              setOutcome(null);
+              setTaken(null);
+              setMoving(meeting);
+            }}
+          />
+        )}
+      </UpcomingFold>
 
       {dialog?.kind === 'book' ? (
         <BookDialog
