@@ -91,15 +91,15 @@ describe('describeError', () => {
     expect(errorLine(exists, en)).toBe(describeError(exists, en).headline);
   });
 
-  it('labels the browser’s own words as a technical detail, not as Zoho’s', () => {
+  it('never shows the browser’s own words, not even as a technical detail (issue 15)', () => {
     const offline = new StagecoachError('network', 'Failed to fetch');
     expect(describeError(offline, en)).toEqual({
-      headline: 'Zoho could not be reached. Check your connection.',
+      headline: 'Zoho can’t be reached — check your connection, then try again in a moment.',
       zoho: null,
-      technical: 'Technical detail: Failed to fetch',
+      technical: null,
       action: 'Try again.',
     });
-    expect(describeError(offline, de).technical).toBe('Technisches Detail: Failed to fetch');
+    expect(describeError(new StagecoachError('bad_response', 'HTTP 418'), de).technical).toBe('Technisches Detail: HTTP 418');
   });
 
   it.each(LANGS)('%s: every code and every reason reads as a sentence, no key left showing', (lang) => {

@@ -39,13 +39,27 @@ export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings, 
 
 export const syncStatusQuery = () => queryOptions({ queryKey: queryKeys.sync, queryFn: () => request('syncStatus', {}) });
 
-/** Only failures that another try can fix are retried, once. */
+/**
+ * Only failures that another try can fix (Zoho not answering, its API limit) are retried here,
+ * once, soon (the background's client has already backed off three times); a limit Zoho says
+ * lifts later is not tried before then. Longer trouble is the panel's banner's: it tries again on
+ * a backoff and says when (components/trouble.tsx).
+ */
+export function retryRead(count: number, error: unknown, now = Date.now()): boolean {
+  if (count >= 1 || !(error instanceof StagecoachError)) return false;
+  if (error.code === 'rate_limited') return error.resetAt === undefined || error.resetAt <= now;
+  return error.code === 'network' || error.code === 'unavailable';
+}
+
+export const RETRY_DELAY_MS = 1_500;
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        retry: (count, error) => count < 1 && error instanceof StagecoachError && ['network', 'rate_limited'].includes(error.code),
+        retry: (count, error) => retryRead(count, error),
+        retryDelay: RETRY_DELAY_MS,
         refetchOnWindowFocus: false,
       },
     },

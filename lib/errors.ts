@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'auth_failed',
   'no_client_id',
   'network',
+  /** Zoho answered, but not as Zoho: a 5xx, a gateway's HTML page, a cut-off body. Another try may work. */
+  'unavailable',
   'rate_limited',
   'no_permission',
   'not_found',
@@ -57,6 +59,7 @@ const DEFAULT_ACTION: Record<ErrorCode, ErrorAction> = {
   auth_failed: 'retry',
   no_client_id: 'configure',
   network: 'retry',
+  unavailable: 'retry',
   rate_limited: 'wait',
   no_permission: 'ask_admin',
   not_found: 'none',
@@ -142,6 +145,8 @@ export interface SerializedError {
   detail?: string;
   /** Field-level problems (invalid settings): the UI shows each beside its field. */
   issues?: FieldIssue[];
+  /** rate_limited: when Zoho said its limit lifts (epoch ms), only when Zoho's answer said so. */
+  resetAt?: number;
 }
 
 export interface ErrorOptions {
@@ -154,6 +159,7 @@ export interface ErrorOptions {
   params?: string[];
   zoho?: string;
   detail?: string;
+  resetAt?: number;
 }
 
 export class StagecoachError extends Error {
@@ -168,10 +174,15 @@ export class StagecoachError extends Error {
   /** Zoho's HTTP status, when Zoho answered. */
   readonly status?: number;
   readonly issues?: FieldIssue[];
+  /** rate_limited: when Zoho said its limit lifts (epoch ms). */
+  readonly resetAt?: number;
 
   /** `new StagecoachError(code, { reason, params })`, `(code, { zoho, status })`, or `(code, technicalDetail, options)`. */
   constructor(code: ErrorCode, detailOrOptions?: string | ErrorOptions, more?: ErrorOptions) {
-    const options = typeof detailOrOptions === 'object' ? detailOrOptions : { ...more, detail: detailOrOptions ?? more?.detail };
+    const given = typeof detailOrOptions === 'object' ? detailOrOptions : { ...more, detail: detailOrOptions ?? more?.detail };
+    // The browser's own words ("Failed to fetch", a TypeError's message) are nobody's sentence for
+    // a person: dropped here, so no UI can show them, whichever way the error travelled.
+    const options = given.detail !== undefined && isRawBrowserText(given.detail) ? { ...given, detail: undefined } : given;
     const said = [options.reason && [options.reason, ...(options.params ?? [])].join(' '), options.zoho && `Zoho: ${options.zoho}`, options.detail]
       .filter(Boolean)
       .join('; ');
@@ -185,11 +196,12 @@ export class StagecoachError extends Error {
     if (options.detail) this.detail = options.detail;
     if (options.status !== undefined) this.status = options.status;
     if (options.issues) this.issues = options.issues;
+    if (options.resetAt !== undefined && Number.isFinite(options.resetAt)) this.resetAt = options.resetAt;
   }
 
   /** Another try may work: the network, Zoho's rate limit, or Zoho's own server error. */
   get transient(): boolean {
-    return this.code === 'network' || this.code === 'rate_limited' || (this.status !== undefined && this.status >= 500);
+    return this.code === 'network' || this.code === 'unavailable' || this.code === 'rate_limited' || (this.status !== undefined && this.status >= 500);
   }
 
   toJSON(): SerializedError {
@@ -201,20 +213,80 @@ export class StagecoachError extends Error {
       ...(this.zoho ? { zoho: this.zoho } : {}),
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.resetAt !== undefined ? { resetAt: this.resetAt } : {}),
     };
   }
 
   /** The error again, from what crossed the message boundary or was stored (an outbox item's last error). */
   static fromJSON(value: SerializedError): StagecoachError {
-    const { code, action, reason, params, zoho, detail, issues } = value;
-    return new StagecoachError(code, { action, reason, params, zoho, detail, issues });
+    const { code, action, reason, params, zoho, detail, issues, resetAt } = value;
+    return new StagecoachError(code, { action, reason, params, zoho, detail, issues, resetAt });
   }
 
+  /**
+   * Any failure as ours. The browser's fetch failure is the network's; any other thrown value is
+   * an internal failure whose message (the runtime's words) stays in `cause`, never on a screen.
+   */
   static from(error: unknown): StagecoachError {
     if (error instanceof StagecoachError) return error;
     if (isSerializedError(error)) return StagecoachError.fromJSON(error);
-    const detail = error instanceof Error ? error.message : String(error);
+    if (isFetchFailure(error)) return new StagecoachError('network', { cause: error });
+    // A runtime error's message (a TypeError's) is the runtime's words: kept in `cause` only.
+    const runtime = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError;
+    const detail = runtime ? undefined : error instanceof Error ? error.message : String(error);
     return new StagecoachError('internal', detail, { cause: error });
+  }
+}
+
+/**
+ * Words only a browser or a JavaScript runtime writes: a failed fetch in Chromium, Firefox and
+ * Safari, Chromium's net:: codes, the runtime's type errors, a closed extension channel.
+ */
+const RAW_BROWSER_TEXT = [
+  /failed to fetch/i,
+  /networkerror/i,
+  /network ?request failed/i,
+  /^load failed$/i,
+  /net::err_|\berr_[a-z_]+\b/i,
+  /\b(type|reference|syntax|range)error\b/i,
+  /cannot read propert|\bis (undefined|null)\b|is not a function|is not defined|undefined is not|null is not|is not iterable|cannot convert undefined/i,
+  /could not establish connection|receiving end does not exist|message port closed|extension context invalidated/i,
+  // chrome.identity's own sentences
+  /authorization page could not be loaded|user did not approve access/i,
+  /the (operation|user) (was )?abort/i,
+];
+
+/** True for words a person must never be shown (see RAW_BROWSER_TEXT). */
+export function isRawBrowserText(text: string): boolean {
+  return RAW_BROWSER_TEXT.some((pattern) => pattern.test(text));
+}
+
+/** fetch()'s own failure: a TypeError (Chromium "Failed to fetch", Firefox "NetworkError…", Safari "Load failed"). */
+function isFetchFailure(error: unknown): boolean {
+  return error instanceof TypeError && /failed to fetch|networkerror|load failed|network ?request failed/i.test(error.message);
+}
+
+/**
+ * What a failure says about Zoho as a whole, not about one request: shown once for the whole
+ * panel however many reads met it. Everything else (a refusal of this request) is the section's.
+ * - `unreachable`: the network, or Zoho answering with a server error, a gateway page, a cut-off body
+ * - `limit`: Zoho's API limit (concurrency or the day's credits)
+ * - `reconnect`: Zoho no longer accepts the sign-in
+ */
+export type TroubleCause = 'unreachable' | 'limit' | 'reconnect';
+
+export function troubleOf(error: Pick<SerializedError, 'code'>): TroubleCause | null {
+  switch (error.code) {
+    case 'network':
+    case 'unavailable':
+      return 'unreachable';
+    case 'rate_limited':
+      return 'limit';
+    case 'reconnect_needed':
+    case 'not_connected':
+      return 'reconnect';
+    default:
+      return null;
   }
 }
 

@@ -102,8 +102,10 @@ export class CrmApi {
     // Zoho reports what is left only once half the day's credits are gone.
     const creditHeaders: Record<string, string> =
       sandbox.creditsUsed >= sandbox.config.creditsPerDay / 2 ? { 'X-API-CREDITS-REMAINING': String(remaining) } : {};
-    const response =
-      sandbox.creditsUsed > sandbox.config.creditsPerDay ? apiError('LIMIT_EXCEEDED') : this.dispatch(ctx, token, user);
+    const exhausted = sandbox.creditsUsed > sandbox.config.creditsPerDay;
+    // UNCONFIRMED (sandbox/README.md): when the credits come back, as epoch seconds; the sandbox says the next full hour.
+    if (exhausted) creditHeaders['X-RATELIMIT-RESET'] = String(Math.ceil(sandbox.now() / 3_600_000) * 3_600);
+    const response = exhausted ? apiError('LIMIT_EXCEEDED') : this.dispatch(ctx, token, user);
     return { ...response, headers: { ...response.headers, ...creditHeaders } };
   }
 

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tan
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FreeSlotsView, Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
+import { isSharedTrouble } from '../trouble';
 import { t } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
@@ -55,8 +56,8 @@ export function FreeTimes({
   const dayHeadings = useRef(new Map<string, HTMLElement>());
   const movingRef = useRef<HTMLDivElement>(null);
   const lastKnown = useQuery(lastKnownSlotsQuery(given.person, usePageSignal()));
-  // Zoho's answer replaces the kept one; when Zoho fails, its error shows without old times.
-  const cached = !slots.data && !slots.isError ? (lastKnown.data ?? null) : null;
+  // Zoho's answer replaces the kept one; a refusal shows without old times, while Zoho not answering keeps them (the panel's banner says why).
+  const cached = !slots.data && (!slots.isError || isSharedTrouble(slots.error)) ? (lastKnown.data ?? null) : null;
   const data = slots.data ?? cached?.value;
   const view: SchedulingView = cached
     ? {

@@ -12,6 +12,7 @@ import type { OutboxItem } from '@/lib/sync/types';
 import type { Signal, Suggestion } from '@/lib/suggestions/types';
 import { recordPageUrl } from '@/lib/zoho/url';
 import { ErrorNotice } from '../ErrorNotice';
+import { isSharedTrouble } from '../trouble';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
@@ -45,13 +46,16 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
   const lastKnown = useQuery(lastKnownCardQuery(dealId, pageSignal));
   // Kept here: the deal is re-read after a decision, and the card below is replaced by what follows.
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const cached = query.isPending ? (lastKnown.data ?? null) : null;
+  // Zoho not answering (or its limit): the last known card stays under the panel's one banner.
+  const cached = query.isPending || isSharedTrouble(query.error) ? (lastKnown.data ?? null) : null;
   if (query.isPending && !cached) return <p className="muted">{t('stage_loading')}</p>;
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const failed = query.isError ? <ErrorNotice error={query.error} onRetry={() => void query.refetch()} /> : null;
+  if (failed && !cached) return failed;
   const view = query.data ?? cached!.value;
   const clock = { locale: uiLocale(), timeFormat: user.timeFormat, timeZone: user.timeZone };
   return (
     <>
+      {failed}
       {cached ? (
         <p className="muted stage-updating" role="status" data-testid="stage-updating">
           {t('stage_updating', formatDateTime(cached.savedAt, clock))}

@@ -75,7 +75,10 @@ describe('Zoho client', () => {
     [403, { code: 'NO_PERMISSION', details: {}, message: 'permission denied', status: 'error' }, 'no_permission', 'ask_admin'],
     [404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' }, 'not_found', 'none'],
     [400, { code: 'INVALID_DATA', details: { api_name: 'id' }, message: 'the id given seems to be invalid', status: 'error' }, 'zoho_error', 'retry'],
-    [500, 'oops', 'zoho_error', 'retry'],
+    // Zoho not answering (a 5xx, a gateway's page) is not a refusal.
+    [500, 'oops', 'unavailable', 'retry'],
+    [502, '<html><title>502 Bad Gateway</title></html>', 'unavailable', 'retry'],
+    [500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal server error occurred.', status: 'error' }, 'unavailable', 'retry'],
     [200, { users: 'not an array' }, 'bad_response', 'retry'],
   ])('HTTP %s %j → %s (%s)', async (status, body, code, action) => {
     const { client } = setup([{ status, body }]);
@@ -125,7 +128,7 @@ describe('Zoho client under load and failure', () => {
 
   it('never retries a create by itself (the outbox decides)', async () => {
     const { client, seen } = setup([{ status: 500, body: INTERNAL }], { retries: 3 });
-    await expect(client.request('/Notes', currentUserResponse, { method: 'POST', body: { data: [] } })).rejects.toMatchObject({ code: 'zoho_error' });
+    await expect(client.request('/Notes', currentUserResponse, { method: 'POST', body: { data: [] } })).rejects.toMatchObject({ code: 'unavailable' });
     expect(seen).toHaveLength(1);
   });
 

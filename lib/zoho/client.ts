@@ -172,7 +172,8 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
       return response;
     } catch (cause) {
       if (init.signal?.aborted) throw cause;
-      throw new StagecoachError('network', cause instanceof Error ? cause.message : undefined, { cause });
+      // The browser's words ("Failed to fetch") stay in `cause`: no person reads them.
+      throw new StagecoachError('network', { cause });
     }
   }
 
@@ -352,11 +353,13 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
       const internal: Internal = scope ? { ...init, scope, signal: init.signal ? AbortSignal.any([init.signal, scope]) : scope } : init;
       const response = await shared(path, internal, scope);
       if (response.status === 204) return null;
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok && !init.acceptStatuses?.includes(response.status)) throw toError(response.status, body);
+      const body = await readBody(response);
+      if (!response.ok && !init.acceptStatuses?.includes(response.status)) throw toError(response.status, body, response.headers, now());
+      // A gateway's page or a body cut off on the way: Zoho did not really answer (a 200 too).
+      if (body === UNREADABLE) throw new StagecoachError('unavailable', { detail: `HTTP ${response.status}`, status: response.status });
       const parsed = schema.safeParse(body);
       if (!parsed.success) {
-        if (!response.ok) throw toError(response.status, body);
+        if (!response.ok) throw toError(response.status, body, response.headers, now());
         throw new StagecoachError('bad_response', `Zoho's answer to ${path} had an unexpected shape.`);
       }
       return parsed.data;
@@ -378,15 +381,59 @@ async function errorCode(response: Response): Promise<string | null> {
   return parsed.success ? parsed.data.code : null;
 }
 
-export function toError(status: number, body: unknown): StagecoachError {
+/** A body that is not JSON: a gateway's HTML page, an empty or cut-off answer. */
+const UNREADABLE = Symbol('unreadable');
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => null);
+  if (text === null || text.trim() === '') return UNREADABLE;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/**
+ * When Zoho's limit lifts, if its answer says: `X-RATELIMIT-RESET` (UNCONFIRMED: Zoho documents
+ * no such header for CRM; read as epoch seconds, epoch ms, or seconds from now) or the standard
+ * `Retry-After` (seconds or an HTTP date; Zoho documents none). Absent: undefined, and the UI
+ * says when it tries again instead of when the limit lifts.
+ */
+export function limitResetAt(headers: Headers | undefined, now: number): number | undefined {
+  const reset = headers?.get('x-ratelimit-reset')?.trim();
+  if (reset && /^\d+(\.\d+)?$/.test(reset)) {
+    const value = Number(reset);
+    if (value > 1e12) return value;
+    if (value > 1e9) return value * 1000;
+    return now + value * 1000;
+  }
+  const after = headers?.get('retry-after')?.trim();
+  if (after) {
+    if (/^\d+$/.test(after)) return now + Number(after) * 1000;
+    const date = Date.parse(after);
+    if (!Number.isNaN(date)) return date;
+  }
+  return undefined;
+}
+
+/**
+ * Zoho's answer as our error, by cause: Zoho not answering (5xx, a page that is not Zoho's JSON)
+ * is `unavailable`, never a refusal; the API limit is `rate_limited` with when it lifts if Zoho
+ * said; a refused sign-in asks to reconnect; a 4xx with Zoho's code is a refusal in Zoho's words.
+ */
+export function toError(status: number, body: unknown, headers?: Headers, now = Date.now()): StagecoachError {
   const parsed = zohoErrorBody.safeParse(body);
   const code = parsed.success ? parsed.data.code : null;
   // Zoho's words when its body says something; else only the status, which is nobody's sentence.
   const said = parsed.success ? { zoho: parsed.data.message ?? parsed.data.code, status } : { detail: `HTTP ${status}`, status };
-  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new StagecoachError('rate_limited', said);
+  // 429 for concurrency (TOO_MANY_REQUESTS) and, UNCONFIRMED, for the day's credits (LIMIT_EXCEEDED).
+  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new StagecoachError('rate_limited', { ...said, resetAt: limitResetAt(headers, now) });
   if (code === 'INVALID_TOKEN' || code === 'AUTHENTICATION_FAILURE') return new StagecoachError('reconnect_needed', said);
   if (code === 'OAUTH_SCOPE_MISMATCH') return new StagecoachError('no_permission', { ...said, action: 'reconnect' });
   if (status === 403 || code === 'NO_PERMISSION') return new StagecoachError('no_permission', said);
   if (status === 404 || code === 'INVALID_URL_PATTERN') return new StagecoachError('not_found', said);
+  // Zoho's servers or a gateway in front of them failing (a 5xx, a timeout): not a refusal.
+  if (status >= 500 || status === 408) return new StagecoachError('unavailable', said);
   return new StagecoachError('zoho_error', said);
 }
