@@ -120,6 +120,25 @@ for (const [language, words] of Object.entries(LANGUAGES)) {
         await options.evaluate(() => window.scrollTo(0, 0));
         await snap(options, `day-locale-options-${language}-${size.width}`);
       }
+
+      if (language === 'de') {
+        // Zoho's 24-hour clock (the administrator's "HH:mm"): the same German words, the other clock.
+        await popupPage.bringToFront();
+        await popupPage.getByRole('button', { name: 'Trennen' }).click();
+        await sandbox.config({ signedInUserId: SEED.users.admin.id });
+        const again = context.waitForEvent('page');
+        await popupPage.getByRole('button', { name: words.connect }).click();
+        await (await again).getByRole('button', { name: 'Accept' }).click();
+        await expect(popupPage.locator('#state')).toHaveText(words.connected);
+        expect(spaces(await since.textContent())).toMatch(/^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.? \d{4}, \d{2}:\d{2}$/);
+        await page.bringToFront();
+        await page.reload();
+        await expect(slot).toBeVisible({ timeout: 20_000 });
+        const time = spaces(await slot.textContent());
+        expect(time).toMatch(/^\d{2}:\d{2}/);
+        expect(time).not.toMatch(/[AP]M/);
+        await snap(page, 'day-locale-panel-de-24h-1440');
+      }
     } finally {
       await context.close();
     }
