@@ -3,10 +3,10 @@
 // panel lives in one) by a script that runs before the page's own: the moment an element is first
 // in the DOM, as an epoch time, minus the top page's navigation start. API
 // calls come from the sandbox's request log.
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { recordPageUrl } from '../../lib/zoho/url';
 import { SEED } from '../../sandbox/seed';
-import { launchWithExtension } from '../browser';
+import { findChromium, launchWithExtension } from '../browser';
 import { sandbox, type SandboxLog } from '../e2e/sandbox-control';
 
 export const ORG = SEED.org.zgid as string;
@@ -18,11 +18,22 @@ export const TARGETS = {
   card: '[data-testid="suggestion-card"], [data-testid="no-suggestion"], [data-testid="stage-closed"]',
 } as const;
 
-type Marks = Partial<Record<keyof typeof TARGETS, number>>;
+/**
+ * Where a cold page's time goes (tests/bench/scenarios.ts `phases`): the panel's frame put in the
+ * page, the panel's first paint in it. Marked like the targets, not waited for.
+ */
+export const PHASES = {
+  frame: 'iframe#stagecoach-panel',
+  panel: 'aside.panel',
+} as const;
+
+type Marks = Partial<Record<keyof typeof TARGETS | keyof typeof PHASES, number>>;
 interface FrameBench {
   origin: number;
+  /** The document's DOMContentLoaded and load ends, ms from its own origin (0: not yet). */
+  loaded?: { dom: number; load: number };
   marks: Marks;
-  longTasks: { start: number; duration: number }[];
+  longTasks: { start: number; duration: number; name?: string; container?: string }[];
 }
 
 /**
@@ -32,7 +43,7 @@ interface FrameBench {
  */
 const MARK_SCRIPT = `(() => {
   if (window.__bench) return;
-  const targets = ${JSON.stringify(TARGETS)};
+  const targets = ${JSON.stringify({ ...TARGETS, ...PHASES })};
   const bench = { origin: performance.timeOrigin, marks: {}, longTasks: [] };
   window.__bench = bench;
   const find = (root, selector) => {
@@ -64,7 +75,10 @@ const MARK_SCRIPT = `(() => {
   else document.addEventListener('readystatechange', observe, { once: true });
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) bench.longTasks.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries()) {
+        const where = entry.attribution && entry.attribution[0];
+        bench.longTasks.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration, name: entry.name, container: where ? where.containerType + ' ' + (where.containerSrc || where.containerId || '') : '' });
+      }
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // No long-task timing in this frame: nothing to add.
@@ -75,6 +89,24 @@ export interface Browser {
   context: BrowserContext;
   extensionId: string;
   close(): Promise<void>;
+}
+
+/**
+ * The long tasks of a record page in Chromium without the extension (the page's own), ms summed:
+ * what the extension adds is the difference. Waits until the page has loaded and been quiet.
+ */
+export async function bareLongTasks(url: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(MARK_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    return (await marks(page)).longTasks.page;
+  } finally {
+    await browser.close();
+  }
 }
 
 /** A fresh profile with the extension, connected as a seeded user. */
@@ -118,9 +150,23 @@ export async function waitInPanel(page: Page, selector: string, timeoutMs = 30_0
 }
 
 /** The marks of the page and its frames: ms from the top page's navigation start, earliest per target. */
-export async function marks(page: Page): Promise<{ origin: number; marks: Marks; longTasks: { page: number; frames: number; count: number } }> {
+export async function marks(page: Page): Promise<{
+  origin: number;
+  marks: Marks;
+  loads: { pageDom: number; pageLoad: number; frameStart: number | null; frameDom: number | null };
+  longTasks: { page: number; frames: number; count: number; list: { at: number; ms: number; name: string; container: string }[] };
+}> {
   const per = await Promise.all(
-    surfaces(page).map(async (frame) => ({ top: frame === page.mainFrame(), bench: await frame.evaluate(() => (window as unknown as { __bench?: FrameBench }).__bench ?? null).catch(() => null) })),
+    surfaces(page).map(async (frame) => ({
+      top: frame === page.mainFrame(),
+      bench: await frame
+        .evaluate(() => {
+          const bench = (window as unknown as { __bench?: FrameBench }).__bench;
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return bench ? { ...bench, loaded: { dom: nav?.domContentLoadedEventEnd ?? 0, load: nav?.loadEventEnd ?? 0 } } : null;
+        })
+        .catch(() => null),
+    })),
   );
   const top = per.find((entry) => entry.top)?.bench;
   if (!top) throw new Error('The bench script did not run in the page.');
@@ -132,18 +178,28 @@ export async function marks(page: Page): Promise<{ origin: number; marks: Marks;
     }
   }
   const sum = (tasks: FrameBench['longTasks']) => Math.round(tasks.reduce((total, task) => total + task.duration, 0));
+  // The panel's frame: when its document began loading, and its DOMContentLoaded (its scripts ran).
+  const panelFrame = per.find((entry) => !entry.top && entry.bench && entry.bench.marks.panel !== undefined)?.bench;
   return {
     origin: top.origin,
     marks: found,
+    loads: {
+      pageDom: Math.round(top.loaded?.dom ?? 0),
+      pageLoad: Math.round(top.loaded?.load ?? 0),
+      frameStart: panelFrame ? Math.round(panelFrame.origin - top.origin) : null,
+      frameDom: panelFrame?.loaded?.dom ? Math.round(panelFrame.origin + panelFrame.loaded.dom - top.origin) : null,
+    },
     longTasks: {
       page: sum(top.longTasks),
       frames: sum(per.filter((entry) => !entry.top).flatMap((entry) => entry.bench?.longTasks ?? [])),
       count: per.reduce((n, entry) => n + (entry.bench?.longTasks.length ?? 0), 0),
+      // The page's own, as the browser attributes them (name: self, same-origin-descendant…; the container).
+      list: (top.longTasks ?? []).map((task) => ({ at: Math.round(task.start - top.origin), ms: Math.round(task.duration), name: task.name ?? '', container: task.container ?? '' })),
     },
   };
 }
 
-export type LogEntry = SandboxLog['entries'][number] & { at?: string; subRequests?: unknown[]; requests?: unknown[] };
+export type LogEntry = SandboxLog['entries'][number] & { at?: string; durationMs?: number; subRequests?: unknown[]; requests?: unknown[] };
 
 /** A Zoho CRM API call (not the accounts server, not the web UI, not the fake model). */
 export const isApiCall = (entry: { path: string }) => /^\/crm\/v\d+\//.test(entry.path);
@@ -164,6 +220,11 @@ export async function callCounter() {
         subRequests: entries.reduce((n, entry) => n + (entry.subRequests?.length ?? entry.requests?.length ?? 1), 0),
         credits: log.creditsUsed - credits,
         firstAnswerAt: entries.length ? Math.min(...entries.map((entry) => (entry.at ? Date.parse(entry.at) : Infinity))) : Infinity,
+        /** When each call reached the sandbox and when it was answered (epoch ms), in log order. */
+        spans: entries.map((entry) => {
+          const end = entry.at ? Date.parse(entry.at) : NaN;
+          return { path: `${entry.method} ${entry.path.replace(/^\/crm\/v\d+/, '')}`, start: end - (entry.durationMs ?? 0), end };
+        }),
         paths: entries.map((entry) => `${entry.method} ${entry.path.replace(/^\/crm\/v\d+/, '')}`),
       };
     },

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { recordDisplayName } from '../../lib/zoho/schemas';
 import { SEED } from '../../sandbox/seed';
 import { sandbox } from '../e2e/sandbox-control';
-import { callCounter, connectedBrowser, marks, recordUrl, settle, spaNavigate, TARGETS, waitInPanel } from './pages';
+import { bareLongTasks, callCounter, connectedBrowser, marks, recordUrl, settle, spaNavigate, TARGETS, waitInPanel } from './pages';
 
 type Calls = Awaited<ReturnType<Awaited<ReturnType<typeof callCounter>>['read']>>;
 
@@ -20,6 +20,29 @@ export interface View {
   longTasksPage: number;
   longTasksFrames: number;
   paths: string[];
+  /** Where the time went, ms from navigation start (null: not seen). */
+  phases: Phases;
+}
+
+/**
+ * A page's time line: the Zoho page's DOMContentLoaded and load, the panel's frame put in the page,
+ * its document's start and DOMContentLoaded (its scripts ran), the panel's first paint, the first
+ * API call sent, the last answer before the target, the target.
+ */
+export interface Phases {
+  pageDom: number;
+  pageLoad: number;
+  frameInserted: number | null;
+  frameStart: number | null;
+  frameDom: number | null;
+  panelPainted: number | null;
+  firstCallSent: number | null;
+  lastAnswerBefore: number | null;
+  target: number;
+  /** The calls answered before the target: path, sent and answered (ms from navigation start). */
+  calls: [string, number, number][];
+  /** The page's long tasks: when, how long, and to what the browser attributes them. */
+  longTasks: { at: number; ms: number; name: string; container: string }[];
 }
 
 const quietFor = (latencyMs: number) => Math.max(600, latencyMs * 2 + 300);
@@ -34,7 +57,23 @@ async function view(page: Page, url: string, target: string, latencyMs: number):
   await settle(quietFor(latencyMs));
   const calls = await counter.read();
   const after = await marks(page);
+  const since = (at: number) => Math.round(at - seen.origin);
+  const before = calls.spans.filter((span) => span.end <= seen.origin + ms);
+  const phases: Phases = {
+    pageDom: after.loads.pageDom,
+    pageLoad: after.loads.pageLoad,
+    frameInserted: after.marks.frame ?? null,
+    frameStart: after.loads.frameStart,
+    frameDom: after.loads.frameDom,
+    panelPainted: after.marks.panel ?? null,
+    firstCallSent: calls.spans.length ? since(Math.min(...calls.spans.map((span) => span.start))) : null,
+    lastAnswerBefore: before.length ? since(Math.max(...before.map((span) => span.end))) : null,
+    target: ms,
+    calls: before.map((span) => [span.path, since(span.start), since(span.end)]),
+    longTasks: after.longTasks.list,
+  };
   return {
+    phases,
     ms,
     calls: calls.calls,
     subRequests: calls.subRequests,
@@ -67,7 +106,9 @@ export async function repRun(latencyMs: number) {
     const booked = await counter.read();
     await settle(quietFor(latencyMs));
     const afterwards = await counter.read();
-    return { cold, warm, booking: { ...summarise(booked), untilSettled: summarise(afterwards) } };
+    // The same page in a browser without the extension: the page's own long tasks.
+    const bare = await bareLongTasks(url);
+    return { cold, warm, bare, booking: { ...summarise(booked), untilSettled: summarise(afterwards) } };
   } finally {
     await browser.close();
   }
