@@ -1,7 +1,7 @@
 // The popup's "is everything in sync" section: per data set, the outbox, API use, last error.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import { StagecoachError } from '@/lib/errors';
+import { StagecoachError, type SerializedError } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import type { OutboxItem, SyncStatus } from '@/lib/sync/types';
 import { ErrorNotice } from './ErrorNotice';
@@ -60,7 +60,7 @@ export function SyncPanel({ format }: { format: TimeFormat }) {
         <section aria-labelledby="last-error-heading" className="section" data-testid="last-error">
           <h2 id="last-error-heading">{t('lastErrorHeading')}</h2>
           <p className="muted">{when(sync.data.lastError.at)}</p>
-          <ErrorNotice error={StagecoachError.fromJSON(sync.data.lastError)} />
+          <ErrorNotice error={withoutBrowserWords(sync.data.lastError)} />
           <button type="button" className="button button-link" onClick={openOrgCheck}>
             {t('orgCheck_popupLink')}
           </button>
@@ -80,7 +80,26 @@ function usageLine(usage: SyncStatus['usage'], locale: string): string {
   return usage.limit ? t('usageOfLimit', [calls, formatNumber(usage.limit, locale)]) : t('usageCalls', calls);
 }
 
+/**
+ * The error without the browser's own words ("Failed to fetch" and the like): for a network
+ * failure the code's sentence says the cause in the person's language; Zoho's words stay.
+ */
+function withoutBrowserWords(error: SerializedError): StagecoachError {
+  return StagecoachError.fromJSON(error.code === 'network' || error.code === 'internal' ? { ...error, detail: undefined } : error);
+}
+
+/**
+ * A refused write would be refused again as it is: it is fixed in Zoho (its record opened) or
+ * discarded, not retried. Retry stays for what may go now: a write still waiting, and one whose
+ * outcome could not be looked up (the person checked Zoho and chose to send it).
+ */
+export function canRetry(item: Pick<OutboxItem, 'status' | 'lastError'>): boolean {
+  return item.status !== 'failed' || item.lastError?.reason === 'marker_lookup_exhausted';
+}
+
 function OutboxRow({ item, onRetry, onDiscard, busy }: { item: OutboxItem; onRetry(): void; onDiscard(): void; busy: boolean }) {
+  const retry = canRetry(item);
+  const recordUrl = item.status === 'failed' ? item.recordUrl : null;
   return (
     <li className={`outbox-item outbox-${item.status}`} data-status={item.status}>
       <p className="outbox-summary">
@@ -88,9 +107,16 @@ function OutboxRow({ item, onRetry, onDiscard, busy }: { item: OutboxItem; onRet
       </p>
       {item.lastError ? <p className="notice-detail">{errorLine(item.lastError)}</p> : null}
       <div className="actions">
-        <button type="button" className="button button-secondary" onClick={onRetry} disabled={busy} aria-label={t('outboxRetryLabel', item.summary)}>
-          {t('outboxRetry')}
-        </button>
+        {retry ? (
+          <button type="button" className="button button-secondary" onClick={onRetry} disabled={busy} aria-label={t('outboxRetryLabel', item.summary)}>
+            {t('outboxRetry')}
+          </button>
+        ) : null}
+        {!retry && recordUrl ? (
+          <button type="button" className="button button-secondary" onClick={() => void browser.tabs.create({ url: recordUrl })} aria-label={t('outboxOpenRecordLabel', item.summary)}>
+            {t('outboxOpenRecord')}
+          </button>
+        ) : null}
         <button type="button" className="button button-secondary" onClick={onDiscard} disabled={busy} aria-label={t('outboxDiscardLabel', item.summary)}>
           {t('outboxDiscard')}
         </button>

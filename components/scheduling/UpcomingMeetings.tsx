@@ -43,8 +43,23 @@ export function UpcomingMeetings({
             const title = meeting.title || t('sched_untitled');
             const zone = view.contactZone;
             return (
-              <li key={meeting.id} className={moving?.id === meeting.id ? 'sched-meeting sched-meeting-moving' : 'sched-meeting'} data-testid="sched-meeting" data-event-id={meeting.id}>
-                <p className="sched-meeting-title">{title}</p>
+              <li
+                key={meeting.id}
+                className={moving?.id === meeting.id ? 'sched-meeting sched-meeting-moving' : 'sched-meeting'}
+                data-testid="sched-meeting"
+                data-event-id={meeting.id}
+                data-pending={meeting.pending ? 'true' : undefined}
+              >
+                <p className="sched-meeting-title">
+                  {title}
+                  {meeting.pending ? (
+                    // Still in this browser's outbox: shown where it will land, not yet changeable.
+                    <span className="muted sched-meeting-sending" title={t('sched_sendingHint')} data-testid="sched-sending">
+                      {' · '}
+                      {t('sched_sending')}
+                    </span>
+                  ) : null}
+                </p>
                 <p className="sched-meeting-when">{formatRange(start, Date.parse(meeting.end), view.repZone, view.clock)}</p>
                 {zone || meeting.venue ? (
                   <p className="muted sched-meeting-more">
@@ -53,7 +68,7 @@ export function UpcomingMeetings({
                     {meeting.venue ? t('sched_venue', meeting.venue) : null}
                   </p>
                 ) : null}
-                {canMove || canCancel ? (
+                {(canMove || canCancel) && !meeting.pending ? (
                   <div className="sched-meeting-actions">
                     {canMove ? (
                       <button type="button" className="button-link" aria-label={t('sched_rescheduleLabel', title)} aria-pressed={moving?.id === meeting.id} onClick={() => onMove(meeting)}>

@@ -1,5 +1,6 @@
 // The three confirmations: book a slot, cancel a meeting, move a meeting to another slot.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { StagecoachError } from '@/lib/errors';
 import type { Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { TextAreaField, TextField } from '../fields/Field';
@@ -26,6 +27,22 @@ export interface BookDraft {
 
 const MIN_MINUTES = 5;
 const MAX_MINUTES = 480;
+
+/** The dialog's fields by the Zoho field a refusal names (`details.api_name`): the field to fix. */
+const FIELD_OF_ZOHO: Record<string, { key: 'title' | 'minutes' | 'venue' | 'description'; id: string }> = {
+  Event_Title: { key: 'title', id: 'name' },
+  Venue: { key: 'venue', id: 'venue' },
+  Description: { key: 'description', id: 'description' },
+  Start_DateTime: { key: 'minutes', id: 'minutes' },
+  End_DateTime: { key: 'minutes', id: 'minutes' },
+};
+
+/** Zoho refused the booking (its words, maybe a field): nothing was written, the rep can fix it here. */
+export function refusalOf(error: unknown): StagecoachError | null {
+  if (!error) return null;
+  const failure = StagecoachError.from(error);
+  return (failure.code === 'zoho_error' || failure.code === 'no_permission') && (failure.zoho || failure.issues?.length) ? failure : null;
+}
 
 /** When the meeting is, for the rep and (when known) for the person. */
 function When({ view, start, end }: { view: SchedulingView; start: string; end: string }) {
@@ -91,12 +108,33 @@ export function BookDialog({
     return initial ? { ...initial, minutes: slotLength, followUpDue: fresh.followUpDue } : fresh;
   });
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const refusal = refusalOf(error);
+  const refusedField = refusal ? (FIELD_OF_ZOHO[refusal.issues?.[0]?.path ?? ''] ?? null) : null;
+  /** The value Zoho refused: the field stays marked until the rep changes it. */
+  const [refusedValue, setRefusedValue] = useState<{ error: unknown; value: unknown } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!refusal) return;
+    // Focus goes where the fix is: the field Zoho named, else the "Not booked" heading.
+    if (refusedField) setRefusedValue({ error, value: form[refusedField.key] });
+    const root = formRef.current?.getRootNode() as Document | ShadowRoot | undefined;
+    const target = refusedField ? root?.getElementById(id(refusedField.id)) : headingRef.current;
+    target?.focus();
+    // Only when a new answer arrives: the rep's typing must not move the focus.
+  }, [error]);
+  /** A field's marks while Zoho's refusal of its value stands (aria-invalid and the note under it). */
+  const refusable = (key: (typeof FIELD_OF_ZOHO)[string]['key']) => ({
+    issues: refusedField?.key === key && refusedValue?.error === error && form[key] === refusedValue?.value ? [t('sched_fieldRefused')] : undefined,
+    issueClassName: 'sched-hint sched-field-refused',
+  });
   const minutesValid = Number.isInteger(form.minutes) && form.minutes >= MIN_MINUTES && form.minutes <= MAX_MINUTES;
   const end = minutesValid ? (form.minutes === slotLength ? slot.end : addMinutes(slot.start, form.minutes)) : slot.end;
 
   return (
     <Dialog titleId={id('title')} onClose={onClose} testId="sched-book-dialog">
       <form
+        ref={formRef}
         className="sched-form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -104,19 +142,27 @@ export function BookDialog({
           onSubmit({ ...form, end });
         }}
       >
-        <h2 id={id('title')} className="sched-dialog-title">
-          {t('sched_bookTitle', view.person.name)}
+        <h2 id={id('title')} ref={headingRef} tabIndex={-1} className="sched-dialog-title" data-testid="sched-book-heading">
+          {refusal ? t('sched_notBooked') : t('sched_bookTitle', view.person.name)}
         </h2>
+        {refusal ? (
+          <div data-testid="sched-refused">
+            <p className="muted">{t('sched_bookTitle', view.person.name)}</p>
+            <ErrorNotice error={refusal} />
+            <p>{t(refusedField ? 'sched_notBookedBody' : 'sched_notBookedAny')}</p>
+          </div>
+        ) : null}
         <When view={view} start={slot.start} end={end} />
         {view.deal ? <p className="muted sched-dialog-deal">{t('sched_forDeal', view.deal.name)}</p> : null}
 
-        <TextField id={id('name')} label={t('sched_fieldTitle')} type="text" required maxLength={255} value={form.title} onChange={(event) => set('title', event.target.value)} />
+        <TextField id={id('name')} label={t('sched_fieldTitle')} {...refusable('title')} type="text" required maxLength={255} value={form.title} onChange={(event) => set('title', event.target.value)} />
 
         <TextField
           id={id('minutes')}
           label={t('sched_fieldMinutes')}
           hint={form.minutes > slotLength ? t('sched_longerThanSlot') : undefined}
           hintClassName="sched-hint muted"
+          {...refusable('minutes')}
           type="number"
           inputMode="numeric"
           required
@@ -127,11 +173,12 @@ export function BookDialog({
           onChange={(event) => set('minutes', event.target.valueAsNumber)}
         />
 
-        <TextField id={id('venue')} label={t('sched_fieldVenue')} type="text" maxLength={255} value={form.venue} onChange={(event) => set('venue', event.target.value)} />
+        <TextField id={id('venue')} label={t('sched_fieldVenue')} {...refusable('venue')} type="text" maxLength={255} value={form.venue} onChange={(event) => set('venue', event.target.value)} />
 
         <TextAreaField
           id={id('description')}
           label={t('sched_fieldDescription')}
+          {...refusable('description')}
           rows={2}
           maxLength={32000}
           value={form.description}
@@ -165,10 +212,10 @@ export function BookDialog({
           </fieldset>
         ) : null}
 
-        {error ? <ErrorNotice error={error} /> : null}
+        {error && !refusal ? <ErrorNotice error={error} /> : null}
         <div className="sched-form-actions">
           <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? t('sched_booking') : t('sched_confirmBook')}
+            {pending ? t('sched_booking') : refusal ? t('sched_tryAgain') : t('sched_confirmBook')}
           </button>
           <button type="button" className="button button-secondary" onClick={onClose}>
             {t('sched_close')}

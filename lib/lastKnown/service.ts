@@ -7,6 +7,7 @@ import type { FreeSlotsView } from '../scheduling/types';
 import type { StagecoachDb } from '../storage/db';
 import { createLastKnownStore } from '../storage/lastKnown';
 import type { suggestionRequests } from '../suggestions/requests';
+import { overlapping, queuedEvents } from '../sync/queued';
 import type { DealSuggestionView } from '../suggestions/views';
 import type { lastKnownRequests } from './requests';
 
@@ -37,9 +38,11 @@ export function withLastKnown<H extends Remembered>(deps: { db: StagecoachDb; no
     async lastKnownSlots(input) {
       const kept = await store.recall<FreeSlotsView>('freeSlots', slotsKey(input), LAST_KNOWN_MAX_AGE_MS);
       if (!kept) return null;
-      // Times already begun are gone whatever Zoho says.
+      // Times already begun are gone whatever Zoho says; so are those of meetings still on their way to Zoho.
       const now = deps.now();
-      return { ...kept, value: { ...kept.value, slots: kept.value.slots.filter((slot) => Date.parse(slot.start) > now) } };
+      const queued = await queuedEvents(deps.db, await store.owner());
+      const free = (slot: FreeSlotsView['slots'][number]) => Date.parse(slot.start) > now && !queued.some((event) => overlapping(event, slot));
+      return { ...kept, value: { ...kept.value, slots: kept.value.slots.filter(free) } };
     },
     lastKnownCard: ({ dealId }) => store.recall<DealSuggestionView>('dealSuggestion', dealId, LAST_KNOWN_MAX_AGE_MS),
   };

@@ -10,6 +10,7 @@ import type { RecordModule } from '../records/types';
 import { isTimeZone, type Settings } from '../settings/schema';
 import { requestContext, requireFeature, userTimeZone, type ServiceDeps } from '../service/context';
 import { toOutboxItem } from '../sync/outbox';
+import { overlapping, queuedEvents, type QueuedEvent } from '../sync/queued';
 import type { OutboxItem } from '../sync/types';
 import { COMPOSITE_RECORDS } from '../zoho/composite';
 import { activityWhat, eventPayload, notePayload, personPayload, taskPayload } from '../zoho/payloads';
@@ -103,8 +104,11 @@ export function createScheduling(deps: ServiceDeps) {
   const meta = createMetaCache({ db, now: deps.now });
   const orgCalendar = createOrgCalendar({ client, now: deps.now, meta });
 
-  /** Colleagues' events' participants, by event id, with the Modified_Time they were read at. */
-  const participantsSeen = new Map<string, { modified: unknown; invited: boolean }>();
+  /**
+   * Events' participants, by event id, with the Modified_Time they were read at: whether the user
+   * is invited (and has not declined), and the contacts and leads among them.
+   */
+  const participantsSeen = new Map<string, { modified: unknown; invited: boolean; people: string[] }>();
   /**
    * Rows the last window query answered: a calendar that fits in 25 rows is read in a query a
    * composite call can carry (with the page's other reads); a fuller one in pages of 200 from the
@@ -121,7 +125,11 @@ export function createScheduling(deps: ServiceDeps) {
    * "Participants field in Events module" is not supported), so the query reads every event in the
    * window the user can see, with its Owner; the colleagues' events' participants come from Get
    * Records by `ids` (record.json), 100 a call, and such an event counts when the user is among them
-   * as type `user` and has not declined. Participants already read for an event not modified since
+   * as type `user` and has not declined. With `person`, the participants of the user's own events
+   * in the window are read in the same calls, and an event with the person among its participants
+   * (a lead booked from a deal: What_Id is the deal) is one of theirs too — within the window only:
+   * an event beyond it counts only by its Who_Id / What_Id (COQL cannot see its participants).
+   * Participants already read for an event not modified since
    * are not read again (UNCONFIRMED: that an invitee's answer changes the event's Modified_Time).
    * Cost: the first 25 rows in a read a composite call can carry, pages of 200 for more, plus one
    * call per 100 colleagues' events not seen before. UNCONFIRMED: that COQL shows a user the
@@ -131,6 +139,12 @@ export function createScheduling(deps: ServiceDeps) {
     const events: BusyEvent[] = [];
     const withPerson: WindowRow[] = [];
     const others: { id: string; modified: unknown; event: BusyEvent }[] = [];
+    /**
+     * The window's rows, with whether Who_Id / What_Id links them to the person: the others may be
+     * theirs by participants. All are read (once per modification), so the next person's view of
+     * the same window costs no read of participants.
+     */
+    const maybeWith: { id: string; modified: unknown; row: WindowRow; linked: boolean }[] = [];
     const window = `(Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')`;
     const where = person ? `(${window} or (${person.field} = '${person.id}' and End_DateTime > '${zohoDateTime(person.from)}'))` : window;
     const base = `select id, Event_Title, Start_DateTime, End_DateTime, Venue, Owner, Who_Id, What_Id, Modified_Time from Events where ${where} order by Start_DateTime`;
@@ -140,8 +154,10 @@ export function createScheduling(deps: ServiceDeps) {
       const page = await client.request('/coql', windowRows, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
       rows += page?.data.length ?? 0;
       for (const row of page?.data ?? []) {
-        if (person && row[person.field]?.id === person.id && Date.parse(row.End_DateTime) > person.from) withPerson.push(row);
+        const linked = person && row[person.field]?.id === person.id;
+        if (linked && Date.parse(row.End_DateTime) > person.from) withPerson.push(row);
         if (!(Date.parse(row.Start_DateTime) < end && Date.parse(row.End_DateTime) > start)) continue;
+        if (person && Date.parse(row.End_DateTime) > person.from) maybeWith.push({ id: row.id, modified: row.Modified_Time, row, linked: !!linked });
         const event = { id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime };
         if (row.Owner?.id === userId) events.push(event);
         else others.push({ id: row.id, modified: row.Modified_Time, event });
@@ -150,22 +166,28 @@ export function createScheduling(deps: ServiceDeps) {
     }
     // Views' queries only: a booking's re-check of one slot says nothing about a view's window.
     if (person) windowRowsLast = rows;
-    const unseen = others.filter((other) => {
+    const unread = (other: { id: string; modified: unknown }) => {
       const seen = participantsSeen.get(other.id);
       return !seen || other.modified === undefined || seen.modified !== other.modified;
-    });
+    };
+    const unseen = [...others, ...maybeWith.filter((row) => !others.some((other) => other.id === row.id))].filter(unread);
     const batches = Array.from({ length: Math.ceil(unseen.length / IDS_PER_CALL) }, (_, i) => unseen.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL));
     const answers = await Promise.all(
       batches.map((batch) => client.request('/Events', participantLists, { query: { ids: batch.map((other) => other.id).join(','), fields: 'Participants,Modified_Time' }, signal })),
     );
     for (const row of answers.flatMap((answer) => answer?.data ?? [])) {
       const invited = (row.Participants ?? []).some((p) => p.type === 'user' && p.participant === userId && p.status !== 'declined');
+      const people = (row.Participants ?? []).filter((p) => (p.type === 'contact' || p.type === 'lead') && p.participant).map((p) => p.participant!);
       participantsSeen.delete(row.id);
-      participantsSeen.set(row.id, { modified: (row as { Modified_Time?: unknown }).Modified_Time ?? unseen.find((other) => other.id === row.id)?.modified, invited });
+      participantsSeen.set(row.id, { modified: (row as { Modified_Time?: unknown }).Modified_Time ?? unseen.find((other) => other.id === row.id)?.modified, invited, people });
       if (participantsSeen.size > PARTICIPANTS_KEPT) participantsSeen.delete(participantsSeen.keys().next().value!);
     }
     for (const other of others) if (participantsSeen.get(other.id)?.invited) events.push(other.event);
-    return { busy: events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), withPerson };
+    if (person) for (const { id, row, linked } of maybeWith) if (!linked && participantsSeen.get(id)?.people.includes(person.id)) withPerson.push(row);
+    return {
+      busy: events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+      withPerson: withPerson.sort((a, b) => Date.parse(a.Start_DateTime) - Date.parse(b.Start_DateTime)),
+    };
   }
 
   async function busyEvents(userId: string, start: number, end: number, { signal }: Signal = {}): Promise<BusyEvent[]> {
@@ -236,15 +258,17 @@ export function createScheduling(deps: ServiceDeps) {
     // The org's business hours are the default working hours; the user's own ('custom') win. The
     // org's holidays are busy whole days in the user's zone either way.
     const fromZoho = settings.workingHoursSource === 'zoho';
-    const [events, outOfOffice, contact, org] = await Promise.all([
+    const [events, outOfOffice, contact, org, queued] = await Promise.all([
       around.then(({ busy }) => busy),
       unavailability(connection, start, end, { signal }),
       contactZone(module, recordId, { signal }),
       orgCalendar.read(connection, yearsOfWindow(start, end, timeZone), fromZoho, signal),
+      queuedEvents(db, ownerOf(connection)),
     ]);
     const holidays = holidaysInWindow(org.holidays, start, end, timeZone);
     const workingHours = (fromZoho && org.businessHours) || settings.workingHours;
-    const busy = [...events, ...outOfOffice.away, ...holidayIntervals(holidays, timeZone)];
+    // Meetings still on their way to Zoho are busy time too: their slot is never offered twice.
+    const busy = [...events, ...queued, ...outOfOffice.away, ...holidayIntervals(holidays, timeZone)];
     const slots = findFreeSlots(slotInput(settings, timeZone, busy, start, end, workingHours));
     return {
       timeZone,
@@ -258,20 +282,23 @@ export function createScheduling(deps: ServiceDeps) {
     };
   }
 
-  /** Zoho's current view of [start, end) (buffers included) has no event but `except`. */
-  async function assertStillFree(settings: Settings, userId: string, slot: Interval, except?: string) {
+  /** Zoho's current view of [start, end) (buffers included) has no event but `except`, nor has this browser's outbox. */
+  async function assertStillFree(settings: Settings, connection: ConnectionRow, slot: Interval, except?: string) {
     const buffer = Math.max(settings.bufferBeforeMinutes, settings.bufferAfterMinutes) * 60_000;
     const start = Date.parse(slot.start);
     const end = Date.parse(slot.end);
     if (!(end > start)) throw new StagecoachError('bad_message', { reason: 'meeting_ends_before_start' });
-    const clashes = (await busyEvents(userId, start - buffer, end + buffer)).filter((event) => event.id !== except);
+    const padded = { start: new Date(start - buffer).toISOString(), end: new Date(end + buffer).toISOString() };
+    const queued = (await queuedEvents(db, ownerOf(connection))).filter((event) => !(except && event.eventId === except) && overlapping(event, padded));
+    if (queued.length > 0) throw new StagecoachError('slot_taken');
+    const clashes = (await busyEvents(connection.user.id, start - buffer, end + buffer)).filter((event) => event.id !== except);
     if (clashes.length > 0) throw new StagecoachError('slot_taken');
   }
 
   async function book(input: Input<'bookMeeting'>): Promise<OutboxItem> {
     const { settings, connection } = await requestContext(deps);
     requireFeature(settings, 'booking');
-    await assertStillFree(settings, connection.user.id, input);
+    await assertStillFree(settings, connection, input);
     const person = { module: input.module, id: input.recordId };
     const name = await recordName(db, input.module, input.recordId);
     const note = input.note ? notePayload(person, input.note) : null;
@@ -285,11 +312,26 @@ export function createScheduling(deps: ServiceDeps) {
         })
       : null;
     // All stored before any is sent: a dead network keeps the whole booking, not half of it.
-    return deps.outbox.submit(
+    const item = await deps.outbox.submit(
       { op: 'create', module: 'Events', data: eventPayload({ ...input, ownerId: connection.user.id, person }), summary: `Meeting with ${name}: ${input.title}` },
       ...(note ? [{ op: 'create' as const, module: 'Notes' as const, data: note, summary: `Note on ${name}` }] : []),
       ...(followUp ? [{ op: 'create' as const, module: 'Tasks' as const, data: followUp, summary: `Task: ${input.followUp!.subject}` }] : []),
     );
+    if (item.status !== 'failed') return item;
+    // Refused by Zoho while the rep is still in the dialog: answered as a refusal, so the dialog
+    // stays open with Zoho's words and the field it named, and nothing is left in the outbox (the
+    // note and task waited for the meeting and were never sent): the rep fixes it and books again.
+    await deps.outbox.discard(item.key);
+    const refused = StagecoachError.from(item.lastError ?? new StagecoachError('internal'));
+    // The same booking would be refused again: no "try again" (a lack of permission still says whom to ask).
+    throw new StagecoachError(refused.code, {
+      action: refused.code === 'zoho_error' ? 'none' : refused.action,
+      ...(refused.reason ? { reason: refused.reason } : {}),
+      ...(refused.params ? { params: refused.params } : {}),
+      ...(refused.zoho ? { zoho: refused.zoho } : {}),
+      ...(refused.detail ? { detail: refused.detail } : {}),
+      ...(refused.issues ? { issues: refused.issues } : {}),
+    });
   }
 
   /**
@@ -304,15 +346,22 @@ export function createScheduling(deps: ServiceDeps) {
     return eventsAround(userId, from, end, { signal, ...(person ? { person } : {}) });
   }
 
+  /**
+   * The meetings with the person from now on: Zoho's, and this browser's still on their way
+   * (`pending`: a booking kept in the outbox shows where it will land; a move shows its new time).
+   */
   async function upcoming({ module, recordId }: Input<'upcomingMeetings'>, { signal }: Signal = {}): Promise<Meeting[]> {
     if (module !== 'Contacts' && module !== 'Leads') return [];
     const { settings, connection } = await requestContext(deps);
     const now = deps.now();
-    const { withPerson } = await personEvents(connection.user.id, settings, module, recordId, signal);
-    return withPerson
-      .filter((row) => Date.parse(row.End_DateTime) > now)
-      .slice(0, UPCOMING_MAX)
-      .map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null }));
+    const [{ withPerson }, queued] = await Promise.all([personEvents(connection.user.id, settings, module, recordId, signal), queuedEvents(db, ownerOf(connection))]);
+    return mergeQueued(
+      withPerson.map((row) => ({ id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime, venue: row.Venue ?? null, pending: false })),
+      queued,
+      recordId,
+    )
+      .filter((meeting) => Date.parse(meeting.end) > now)
+      .slice(0, UPCOMING_MAX);
   }
 
   /** The panel may only change meetings with the person it shows: checked against Zoho, not trusted. */
@@ -340,7 +389,7 @@ export function createScheduling(deps: ServiceDeps) {
     const { settings, connection } = await requestContext(deps);
     requireFeature(settings, 'booking');
     await assertMeetingWith(input.eventId, input.recordId);
-    await assertStillFree(settings, connection.user.id, input, input.eventId);
+    await assertStillFree(settings, connection, input, input.eventId);
     const name = await recordName(db, input.module, input.recordId);
     return deps.outbox.submit({
       op: 'update',
@@ -477,6 +526,25 @@ export function createScheduling(deps: ServiceDeps) {
     setContactZone,
   };
   return { handlers, busyEvents };
+}
+
+/**
+ * Zoho's meetings with the person and this browser's queued ones: a queued create with the person
+ * that Zoho does not list yet is added (its id the outbox key until Zoho gives one), a queued move
+ * of a listed meeting shows its new time; both marked `pending`. In start order.
+ */
+export function mergeQueued(meetings: Meeting[], queued: QueuedEvent[], personId: string): Meeting[] {
+  const merged = meetings.map((meeting) => {
+    const moves = queued.filter((event) => event.op === 'update' && event.eventId === meeting.id);
+    const last = moves[moves.length - 1];
+    return last ? { ...meeting, start: last.start, end: last.end, pending: true } : meeting;
+  });
+  for (const event of queued) {
+    if (event.op !== 'create' || !event.people.includes(personId)) continue;
+    if (event.eventId && merged.some((meeting) => meeting.id === event.eventId)) continue;
+    merged.push({ id: event.eventId ?? event.key, title: event.title, start: event.start, end: event.end, venue: event.venue, pending: true });
+  }
+  return merged.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
 const personHits = z.object({

@@ -36,6 +36,8 @@ export interface Meeting extends Interval {
   id: string;
   title: string;
   venue: string | null;
+  /** Still on its way to Zoho from this browser's outbox (id: the outbox key until Zoho gives one). */
+  pending?: boolean;
 }
 
 export interface PersonMatch {

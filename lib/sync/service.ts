@@ -3,6 +3,7 @@ import { StagecoachError } from '../errors';
 import type { Handlers } from '../messaging/define';
 import type { StagecoachDb } from '../storage/db';
 import { toOutboxItem, type Outbox } from './outbox';
+import { recordLink } from './recordLink';
 import type { syncRequests } from './requests';
 import { dailyCreditLimit, syncSummary } from './status';
 
@@ -13,7 +14,8 @@ export function createSync(deps: { db: StagecoachDb; outbox: Outbox; now(): numb
       const connection = await db.connection.get('current');
       const limit = dailyCreditLimit(connection?.org.edition, connection?.org.users);
       const [summary, items] = await Promise.all([syncSummary(db, deps.now(), limit), outbox.list()]);
-      return { ...summary, outbox: items.map(toOutboxItem) };
+      // A refused write links to the record it was about, where it can be fixed.
+      return { ...summary, outbox: items.map((row) => ({ ...toOutboxItem(row), ...(row.status === 'failed' ? { recordUrl: recordLink(row, connection) } : {}) })) };
     },
     async outboxRetry({ key }) {
       const row = await outbox.retry(key);

@@ -29,7 +29,9 @@ export function writeOutcome(item: WriteItem | undefined): WriteOutcome {
   // Zoho's own words, plus the field it names, verbatim: validation rules, Blueprint, permissions.
   const field = item.details?.api_name;
   const zoho = [item.message ?? item.code, typeof field === 'string' ? `(${field})` : null].filter(Boolean).join(' ');
-  return { ok: false, error: new StagecoachError(item.code === 'NO_PERMISSION' ? 'no_permission' : 'zoho_error', { zoho }) };
+  // The field Zoho named, apart too: a form can point at it (the booking dialog marks it).
+  const issues = typeof field === 'string' && item.code ? [{ path: field, code: item.code }] : undefined;
+  return { ok: false, error: new StagecoachError(item.code === 'NO_PERMISSION' ? 'no_permission' : 'zoho_error', { zoho, ...(issues ? { issues } : {}) }) };
 }
 
 /**

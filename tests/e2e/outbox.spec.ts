@@ -73,7 +73,7 @@ test('a note queued while Zoho is unreachable survives a stopped worker and a br
   }
 });
 
-test('a refusal from Zoho stays visible with Zoho’s words until retried or discarded', async ({ context, popup }) => {
+test('a refusal from Zoho stays visible with Zoho’s words until fixed or discarded (no Retry that would be refused again)', async ({ context, popup }) => {
   await popup.connect();
   const page = await context.newPage();
   await page.goto(recordUrl('Contacts', ann.id));
@@ -91,9 +91,11 @@ test('a refusal from Zoho stays visible with Zoho’s words until retried or dis
   await expect(item).toContainText('Refused by Zoho');
   await expect(item).toContainText('Zoho said: invalid data (Note_Content)');
   await snap(popup.page, 'popup-outbox-failed');
-  await popup.page.getByRole('button', { name: 'Retry: Note on Ann Carter' }).click();
+  await expect(item.getByRole('button', { name: 'Retry: Note on Ann Carter' })).toHaveCount(0);
+  await expect(item.getByRole('button', { name: 'Open the record to fix: Note on Ann Carter' })).toBeVisible();
+  await popup.page.getByRole('button', { name: 'Discard: Note on Ann Carter' }).click();
   await expect(popup.page.getByTestId('outbox')).not.toContainText('Note on Ann Carter');
-  expect(await sandbox.recordsContaining('Notes', text)).toHaveLength(1);
+  expect(await sandbox.recordsContaining('Notes', text)).toHaveLength(0);
 });
 
 test('50 reads fired together stay under the concurrency cap and all succeed through 429s', async ({ popup }) => {
