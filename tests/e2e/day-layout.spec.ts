@@ -4,7 +4,7 @@
 // is coming, and nothing moves (layout shift measured in the panel's frame).
 import type { Frame, Locator, Page } from '@playwright/test';
 import { launchWithExtension } from '../browser';
-import { expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const ann = SEED.contacts.annCarter;
 const marcus = SEED.leads.marcusLee;
@@ -69,6 +69,10 @@ test('free times first; skeletons while Zoho is slow and no layout shift; folds 
   // Loading: skeletons of the final size, the shimmer only without reduced motion.
   const skeleton = panel.root.getByTestId('sched-skeleton');
   await expect(skeleton).toBeVisible();
+  const shimmer = () => skeleton.locator('.skeleton-bar').first().evaluate((bar) => getComputedStyle(bar).animationName);
+  expect(await shimmer()).toBe('sc-shimmer');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await shimmer()).toBe('none');
   await expect(panel.root.getByTestId('sched-meetings-skeleton')).toBeVisible();
   await snap(page, 'day-skeleton-en-1024');
   await expect(panel.root.getByText('Finding your free times…')).toBeAttached();
@@ -89,6 +93,7 @@ test('free times first; skeletons while Zoho is slow and no layout shift; folds 
   expect((await panel.root.getByTestId('record-line').boundingBox())!.height).toBeLessThanOrEqual(24);
   await page.mouse.move(0, 0);
   await snap(page, 'day-contact-en-1024');
+  expect(await accessibilityViolations(page, 'stagecoach-panel')).toEqual([]);
 
   // Upcoming meetings follow the free times, then the finder; both fold by keyboard.
   const upcoming = upcomingToggle(panel, 'Ann Carter');
