@@ -1,7 +1,7 @@
 // The popup's "is everything in sync" section: per data set, the outbox, API use, last error.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import { StagecoachError, type SerializedError } from '@/lib/errors';
+import { StagecoachError } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import type { OutboxItem, SyncStatus } from '@/lib/sync/types';
 import { ErrorNotice } from './ErrorNotice';
@@ -60,7 +60,7 @@ export function SyncPanel({ format }: { format: TimeFormat }) {
         <section aria-labelledby="last-error-heading" className="section" data-testid="last-error">
           <h2 id="last-error-heading">{t('lastErrorHeading')}</h2>
           <p className="muted">{when(sync.data.lastError.at)}</p>
-          <ErrorNotice error={withoutBrowserWords(sync.data.lastError)} />
+          <ErrorNotice error={StagecoachError.fromJSON(sync.data.lastError)} />
           <button type="button" className="button button-link" onClick={openOrgCheck}>
             {t('orgCheck_popupLink')}
           </button>
@@ -78,14 +78,6 @@ function openOrgCheck() {
 function usageLine(usage: SyncStatus['usage'], locale: string): string {
   const calls = formatNumber(usage.calls24h, locale);
   return usage.limit ? t('usageOfLimit', [calls, formatNumber(usage.limit, locale)]) : t('usageCalls', calls);
-}
-
-/**
- * The error without the browser's own words ("Failed to fetch" and the like): for a network
- * failure the code's sentence says the cause in the person's language; Zoho's words stay.
- */
-function withoutBrowserWords(error: SerializedError): StagecoachError {
-  return StagecoachError.fromJSON(error.code === 'network' || error.code === 'internal' ? { ...error, detail: undefined } : error);
 }
 
 /**
