@@ -13,6 +13,7 @@ import { StagecoachError, troubleOf, type TroubleCause } from '@/lib/errors';
 import { clockFor, formatTime } from '@/lib/format';
 import { t, uiLocale } from './i18n';
 import { queryKeys } from './queries';
+import './trouble.css';
 
 interface Entry {
   cause: TroubleCause;
