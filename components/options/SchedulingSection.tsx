@@ -4,7 +4,7 @@ import { TITLE_PLACEHOLDERS } from '@/lib/settings/schema';
 import { t } from '../i18n';
 import { InputField, RadioField, Section, SelectField } from './form';
 import type { SectionProps } from './SettingsForm';
-import { WorkingHours } from './WorkingHours';
+import { ContactHours, WorkingHours } from './WorkingHours';
 
 function timeZones(current: string): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
@@ -29,6 +29,7 @@ export function SchedulingSection(props: SectionProps) {
         onChange={(workingHoursSource) => set({ workingHoursSource })}
       />
       <WorkingHours {...props} />
+      <ContactHours {...props} />
       <div className="field-row">
         <InputField fieldKey="slotMinutes" value={draft.slotMinutes} onChange={(slotMinutes) => set({ slotMinutes })} />
         <InputField

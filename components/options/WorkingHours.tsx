@@ -1,11 +1,12 @@
 // Working periods per weekday: each a start and an end time, added and removed per day. A
 // day's fields are named with the weekday, so each is clear on its own to a screen reader.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { MAX_PERIODS_PER_DAY, WEEKDAYS, type Weekday } from '@/lib/settings/schema';
 import { t } from '../i18n';
 import { newPeriod, type DraftPeriod } from './draft';
 import { dayKey, fieldId, issueId, lockedNoteId, periodKey, weekdayName } from './fields';
-import { controlProps, FieldNotes, useField } from './form';
+import { controlProps, FieldNotes, settingLabel, useField } from './form';
+import { TextField } from '../fields/Field';
 import type { SectionProps } from './SettingsForm';
 
 export function WorkingHours({ draft, set }: SectionProps) {
@@ -17,13 +18,7 @@ export function WorkingHours({ draft, set }: SectionProps) {
 
   const setDay = (day: Weekday, periods: DraftPeriod[]) => set({ workingHours: { ...draft.workingHours, [day]: periods } });
   return (
-    <div className="working-hours" role="group" aria-labelledby="working-hours-label" aria-describedby="working-hours-hint">
-      <p className="field-label" id="working-hours-label">
-        {t('options_workingHours')}
-      </p>
-      <p className="field-hint" id="working-hours-hint">
-        {t('options_workingHoursHint')}
-      </p>
+    <Group id="working-hours" label={t('options_workingHours')} hint={t('options_workingHoursHint')}>
       {WEEKDAYS.map((day) => (
         <Day
           key={day}
@@ -33,6 +28,21 @@ export function WorkingHours({ draft, set }: SectionProps) {
           onFocus={(key) => setFocusTarget(key)}
         />
       ))}
+    </Group>
+  );
+}
+
+/** A labelled, described group of fields; `id` is its class and the prefix of its label's and hint's ids. */
+function Group({ id, label, hint, children }: { id: string; label: string; hint: string; children: ReactNode }) {
+  return (
+    <div className={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`} data-testid={id}>
+      <p className="field-label" id={`${id}-label`}>
+        {label}
+      </p>
+      <p className="field-hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {children}
     </div>
   );
 }
@@ -151,4 +161,32 @@ function nextPeriod(end: string): DraftPeriod {
   if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m) || end === '00:00' || h >= 23) return newPeriod();
   const pad = (n: number) => String(n).padStart(2, '0');
   return newPeriod(end, `${pad(h + 1)}:${pad(m)}`);
+}
+
+/**
+ * The contact's working day (D1): one start and end in the contact's own zone, Monday to Friday.
+ * The panel puts the free times inside both days first; see lib/scheduling/contactDay.ts.
+ */
+export function ContactHours({ draft, set }: SectionProps) {
+  const start = useField('contactHours.start');
+  const end = useField('contactHours.end');
+  const change = (part: 'start' | 'end', value: string) => set({ contactHours: { ...draft.contactHours, [part]: value } });
+  return (
+    <Group id="contact-hours" label={t('options_contactHours')} hint={t('options_contactHoursHint')}>
+      <div className="field-row">
+        {(['start', 'end'] as const).map((part) => (
+          <TextField
+            key={part}
+            {...(part === 'start' ? start : end)}
+            label={settingLabel(`contactHours.${part}`)}
+            wrapper="field"
+            className="input input-time"
+            type="time"
+            value={draft.contactHours[part]}
+            onChange={(event) => change(part, event.target.value)}
+          />
+        ))}
+      </div>
+    </Group>
+  );
 }

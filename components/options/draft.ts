@@ -20,6 +20,7 @@ export interface Draft {
   timeZone: string;
   workingHoursSource: Settings['workingHoursSource'];
   workingHours: Record<Weekday, DraftPeriod[]>;
+  contactHours: { start: string; end: string };
   slotMinutes: string;
   /** '' = the slot length. */
   stepMinutes: string;
@@ -80,6 +81,7 @@ export function toDraft(view: SettingsView): Draft {
     timeZone: s.timeZone ?? '',
     workingHoursSource: s.workingHoursSource,
     workingHours,
+    contactHours: { start: s.contactHours.start, end: endToInput(s.contactHours.end) },
     slotMinutes: String(s.slotMinutes),
     stepMinutes: s.stepMinutes === null ? '' : String(s.stepMinutes),
     bufferBeforeMinutes: String(s.bufferBeforeMinutes),
@@ -114,6 +116,7 @@ export function toPatch(draft: Draft): Record<string, unknown> {
     workingHours: Object.fromEntries(
       WEEKDAYS.map((day) => [day, draft.workingHours[day].map((p) => ({ start: p.start, end: endFromInput(p.end) }))]),
     ),
+    contactHours: { start: draft.contactHours.start, end: endFromInput(draft.contactHours.end) },
     slotMinutes: parseNumber(draft.slotMinutes),
     stepMinutes: draft.stepMinutes.trim() === '' ? null : parseNumber(draft.stepMinutes),
     bufferBeforeMinutes: parseNumber(draft.bufferBeforeMinutes),

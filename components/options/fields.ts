@@ -47,6 +47,8 @@ export function fieldKeys(draft: Draft): string[] {
     }
   }
   keys.push(
+    'contactHours.start',
+    'contactHours.end',
     'slotMinutes',
     'stepMinutes',
     'bufferBeforeMinutes',

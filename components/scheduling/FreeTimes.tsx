@@ -1,15 +1,19 @@
 // The rep's free times, by day in the rep's zone, each with the person's local time beside it;
-// the person's zone (shown, set, cleared); "Show more days"; and "Copy times". Until Zoho answers,
+// the times inside both people's working days first (the contact's hours, a setting, in their
+// zone: lib/scheduling/contactDay.ts), the rest behind "Show all times" and marked; when none
+// falls in both days, the panel says so and shows the nearest first. The person's zone (shown,
+// set, cleared); "Show more days"; and "Copy 3 times" from the good ones. Until Zoho answers,
 // the times last known in this browser are shown, marked as updating; a time among them that Zoho
 // no longer has free goes with a note, never silently.
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ContactDays, DEFAULT_CONTACT_HOURS, planContactDay, type ContactDayPlan, type ContactHours, type SlotFit } from '@/lib/scheduling/contactDay';
 import type { FreeSlotsView, Interval, Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { isSharedTrouble } from '../trouble';
 import { t } from '../i18n';
 import { request } from '../messenger';
-import { queryKeys } from '../queries';
+import { queryKeys, settingsQuery } from '../queries';
 import { usePageSignal } from '../sections/define';
 import { lastKnownSlotsQuery } from './queries';
 import type { SchedulingView } from './SchedulingSection';
@@ -66,7 +70,14 @@ export function FreeTimes({
         contactZone: isKnownZone(cached.value.contact?.timeZone) ? cached.value.contact.timeZone : null,
       }
     : given;
-  const days = useMemo(() => (data ? groupByDay(data.slots, view.repZone) : []), [data, view.repZone]);
+  const settings = useQuery(settingsQuery());
+  const contactHours = settings.data?.settings.contactHours ?? DEFAULT_CONTACT_HOURS;
+  const plan = useMemo(() => (data ? planContactDay(data.slots, view.contactZone, contactHours) : null), [data, view.contactZone, contactHours]);
+  const [showAll, setShowAll] = useState(false);
+  const listed = useMemo(() => (!data || !plan ? [] : showAll || plan.kind === 'unknown' ? data.slots : plan.first), [data, plan, showAll]);
+  const fits = useMemo(() => new Map((plan?.fits ?? []).map((fit) => [fit.slot.start, fit])), [plan]);
+  const daysId = useId();
+  const days = useMemo(() => groupByDay(listed, view.repZone), [listed, view.repZone]);
   const visible = days.slice(0, shownDays);
   const changes = useMemo(() => clockChanges(visible, view.repZone, view.contactZone ? [view.contactZone] : []), [visible, view.repZone, view.contactZone]);
   /** The kept times the rep has on screen, compared with Zoho's answer when it comes. */
@@ -149,7 +160,8 @@ export function FreeTimes({
               ])}
             </p>
           ) : null}
-          <div className={slots.isFetching || cached ? 'sched-days sched-refreshing' : 'sched-days'} aria-busy={slots.isFetching || cached !== null} data-source={cached ? 'last-known' : 'zoho'}>
+          {plan ? <ContactDayNote view={view} data={data} plan={plan} hours={contactHours} showAll={showAll} /> : null}
+          <div id={daysId} className={slots.isFetching || cached ? 'sched-days sched-refreshing' : 'sched-days'} aria-busy={slots.isFetching || cached !== null} data-source={cached ? 'last-known' : 'zoho'}>
             {visible.map((day) => {
               const first = Date.parse(day.slots[0]!.start);
               const changed = changes.get(day.key);
@@ -176,7 +188,7 @@ export function FreeTimes({
                   <ul className="sched-slots" role="list">
                     {day.slots.map((slot) => (
                       <li key={slot.start}>
-                        <Slot view={view} slot={slot} dayKey={day.key} canBook={canBook} moving={moving !== null} onPick={onPick} />
+                        <Slot view={view} slot={slot} dayKey={day.key} fit={fits.get(slot.start)} canBook={canBook} moving={moving !== null} onPick={onPick} />
                       </li>
                     ))}
                   </ul>
@@ -185,6 +197,11 @@ export function FreeTimes({
             })}
           </div>
           <div className="sched-actions">
+            {plan && plan.kind !== 'unknown' && plan.first.length < data.slots.length ? (
+              <button type="button" className="button button-secondary" aria-expanded={showAll} aria-controls={daysId} data-testid="sched-show-all" onClick={() => setShowAll(!showAll)}>
+                {showAll ? t('sched_showGoodOnly') : t('sched_showAllTimes', String(data.slots.length - plan.first.length))}
+              </button>
+            ) : null}
             {days.length > shownDays ? (
               <button
                 type="button"
@@ -197,7 +214,7 @@ export function FreeTimes({
                 {t('sched_showMore')}
               </button>
             ) : null}
-            <CopyTimes view={view} slots={data.slots} />
+            <CopyTimes view={view} slots={plan && plan.kind !== 'unknown' ? plan.first : data.slots} good={plan?.kind !== 'unknown'} />
           </div>
         </>
       ) : null}
@@ -210,7 +227,24 @@ function describeChanges(changes: readonly ClockChange[], locale: string): strin
   return t('sched_clockChangeIn', changes.map((change) => t('sched_clockChangeAt', [zoneCity(change.zone), formatDay(change.epochMs, change.zone, locale)])).join('; '));
 }
 
-function Slot({ view, slot, dayKey, canBook, moving, onPick }: { view: SchedulingView; slot: Interval; dayKey: string; canBook: boolean; moving: boolean; onPick: (slot: Interval) => void }) {
+function Slot({
+  view,
+  slot,
+  dayKey,
+  fit,
+  canBook,
+  moving,
+  onPick,
+}: {
+  view: SchedulingView;
+  slot: Interval;
+  dayKey: string;
+  /** Where the slot lies against the contact's working day; undefined when that is not known. */
+  fit: SlotFit<Interval> | undefined;
+  canBook: boolean;
+  moving: boolean;
+  onPick: (slot: Interval) => void;
+}) {
   const start = Date.parse(slot.start);
   const repTime = formatTime(start, view.repZone, view.clock);
   const zone = view.contactZone;
@@ -222,7 +256,9 @@ function Slot({ view, slot, dayKey, canBook, moving, onPick }: { view: Schedulin
     ...(zone && theirTime
       ? [t('sched_slotTheirs', [theirDay ? `${theirDay} ${theirTime}` : theirTime, view.person.name, zoneAbbreviation(start, zone, view.locale)])]
       : []),
+    ...(fit && !fit.inside ? [t(fit.side === 'before' ? 'sched_slotBeforeTheirDay' : 'sched_slotAfterTheirDay', view.person.name)] : []),
   ].join(', ');
+  const outside = fit !== undefined && !fit.inside;
   const content = (
     <>
       <span className="slot-rep" data-testid="slot-rep-time">
@@ -230,6 +266,11 @@ function Slot({ view, slot, dayKey, canBook, moving, onPick }: { view: Schedulin
       </span>
       {theirTime ? (
         <span className="slot-theirs" data-testid="slot-contact-time">
+          {outside ? (
+            <span className="slot-outside-mark" aria-hidden="true" data-testid="slot-outside">
+              ☾{' '}
+            </span>
+          ) : null}
           {theirTime}
           {theirDay ? <span className="slot-their-day"> {theirDay}</span> : null}
         </span>
@@ -238,7 +279,7 @@ function Slot({ view, slot, dayKey, canBook, moving, onPick }: { view: Schedulin
   );
   if (!canBook && !moving) {
     return (
-      <span className="slot slot-static" data-testid="sched-slot" data-start={slot.start} data-end={slot.end}>
+      <span className={outside ? 'slot slot-static slot-outside' : 'slot slot-static'} data-testid="sched-slot" data-start={slot.start} data-end={slot.end} data-fit={fit ? fit.side : undefined}>
         <span aria-hidden="true" className="slot-face">
           {content}
         </span>
@@ -249,10 +290,11 @@ function Slot({ view, slot, dayKey, canBook, moving, onPick }: { view: Schedulin
   return (
     <button
       type="button"
-      className="slot"
+      className={outside ? 'slot slot-outside' : 'slot'}
       data-testid="sched-slot"
       data-start={slot.start}
       data-end={slot.end}
+      data-fit={fit ? fit.side : undefined}
       aria-label={t(moving ? 'sched_slotMove' : 'sched_slotBook', spoken)}
       onClick={() => onPick(slot)}
     >
@@ -323,9 +365,13 @@ function ZoneLine({ view, data }: { view: SchedulingView; data: FreeSlotsView })
   );
 }
 
-/** Three proposed times as text for an email, in the person's zone (else the rep's). */
-function CopyTimes({ view, slots }: { view: SchedulingView; slots: readonly Interval[] }) {
+/**
+ * Three proposed times as text for an email, in the person's zone (else the rep's), the rep's
+ * own reading in brackets: from `slots`, the good ones (inside both days, or the nearest).
+ */
+function CopyTimes({ view, slots, good }: { view: SchedulingView; slots: readonly Interval[]; good: boolean }) {
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; text: string }>({ kind: 'idle' });
+  const picked = useMemo(() => proposeSlots(slots, view.contactZone ?? view.repZone, 3, good ? () => true : undefined), [slots, view.contactZone, view.repZone, good]);
   const textId = useId();
   useEffect(() => {
     if (state.kind !== 'copied') return;
@@ -335,8 +381,11 @@ function CopyTimes({ view, slots }: { view: SchedulingView; slots: readonly Inte
 
   async function copy() {
     const zone = view.contactZone ?? view.repZone;
-    const picked = proposeSlots(slots, zone);
-    const text = [t('sched_copyIntro'), ...picked.map((slot) => `• ${formatForEmail(Date.parse(slot.start), zone, view.clock)}`)].join('\n');
+    const both = view.contactZone !== null && view.repZone !== undefined && view.contactZone !== view.repZone;
+    const text = [
+      t(both ? 'sched_copyIntroBoth' : 'sched_copyIntro'),
+      ...picked.map((slot) => `• ${formatForEmail(Date.parse(slot.start), zone, view.clock, both ? view.repZone : undefined)}`),
+    ].join('\n');
     try {
       await navigator.clipboard.writeText(text);
       setState({ kind: 'copied' });
@@ -347,8 +396,8 @@ function CopyTimes({ view, slots }: { view: SchedulingView; slots: readonly Inte
 
   return (
     <>
-      <button type="button" className="button button-secondary" onClick={() => void copy()} data-testid="sched-copy">
-        {t('sched_copy')}
+      <button type="button" className="button button-secondary" onClick={() => void copy()} data-testid="sched-copy" disabled={picked.length === 0}>
+        {picked.length === 1 ? t('sched_copyOne') : t('sched_copyCount', String(picked.length))}
       </button>
       {state.kind === 'copied' ? (
         <p role="status" className="sched-copy-status" data-testid="sched-copy-status">
@@ -362,5 +411,62 @@ function CopyTimes({ view, slots }: { view: SchedulingView; slots: readonly Inte
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * What the order means, said plainly: the times inside both days come first (and how many more
+ * are behind "Show all times"); or that none is, with the contact's day in the rep's own time and
+ * the nearest shown first; or that the contact's zone is unknown, so nothing is marked.
+ */
+function ContactDayNote({ view, data, plan, hours, showAll }: { view: SchedulingView; data: FreeSlotsView; plan: ContactDayPlan<Interval>; hours: ContactHours; showAll: boolean }) {
+  const zone = view.contactZone;
+  const name = view.person.name;
+  if (plan.kind === 'unknown' || !zone) {
+    return (
+      <p className="muted sched-legend" data-testid="sched-day-unknown">
+        {t('sched_dayUnknown', name)}
+      </p>
+    );
+  }
+  const first = Date.parse(data.slots[0]!.start);
+  // Their hours as they read them, and (for the no-overlap case) as the rep reads their next day.
+  const wallTime = (time: string) => {
+    const [h, m] = (time === '24:00' ? '00:00' : time).split(':').map(Number);
+    return formatTime(Date.UTC(2000, 0, 3, h ?? 0, m ?? 0), 'UTC', view.clock);
+  };
+  const theirHours = `${wallTime(hours.start)}–${wallTime(hours.end)}`;
+  const outsideMark = (
+    <>
+      <span aria-hidden="true">☾ </span>
+      {t('sched_outsideLegend', name)}
+    </>
+  );
+  if (plan.kind === 'overlap') {
+    return (
+      <p className="muted sched-legend sched-fit-note" data-testid="sched-fit-note">
+        {showAll ? (
+          <>
+            {t('sched_allShown')} <span aria-hidden="true">☾ </span>
+            {t('sched_outsideLegendHours', [name, theirHours, zoneCity(zone)])}
+          </>
+        ) : (
+          t('sched_goodFirst', [name, theirHours, zoneCity(zone)])
+        )}
+      </p>
+    );
+  }
+  const [window] = new ContactDays(zone, hours).windowsBetween(first, Date.parse(data.windowEnd));
+  const yours = window ? `${formatTime(window[0], view.repZone, view.clock)}–${formatTime(window[1], view.repZone, view.clock)}` : null;
+  return (
+    <div className="notice sched-no-overlap" data-testid="sched-no-overlap">
+      <p>
+        <strong>{t('sched_noOverlap', name)}</strong> {t('sched_theirDayIs', [theirHours, zoneCity(zone)])}
+        {yours ? ` ${t('sched_theirDayYours', yours)}` : null}
+      </p>
+      <p className="sched-legend">
+        {t('sched_nearestFirst')} {outsideMark}.
+      </p>
+    </div>
   );
 }

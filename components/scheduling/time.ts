@@ -112,15 +112,18 @@ export function addMinutes(iso: string, minutes: number): string {
 export const minutesBetween = (start: string, end: string) => Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
 
 /**
- * Three slots to propose by email: one per day where possible, preferring the contact's daytime
- * (08:00–18:00 in their zone), earliest first.
+ * Three slots to propose by email: one per day where possible, preferring the `good` ones (by
+ * default the contact's daytime, 08:00–18:00 in their zone; the panel passes "inside both working
+ * days", lib/scheduling/contactDay.ts), earliest first.
  */
-export function proposeSlots(slots: readonly Interval[], timeZone: string | undefined, count = 3): Interval[] {
+export function proposeSlots(slots: readonly Interval[], timeZone: string | undefined, count = 3, good?: (slot: Interval) => boolean): Interval[] {
   const hourIn = (ms: number) => Number(dtf('en-US', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(ms));
-  const daytime = (slot: Interval) => {
-    const startHour = hourIn(Date.parse(slot.start));
-    return startHour >= 8 && startHour < 18;
-  };
+  const daytime =
+    good ??
+    ((slot: Interval) => {
+      const startHour = hourIn(Date.parse(slot.start));
+      return startHour >= 8 && startHour < 18;
+    });
   const picked: Interval[] = [];
   const days = new Set<string>();
   const take = (candidates: readonly Interval[], onePerDay: boolean) => {

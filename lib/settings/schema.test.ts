@@ -23,6 +23,7 @@ describe('settings defaults', () => {
         sat: [],
         sun: [],
       },
+      contactHours: { start: '09:00', end: '17:00' },
       slotMinutes: 30,
       stepMinutes: null,
       bufferBeforeMinutes: 0,
@@ -63,7 +64,8 @@ describe('settings defaults', () => {
     expect(SETTINGS_PATHS).toContain('oauth.clientId');
     expect(SETTINGS_PATHS).toContain('api.maxConcurrent');
     expect(SETTINGS_PATHS).not.toContain('features');
-    expect(SETTINGS_PATHS).toHaveLength(33);
+    expect(SETTINGS_PATHS).toContain('contactHours.start');
+    expect(SETTINGS_PATHS).toHaveLength(35);
   });
 });
 

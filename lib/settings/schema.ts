@@ -3,7 +3,7 @@
 // defaults; every rule reports a code from ./issues, never English prose.
 import { z } from 'zod';
 import { addSettingsIssue } from './issues';
-import { settingsMeta } from './meta';
+import { settingsMeta, type SettingMeta } from './meta';
 import { leafPaths } from './paths';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -112,18 +112,21 @@ function list<T extends z.ZodType>(item: T, max: number) {
     .register(settingsMeta, { maxItems: max });
 }
 
-const periodSchema = z
-  .strictObject({
-    start: z.string().register(settingsMeta, { pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
-    end: z.string().register(settingsMeta, { pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' }),
-  })
-  .superRefine((period, ctx) => {
-    const start = timeToMinutes(period.start);
-    const end = timeToMinutes(period.end, true);
-    if (start === null) addSettingsIssue(ctx, 'invalidTime', { path: ['start'] });
-    if (end === null) addSettingsIssue(ctx, 'invalidTime', { path: ['end'] });
-    if (start !== null && end !== null && end <= start) addSettingsIssue(ctx, 'endNotAfterStart', { path: ['end'] });
-  });
+/** A start–end period of wall-clock times; `labels` name its two times where they are settings of their own. */
+const periodOf = (labels: { start?: SettingMeta; end?: SettingMeta } = {}) =>
+  z
+    .strictObject({
+      start: z.string().register(settingsMeta, { pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', ...labels.start }),
+      end: z.string().register(settingsMeta, { pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', ...labels.end }),
+    })
+    .superRefine((period, ctx) => {
+      const start = timeToMinutes(period.start);
+      const end = timeToMinutes(period.end, true);
+      if (start === null) addSettingsIssue(ctx, 'invalidTime', { path: ['start'] });
+      if (end === null) addSettingsIssue(ctx, 'invalidTime', { path: ['end'] });
+      if (start !== null && end !== null && end <= start) addSettingsIssue(ctx, 'endNotAfterStart', { path: ['end'] });
+    });
+const periodSchema = periodOf();
 export type WorkingPeriod = z.output<typeof periodSchema>;
 
 const daySchema = list(periodSchema, MAX_PERIODS_PER_DAY).superRefine((periods, ctx) => {
@@ -238,6 +241,10 @@ export const settingsSchema = z.strictObject({
       options: { zoho: 'options_workingHoursSource_zoho', custom: 'options_workingHoursSource_custom' },
     }),
   workingHours: workingHoursSchema.prefault({}),
+  /** The other person's working day in THEIR zone, Monday to Friday: free times inside it come first. */
+  contactHours: periodOf({ start: { label: 'options_contactHoursStart' }, end: { label: 'options_contactHoursEnd' } })
+    .default(() => ({ start: '09:00', end: '17:00' }))
+    .register(settingsMeta, { label: 'options_contactHours', hint: 'options_contactHoursHint' }),
   slotMinutes: wholeNumber(5, 480, { multipleOf5: true }).default(30).register(settingsMeta, { label: 'options_slotMinutes' }),
   /** Minutes between slot starts; null: the slot length. */
   stepMinutes: wholeNumber(5, 480, { multipleOf5: true })

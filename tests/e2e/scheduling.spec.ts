@@ -179,6 +179,8 @@ test('a company holiday in Zoho has no free times that day, and the panel names 
   const founders = holidays(Date.parse(seed.seededAt)).find((holiday) => holiday.name === "Founders' Day")!;
   const s = await openRecord(context, popup, 'Contacts', ann.id, 'Ann Carter');
   await s.firstSlot();
+  // None of Priya's times is in Ann's day (Los Angeles): every time is behind "Show all times".
+  await s.root.getByTestId('sched-show-all').click();
   const notice = s.root.getByTestId('sched-holidays');
   await expect(notice).toContainText("Company holidays in Zoho, with no free times: Founders' Day (");
   // Every day of the window shown: the days around the holiday have free times, the holiday none.
@@ -283,6 +285,8 @@ test('a rep in Asia/Kolkata sees Ann’s Los Angeles times beside each slot; the
   await s.firstSlot();
   await expect(s.root.getByTestId('sched-contact-zone')).toContainText('Los Angeles');
   await expect(s.root.getByTestId('sched-contact-zone')).toContainText('from the address');
+  // Every time, not only the nearest to Ann's day (tests/e2e/day-times.spec.ts covers those).
+  await s.root.getByTestId('sched-show-all').click();
 
   const repTime = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Asia/Kolkata' });
   const timeIn = (timeZone: string) => new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone });
@@ -294,7 +298,8 @@ test('a rep in Asia/Kolkata sees Ann’s Los Angeles times beside each slot; the
     const slot = s.slots.nth(index);
     const start = Date.parse((await slot.getAttribute('data-start'))!);
     expect(spaces(await slot.getByTestId('slot-rep-time').textContent())).toBe(spaces(repTime.format(start)));
-    const theirs = spaces(await slot.getByTestId('slot-contact-time').textContent());
+    // A time outside Ann's working day carries a ☾ before it.
+    const theirs = spaces(await slot.getByTestId('slot-contact-time').textContent()).replace(/^☾ /, '');
     expect(theirs.startsWith(spaces(timeIn('America/Los_Angeles').format(start)))).toBe(true);
     // The slot sits under the day it falls on in Kolkata.
     const day = await s.root.getByTestId('sched-day').filter({ has: s.page.locator(`[data-start="${await slot.getAttribute('data-start')}"]`) }).getAttribute('data-day');
@@ -311,19 +316,19 @@ test('a rep in Asia/Kolkata sees Ann’s Los Angeles times beside each slot; the
   await s.root.getByRole('button', { name: 'Show more days' }).click();
   await expect(s.root.getByTestId('sched-day')).toHaveCount(6);
   await expect(s.root.getByTestId('sched-day').nth(3).getByRole('heading')).toBeFocused();
-  await s.root.getByRole('button', { name: 'Copy times' }).scrollIntoViewIfNeeded();
+  await s.root.getByRole('button', { name: 'Copy 3 times' }).scrollIntoViewIfNeeded();
   await snap(s.page, 'scheduling-panel-more');
 
-  // Copy times: three proposals in Ann's zone, as text.
+  // Copy 3 times: three proposals in Ann's zone with the rep's time in brackets, as text.
   // The page reads it; the panel's frame (the extension's origin) writes it.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await s.root.getByRole('button', { name: 'Copy times' }).click();
+  await s.root.getByRole('button', { name: 'Copy 3 times' }).click();
   await expect(s.root.getByTestId('sched-copy-status')).toContainText('Copied');
   const copied = spaces(await s.page.evaluate(() => navigator.clipboard.readText()));
   const lines = copied.split('\n');
-  expect(lines[0]).toBe('Would any of these times work for you?');
+  expect(lines[0]).toBe('Would any of these times work for you? (Your time first, mine in brackets.)');
   expect(lines.slice(1)).toHaveLength(3);
-  for (const line of lines.slice(1)) expect(line).toMatch(/^• .+ (PST|PDT)$/);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^• .+ (PST|PDT) \(.+ GMT\+5:30\)$/);
 
   // The rep sets Ann's zone (she is in London this month), then clears it back to her address.
   await s.root.getByRole('button', { name: 'Change Ann Carter’s time zone' }).click();
@@ -333,7 +338,7 @@ test('a rep in Asia/Kolkata sees Ann’s Los Angeles times beside each slot; the
   await expect(s.root.getByTestId('sched-contact-zone')).toContainText('set by you');
   const slot = s.slots.first();
   const start = Date.parse((await slot.getAttribute('data-start'))!);
-  await expect.poll(async () => spaces(await slot.getByTestId('slot-contact-time').textContent()).startsWith(spaces(timeIn('Europe/London').format(start)))).toBe(true);
+  await expect.poll(async () => spaces(await slot.getByTestId('slot-contact-time').textContent()).replace(/^☾ /, '').startsWith(spaces(timeIn('Europe/London').format(start)))).toBe(true);
 
   await s.root.getByRole('button', { name: 'Change Ann Carter’s time zone' }).click();
   await s.root.getByLabel('Ann Carter’s time zone', { exact: true }).selectOption('');
