@@ -89,6 +89,12 @@ export const ERROR_REASONS = [
   'already_at_stage',
   /** conflict */
   'stage_change_waiting',
+  /** conflict: [who asked, stage] — an approval request for that stage is already open in Zoho */
+  'approval_already_requested',
+  /** conflict: Undo is offered for a short time only, to the approver who approved */
+  'undo_expired',
+  /** conflict: [stage] — the deal has moved to another stage since (Undo) */
+  'stage_changed_since',
   /** already_exists: [name, email] */
   'person_exists',
   /** feature_disabled: [feature], a key of settings.features (the UI shows its localised name) */

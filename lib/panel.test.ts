@@ -67,6 +67,9 @@ describe('the panel frame', () => {
     expect(fromPanel({ kind: 'open', open: false })).toEqual({ kind: 'open', open: false });
     expect(fromPanel({ kind: 'tab', width: 34.2, height: 9999 })).toEqual({ kind: 'tab', width: 35, height: 400 });
     expect(fromPanel({ kind: 'left' })).toEqual({ kind: 'left' });
+    expect(fromPanel({ kind: 'reload' })).toEqual({ kind: 'reload' });
+    // Reload is exactly that: no address to go to rides along.
+    expect(fromPanel({ kind: 'reload', url: 'https://evil.example' })).toBeNull();
     expect(fromPanel({ kind: 'open', open: 'yes' })).toBeNull();
     expect(fromPanel({ kind: 'navigate', to: 'https://evil.example' })).toBeNull();
     expect(fromPanel('open')).toBeNull();

@@ -120,8 +120,11 @@ export interface PanelPortMessage<L> {
 
 /** Over the port: content script → frame. The look; the page is being left (cancel your reads). */
 export type ToPanel<L> = { kind: 'look'; look: L } | { kind: 'leave' };
-/** Over the port: frame → content script. The fold button, the folded tab's size, reads cancelled. */
-export type FromPanel = { kind: 'open'; open: boolean } | { kind: 'tab'; width: number; height: number } | { kind: 'left' };
+/**
+ * Over the port: frame → content script. The fold button, the folded tab's size, reads cancelled;
+ * reload Zoho's page (after a stage change, Zoho's record view shows the old stage until reloaded).
+ */
+export type FromPanel = { kind: 'open'; open: boolean } | { kind: 'tab'; width: number; height: number } | { kind: 'left' } | { kind: 'reload' };
 
 /** The frame's door for the port: the first message with the secret wins; every other is ignored. */
 export function isPanelPort(data: unknown, secret: string): data is PanelPortMessage<unknown> {
@@ -136,6 +139,7 @@ export function fromPanel(data: unknown): FromPanel | null {
   const message = data as Record<string, unknown>;
   if (message.kind === 'open' && typeof message.open === 'boolean') return { kind: 'open', open: message.open };
   if (message.kind === 'left') return { kind: 'left' };
+  if (message.kind === 'reload' && Object.keys(message).length === 1) return { kind: 'reload' };
   if (message.kind === 'tab' && typeof message.width === 'number' && typeof message.height === 'number') {
     const clamp = (n: number) => Math.max(0, Math.min(400, Math.ceil(n)));
     return { kind: 'tab', width: clamp(message.width), height: clamp(message.height) };

@@ -3,11 +3,11 @@
 // for approvers, "Request approval" for everyone else — plus the model's second opinion and the
 // follow-up tasks found in meeting notes. Everything from Zoho or a model is rendered as text.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { StagecoachError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import type { ConnectionStatus } from '@/lib/connection/types';
-import type { AiOutcome, DealSuggestionView } from '@/lib/suggestions/views';
+import { UNDO_WINDOW_MS, type AiOutcome, type ApprovalRequestView, type DealSuggestionView } from '@/lib/suggestions/views';
 import type { OutboxItem } from '@/lib/sync/types';
 import type { Signal, Suggestion } from '@/lib/suggestions/types';
 import { recordPageUrl } from '@/lib/zoho/url';
@@ -17,11 +17,13 @@ import { t, uiLocale, type MessageKey } from '../i18n';
 import { request } from '../messenger';
 import { queryKeys } from '../queries';
 import { byPerson } from '../trusted';
-import { zohoPageHref } from '../zohoPage';
+import { reloadZohoPage, zohoPageHref } from '../zohoPage';
+import { useFold } from '../Disclosure';
 import { usePageSignal } from '../sections/define';
 import { approvalWhy } from './approvalWhy';
 import { FollowUps } from './FollowUps';
 import { dealSuggestionQuery, lastKnownCardQuery } from './queries';
+import { timeAgo } from './relativeTime';
 import './suggestions.css';
 
 type Connected = Extract<ConnectionStatus, { state: 'connected' | 'reconnect_needed' }>;
@@ -62,7 +64,7 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
         </p>
       ) : null}
       <div className="stage-view" inert={cached ? true : undefined} aria-busy={cached ? true : undefined}>
-        {showPipeline ? <PipelineStrip view={view} /> : null}
+        {showPipeline ? <StageBar view={view} /> : null}
         {view.pipeline.unmatched ? (
           <p className="notice notice-warn" role="status" data-testid="pipeline-unmatched">
             {t('stage_pipelineUnmatched', view.pipeline.unmatched.pipeline ?? '—')}
@@ -74,6 +76,7 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
           </p>
         ) : null}
         {outcome ? <DecisionOutcome {...outcome} /> : null}
+        {view.undo && outcome?.outcome !== 'undone' ? <AfterApproval view={view} undo={view.undo} onUndone={setOutcome} /> : null}
         {view.deal.closed ? (
           <p className="muted" data-testid="stage-closed">
             {t('stage_closed', view.deal.stage)}
@@ -89,9 +92,59 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
             waitingFor={outcome?.outcome === 'approved' && outcome.stage?.status !== 'done' ? outcome.target : null}
           />
         )}
+        {showPipeline ? <FullStageList view={view} /> : null}
         {view.actionItems.length > 0 ? <FollowUps view={view} /> : null}
       </div>
     </>
+  );
+}
+
+/** The full stage list's fold, the same on every deal page and across reloads. */
+const STAGE_LIST_FOLD = 'stage-list';
+
+/**
+ * One line: the pipeline's stages as small steps, the current one and the suggested one marked
+ * (in words for screen readers, by shape and a glyph for the eye, not by colour alone), and the
+ * button that opens the full list below the suggestion.
+ */
+function StageBar({ view }: { view: DealSuggestionView }) {
+  const [open, setOpen] = useFold(STAGE_LIST_FOLD, false);
+  const stages = view.pipeline.stages;
+  const current = stages.findIndex((stage) => stage.name === view.deal.stage);
+  const currentLabel = stages[current]?.label ?? view.deal.stage;
+  const listId = `${STAGE_LIST_FOLD}-${view.deal.id}`;
+  return (
+    <div className="stage-bar-line">
+      <ol className="stage-bar" aria-label={t('stage_barLabel', [currentLabel, String(current + 1), String(stages.length)])} data-testid="stage-bar">
+        {stages.map((stage, index) => {
+          const suggested = view.suggestion?.target === stage.name;
+          const state = index === current ? 'current' : index < current && stage.forecastType === 'Open' ? 'done' : 'todo';
+          return (
+            <li key={stage.name} className="stage-bar-step" data-state={state} data-suggested={suggested ? 'true' : undefined} aria-current={index === current ? 'step' : undefined} title={stage.label}>
+              <span aria-hidden="true">{index === current ? '●' : suggested ? '★' : ''}</span>
+              <span className="visually-hidden">
+                {stage.label}
+                {index === current ? `, ${t('stage_barCurrent')}` : ''}
+                {suggested ? `, ${t('stage_barSuggested')}` : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="button-link stage-bar-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)} data-testid="stage-list-toggle">
+        {t('stage_allStages', String(stages.length))}
+      </button>
+    </div>
+  );
+}
+
+/** Today's full stage list, below the suggestion, when the bar's button has opened it. */
+function FullStageList({ view }: { view: DealSuggestionView }) {
+  const [open] = useFold(STAGE_LIST_FOLD, false);
+  return (
+    <div id={`${STAGE_LIST_FOLD}-${view.deal.id}`} hidden={!open}>
+      {open ? <PipelineStrip view={view} /> : null}
+    </div>
   );
 }
 
@@ -118,7 +171,15 @@ function PipelineStrip({ view }: { view: DealSuggestionView }) {
 }
 
 type Clock = { locale: string; timeFormat: string | null; timeZone: string | null };
-type Outcome = { outcome: 'approved' | 'rejected'; stage: OutboxItem | null; note: OutboxItem | null; target: string; at: number };
+type Outcome = {
+  outcome: 'approved' | 'rejected' | 'undone';
+  stage: OutboxItem | null;
+  note: OutboxItem | null;
+  target: string;
+  at: number;
+  /** Undone after Zoho's page was reloaded: the stage its record view still shows. */
+  shownInZoho?: string;
+};
 type OnDecided = (outcome: Outcome) => void;
 
 function SuggestionBlock({
@@ -215,7 +276,14 @@ function SuggestionCard({
           </li>
         ))}
       </ul>
-      {view.canApprove ? <Decide view={view} suggestion={suggestion} basis={basis} onDecided={onDecided} /> : <RequestApproval view={view} suggestion={suggestion} />}
+      {view.canApprove ? (
+        <>
+          <PendingRequests view={view} clock={clock} />
+          <Decide view={view} suggestion={suggestion} basis={basis} onDecided={onDecided} />
+        </>
+      ) : (
+        <RequestApproval view={view} suggestion={suggestion} clock={clock} />
+      )}
     </article>
   );
 }
@@ -350,9 +418,21 @@ function Decide({ view, suggestion, basis, onDecided }: { view: DealSuggestionVi
   );
 }
 
-function DecisionOutcome({ outcome, stage, note, target }: Outcome) {
+function DecisionOutcome({ outcome, stage, note, target, shownInZoho }: Outcome) {
   // The note is told as it stands: in Zoho, waiting in the outbox, or refused (with Zoho's words).
   const noteFailed = note?.status === 'failed' && note.lastError ? <ErrorNotice error={StagecoachError.fromJSON(note.lastError)} /> : null;
+  if (outcome === 'undone') {
+    const queued = stage?.status !== 'done' || (note && note.status !== 'done' && note.status !== 'failed');
+    return (
+      <div data-testid="decision-outcome">
+        <p className={queued ? 'notice notice-warn' : 'notice notice-ok'} role="status" data-testid="undone">
+          {t(queued ? 'stage_undoneQueued' : 'stage_undone', target)}
+        </p>
+        {shownInZoho && !queued ? <ReloadOffer shows={shownInZoho} /> : null}
+        {noteFailed}
+      </div>
+    );
+  }
   if (outcome === 'rejected') {
     return (
       <div data-testid="decision-outcome">
@@ -374,15 +454,106 @@ function DecisionOutcome({ outcome, stage, note, target }: Outcome) {
   );
 }
 
+/** When this panel's page was loaded: a Zoho page loaded after a change already shows it. */
+const PAGE_LOADED_AT = performance.timeOrigin;
+
+/**
+ * Right after Approve: Zoho's record view beside the panel still shows the old stage until it is
+ * reloaded (said plainly, with the reload offered), and Undo for UNDO_WINDOW_MS — a second stage
+ * change back, with its own note, through the same outbox and approver check.
+ */
+function AfterApproval({ view, undo, onUndone }: { view: DealSuggestionView; undo: NonNullable<DealSuggestionView['undo']>; onUndone: OnDecided }) {
+  const done = useDecisionDone();
+  const [open, setOpen] = useState(() => undo.until > Date.now());
+  useEffect(() => {
+    const left = undo.until - Date.now();
+    if (left <= 0) return setOpen(false);
+    setOpen(true);
+    const timer = setTimeout(() => setOpen(false), left);
+    return () => clearTimeout(timer);
+  }, [undo.until]);
+  const back = useMutation({
+    mutationFn: () => request('undoStageChange', { dealId: view.deal.id, from: undo.from, to: undo.to }),
+    onSuccess: (result) => {
+      onUndone({ outcome: 'undone', stage: result.stage, note: result.note, target: undo.to, at: Date.now(), ...(pageIsOld ? {} : { shownInZoho: undo.from }) });
+      done(view.deal.id);
+    },
+  });
+  const approvedAt = undo.until - UNDO_WINDOW_MS;
+  // A Zoho page loaded before the approval still shows the stage it had then.
+  const pageIsOld = PAGE_LOADED_AT < approvedAt;
+  if (!open && !pageIsOld && !back.isError) return null;
+  return (
+    <div className="stage-after" data-testid="after-approval">
+      {pageIsOld ? <ReloadOffer shows={undo.to} /> : null}
+      {open ? (
+        <p className="stage-after-row">
+          <button type="button" className="button button-secondary" disabled={back.isPending} onClick={(event) => byPerson(event) && back.mutate()} data-testid="undo">
+            {back.isPending ? t('stage_undoing') : t('stage_undo', undo.to)}
+          </button>{' '}
+          <span className="muted">{t('stage_undoHint', String(UNDO_WINDOW_MS / 1000))}</span>
+        </p>
+      ) : null}
+      {back.isError ? <ErrorNotice error={back.error} /> : null}
+    </div>
+  );
+}
+
+/** Zoho's record view beside the panel shows `shows` until reloaded: said, and the reload offered. */
+function ReloadOffer({ shows }: { shows: string }) {
+  return (
+    <p className="stage-after-row">
+      <span data-testid="reload-hint">{t('stage_reloadHint', shows)}</span>{' '}
+      <button type="button" className="button button-secondary" onClick={(event) => byPerson(event) && reloadZohoPage()} data-testid="reload-zoho">
+        {t('stage_reloadZoho')}
+      </button>
+    </p>
+  );
+}
+
+/** Who asked for approval and when ("Requested by Priya Shah, 2 h ago: move to Proposal"). */
+function requestLine(request: ApprovalRequestView, clock: Clock): string {
+  const who = request.requestedBy.name ?? t('stage_someone');
+  return request.at !== null ? t('stage_requestedBy', [who, timeAgo(request.at, Date.now(), clock.locale), request.target]) : t('stage_requestedByNoTime', [who, request.target]);
+}
+
+/** For approvers: the open requests on the deal, above Approve. */
+function PendingRequests({ view, clock }: { view: DealSuggestionView; clock: Clock }) {
+  if (view.approvalRequests.length === 0) return null;
+  return (
+    <ul className="stage-requests" data-testid="requested-by">
+      {view.approvalRequests.map((request, index) => (
+        <li key={request.taskId ?? `queued-${index}`}>{requestLine(request, clock)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** For those who may not approve: a Zoho Task for the deal owner's manager, linked to the deal. */
-function RequestApproval({ view, suggestion }: { view: DealSuggestionView; suggestion: Suggestion }) {
+function RequestApproval({ view, suggestion, clock }: { view: DealSuggestionView; suggestion: Suggestion; clock: Clock }) {
   const id = useId();
   const [comment, setComment] = useState('');
   const queryClient = useQueryClient();
   const ask = useMutation({
     mutationFn: () => request('requestApproval', { dealId: view.deal.id, target: suggestion.target, evidence: suggestion.evidence, ...(comment.trim() ? { comment } : {}) }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.sync }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sync });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dealSuggestion(view.deal.id) });
+    },
   });
+  // Asked before (here, in another tab, days ago): read back from Zoho, the button is not offered again.
+  const pending = view.approvalRequests.find((request) => request.target === suggestion.target);
+  if (pending && !ask.data) {
+    const who = pending.requestedBy.name ?? t('stage_someone');
+    const when = pending.at !== null ? ` (${timeAgo(pending.at, Date.now(), clock.locale)})` : '';
+    return (
+      <p className="notice notice-ok" role="status" data-testid="approval-requested">
+        {pending.queued
+          ? t('stage_approvalRequestedQueued', pending.target)
+          : `${t('stage_approvalRequested', [who, pending.assignee?.name ?? t('stage_theManager'), pending.target])}${when}`}
+      </p>
+    );
+  }
   if (ask.data) {
     const failed = ask.data.task.status === 'failed';
     if (failed && ask.data.task.lastError) return <ErrorNotice error={StagecoachError.fromJSON(ask.data.task.lastError)} />;
@@ -400,7 +571,7 @@ function RequestApproval({ view, suggestion }: { view: DealSuggestionView; sugge
         ask.mutate();
       }}
     >
-      <p className="muted" data-testid="approval-why">{approvalWhy(view)}</p>
+      <p className="muted stage-approval-why" data-testid="approval-why">{approvalWhy(view)}</p>
       <label htmlFor={id}>{t('stage_commentTask')}</label>
       <textarea id={id} rows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
       <button type="submit" className="button button-primary" disabled={ask.isPending}>

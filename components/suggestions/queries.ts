@@ -17,3 +17,11 @@ export const lastKnownCardQuery = (dealId: string, page?: AbortSignal) =>
 
 export const contactDealsQuery = (contactId: string, page?: AbortSignal) =>
   queryOptions({ queryKey: queryKeys.contactDeals(contactId), queryFn: ({ signal }) => request('contactDeals', { contactId }, { signal: readSignal(signal, page) }) });
+
+/** Which of the contact's open deals have a suggestion: asked once the list is known, in one bulk read. */
+export const contactDealMarksQuery = (contactId: string, dealIds: string[], page?: AbortSignal) =>
+  queryOptions({
+    queryKey: [...queryKeys.contactDeals(contactId), 'marks', dealIds] as const,
+    queryFn: ({ signal }) => request('contactDealSuggestions', { dealIds }, { signal: readSignal(signal, page) }),
+    enabled: dealIds.length > 0,
+  });

@@ -14,7 +14,7 @@ import { request } from '@/components/messenger';
 import { cachedRecordQuery, createQueryClient, recordQuery, settingsQuery, statusQuery } from '@/components/queries';
 import { freeSlotsQuery, lastKnownSlotsQuery, upcomingMeetingsQuery } from '@/components/scheduling/queries';
 import { contactDealsQuery, dealSuggestionQuery, lastKnownCardQuery } from '@/components/suggestions/queries';
-import { setZohoPageUrl } from '@/components/zohoPage';
+import { setZohoPageReload, setZohoPageUrl } from '@/components/zohoPage';
 import { isPanelPort, panelMayShow, panelPageFor, zohoPageOfPanel, type FromPanel, type ToPanel } from '@/lib/panel';
 import '@/components/theme.css';
 import '@/components/panel.css';
@@ -46,6 +46,7 @@ if (page && pageUrl && framed && panelMayShow(parentOrigin, pageUrl, import.meta
 
   function start(port: MessagePort, initial: PanelLook) {
     const send = (message: FromPanel) => port.postMessage(message);
+    setZohoPageReload(() => send({ kind: 'reload' }));
     const look = createLookStore(initial, (open) => send({ kind: 'open', open }));
     const onTabSize = (size: TabSize) => send({ kind: 'tab', ...size });
     port.onmessage = (event: MessageEvent<ToPanel<PanelLook>>) => {

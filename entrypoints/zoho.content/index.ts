@@ -123,6 +123,8 @@ export default defineContentScript({
             const message = fromPanel(event.data);
             if (message?.kind === 'open') look.setOpen(message.open, 'button');
             else if (message?.kind === 'tab') (tab = message), place();
+            // The panel's "Reload Zoho's page" (a person's click in the frame): the record view shows what Zoho has now.
+            else if (message?.kind === 'reload') location.reload();
           };
           const hello: PanelPortMessage<PanelLook> = { type: PANEL_PORT_MESSAGE, secret, look: look.get() };
           frame.contentWindow.postMessage(hello, extensionOrigin, [channel.port2]);

@@ -65,3 +65,11 @@ export function decisionNote(note: DecisionNote): { title: string; content: stri
     content: [`Stage changed: ${note.from} → ${note.to}`, note.basis, `Approved by: ${note.who}`, `When: ${note.when}`, ...comment, 'Evidence:', ...(note.evidence.length ? note.evidence : ['- none cited'])].join('\n'),
   };
 }
+
+/** The audit note of an Undo: its own note, saying what was undone, by whom and when. */
+export function undoNote(note: { from: string; to: string; who: string; when: string; approvedAt: string }): { title: string; content: string } {
+  return {
+    title: `Stagecoach: stage ${note.from} → ${note.to} (undo)`,
+    content: [`Stage change undone: ${note.from} → ${note.to}`, `The change to ${note.from} approved at ${note.approvedAt} was undone.`, `Undone by: ${note.who}`, `When: ${note.when}`].join('\n'),
+  };
+}

@@ -17,7 +17,9 @@ import type { ZohoClient } from '../zoho/client';
 import { COMPOSITE_RECORDS } from '../zoho/composite';
 import { recordReadQuery } from '../zoho/recordReads';
 import { NOTE_FIELDS, dealFacts, eventFacts, noteFacts, pipelineFromZoho, stageHistoryFacts, taskFacts } from './facts';
+import { pendingRequest } from './approvalTasks';
 import type { DealEvidenceInput, NoteFacts, Pipeline } from './types';
+import type { ApprovalRequestView } from './views';
 
 export const anyRows = z.object({ data: z.array(z.record(z.string(), z.unknown())) }).passthrough();
 const pagedRows = anyRows.extend({ info: z.object({ more_records: z.boolean().nullish() }).passthrough().nullish() });
@@ -36,6 +38,11 @@ const ACTIVITIES = 200;
 const IN_VALUES = 100;
 const EVENT_COLUMNS = 'id, Event_Title, Start_DateTime, End_DateTime, Modified_Time';
 const TASK_COLUMNS = 'id, Subject, Due_Date, Status, Closed_Time';
+/**
+ * A deal's own tasks read with what an approval request shows (who asked, when, for whom): the
+ * pending requests come from the same read, no call of their own (approvalTasks.ts).
+ */
+const DEAL_TASK_COLUMNS = `${TASK_COLUMNS}, Created_Time, Created_By, Owner, Description`;
 /** What a full meeting adds to its COQL row (Participants are only read this way). */
 const FULL_EVENT_FIELDS = 'Event_Title,Start_DateTime,End_DateTime,Description,Participants,Created_Time,Modified_Time';
 /** Full meetings kept by id and Modified_Time (invitees' answers do not change what else is read). */
@@ -44,6 +51,8 @@ const FULL_EVENTS_KEPT = 500;
 export interface Gathered {
   input: DealEvidenceInput;
   pipelineName: string | null;
+  /** Open approval requests on the deal (read for one deal's card only, not in bulk). */
+  approvalRequests?: ApprovalRequestView[];
 }
 
 type Row = Record<string, unknown>;
@@ -234,7 +243,7 @@ export function createDealReader(deps: { client: ZohoClient; now(): number; db?:
       client.request(`/Deals/${dealId}`, anyRows, { query: recordReadQuery('Deals'), signal }),
       dealNotes(dealId, signal),
       coqlUpTo(`select ${EVENT_COLUMNS}, What_Id from Events where What_Id = '${dealId}' order by Start_DateTime desc`, ACTIVITIES, signal),
-      coqlUpTo(`select ${TASK_COLUMNS} from Tasks where What_Id = '${dealId}' order by Due_Date desc`, ACTIVITIES, signal),
+      coqlUpTo(`select ${DEAL_TASK_COLUMNS} from Tasks where What_Id = '${dealId}' order by Due_Date desc`, ACTIVITIES, signal),
       stageHistory(dealId, signal),
     ]);
     const record = dealAnswer?.data[0];
@@ -244,6 +253,7 @@ export function createDealReader(deps: { client: ZohoClient; now(): number; db?:
     return {
       input: { deal, notes, events: eventRows.map((row) => eventFacts(full.get(String(row.id)) ?? row)), tasks: taskRows.map(taskFacts), stageHistory: history, now, timeZone },
       pipelineName: deal.pipeline ?? null,
+      approvalRequests: taskRows.map(pendingRequest).filter((request) => request !== null),
     };
   }
 

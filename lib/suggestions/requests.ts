@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { answers } from '../messaging/define';
 import { recordId } from '../records/requests';
 import type { OutboxItem } from '../sync/types';
-import type { AiKeyStatus, AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
+import type { AiKeyStatus, AiOutcome, ContactDeal, ContactDealSuggestion, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult, UndoResult } from './views';
 
 const stage = z.string().trim().min(1).max(120);
 const evidence = z.array(z.string().max(200)).max(100);
@@ -28,6 +28,8 @@ export const suggestionRequests = {
       .strict(),
     'panelRecord',
   ),
+  // Undo an approval made moments ago: the deal back from `from` (the approved stage) to `to` (where it was).
+  undoStageChange: answers<UndoResult>()(z.object({ dealId: recordId, from: stage, to: stage }).strict(), 'panelRecord'),
   requestApproval: answers<RequestApprovalResult>()(z.object({ dealId: recordId, target: stage, evidence, comment }).strict(), 'panelRecord'),
   createFollowUp: answers<OutboxItem>()(
     z
@@ -42,6 +44,8 @@ export const suggestionRequests = {
     'panelRecord',
   ),
   contactDeals: answers<ContactDeal[]>()(z.object({ contactId: recordId }).strict(), 'panelRecord'),
+  // Which of these open deals (the contact's list) the rules suggest a change for: read in bulk.
+  contactDealSuggestions: answers<ContactDealSuggestion[]>()(z.object({ dealIds: z.array(recordId).min(1).max(25) }).strict(), 'panelRecord'),
   criteriaDryRun: answers<DryRunView>()(z.object({ criteria: z.string().max(100_000) }).strict(), 'extensionPage'),
   // How far the dry run running now has read: null when none runs.
   criteriaDryRunProgress: answers<{ read: number; total: number } | null>()(z.object({}).strict(), 'extensionPage'),

@@ -9,13 +9,14 @@ import type { ProfileReader } from '../settings/currentProfile';
 import type { Settings } from '../settings/schema';
 import type { TeamStore } from '../settings/teamStore';
 import { requestContext, requireFeature, userTimeZone, type RequestContext, type ServiceDeps } from '../service/context';
-import { ownerOf, sameOwner, whileSignedIn } from '../storage/db';
+import { ownerOf, sameOwner, whileSignedIn, type DecisionRow } from '../storage/db';
 import type { OutboxItem } from '../sync/types';
 import { notePayload, taskPayload } from '../zoho/payloads';
 import { zohoDateTime } from '../zoho/writes';
 import { buildAiRequest, parseAiAnswer, parseModelText } from './ai';
 import { approverLine, checkApprover, type ApprovalCheck } from './approvers';
-import { basisLine, decisionNote, evidenceLines, nextWorkingDay, notYetTasks } from './audit';
+import { approvalFirstLine, approvalSubject, queuedRequest } from './approvalTasks';
+import { basisLine, decisionNote, evidenceLines, nextWorkingDay, notYetTasks, undoNote } from './audit';
 import { parseCriteria, type Criteria } from './criteria';
 import { DEFAULT_CRITERIA_TEXT } from './defaults';
 import { dryRun as runDryRun } from './dryRun';
@@ -25,8 +26,8 @@ import { DEAL_FIELDS, dealFacts } from './facts';
 import { aiModelName, requestDigest, type AiProvider } from './provider';
 import { anyRows, createDealReader, type Gathered } from './reads';
 import type { suggestionRequests } from './requests';
-import type { Pipeline, Suggestion } from './types';
-import type { AiOutcome, ContactDeal, DealSuggestionView, DecisionResult, DryRunView, RequestApprovalResult } from './views';
+import type { Pipeline, Suggestion, SuggestionResult } from './types';
+import { UNDO_WINDOW_MS, type AiOutcome, type ContactDeal, type ContactDealSuggestion, type DealSuggestionView, type DecisionResult, type DryRunView, type RequestApprovalResult, type UndoResult } from './views';
 
 export { nextWorkingDay } from './audit';
 
@@ -38,6 +39,9 @@ const userAnswer = z.object({
 
 /** The deal's fields as COQL columns (the dry run reads its deals with them in one query). */
 const DEAL_COLUMNS = DEAL_FIELDS.split(',').join(', ');
+
+/** Seconds past the Undo the panel offers that the background still accepts it (the click in flight). */
+const UNDO_GRACE_MS = 10_000;
 
 /** Where the model's last valid answer per deal is kept, among the cached records. */
 const MODEL_ANSWER = 'ModelAnswer';
@@ -70,6 +74,16 @@ function criteriaInUse(settings: Settings): { criteria: Criteria; text: string; 
   return { criteria: defaults(), text: DEFAULT_CRITERIA_TEXT, source: 'default', invalid: false };
 }
 
+/** The rejection that still holds for this suggestion (same stage, no new evidence since), or null. */
+function rejectedBefore(decisions: DecisionRow[], result: SuggestionResult, stage: string): DealSuggestionView['suppressed'] {
+  const suggestion = result.suggestion;
+  if (!suggestion) return null;
+  const rejected = decisions.find((row) => row.decision === 'rejected' && row.target === suggestion.target);
+  const known = new Set(rejected?.signalIds ?? []);
+  if (rejected && (rejected.from ?? stage) === stage && result.signals.every((signal) => known.has(signal.id))) return { target: rejected.target, at: rejected.at };
+  return null;
+}
+
 export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; approval: ApprovalSources }) {
   const { client, db, outbox, provider } = deps;
   const reader = createDealReader(deps);
@@ -94,26 +108,25 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
   async function view(dealId: string, ctx: RequestContext, signal?: AbortSignal, reuse?: { maxAgeMs: number }): Promise<DealSuggestionView> {
     const { settings, connection } = ctx;
     requireFeature(settings, 'stageSuggestions');
-    const { input, pipelineName } = await reader.gather(dealId, userTimeZone(ctx), signal, reuse);
+    const { input, pipelineName, approvalRequests: inZoho = [] } = await reader.gather(dealId, userTimeZone(ctx), signal, reuse);
     const stages = await reader.pipeline(pipelineName, connection, signal);
     const used = criteriaInUse(settings);
     const result = suggestStage(input, stages, used.criteria);
     const owner = ownerOf(connection);
     const decisions = (await db.decisions.where('dealId').equals(dealId).toArray()).filter((row) => sameOwner(row, owner));
-    let suppressed: DealSuggestionView['suppressed'] = null;
-    let suggestion = result.suggestion;
-    if (suggestion) {
-      const rejected = decisions.find((row) => row.decision === 'rejected' && row.target === suggestion!.target);
-      const known = new Set(rejected?.signalIds ?? []);
-      if (rejected && (rejected.from ?? input.deal.stage) === input.deal.stage && result.signals.every((signal) => known.has(signal.id))) {
-        suppressed = { target: rejected.target, at: rejected.at };
-        suggestion = null;
-      }
-    }
+    const suppressed = rejectedBefore(decisions, result, input.deal.stage);
+    const suggestion = suppressed ? null : result.suggestion;
     const ai = settings.ai.provider;
     const aiRequest = ai === 'none' ? null : buildAiRequest({ model: aiModelName(settings), pipeline: stages, deal: input.deal, signals: result.signals, criteriaText: used.text, rules: result.suggestion });
     const forecastType = stages.stages.find((s) => s.name === input.deal.stage)?.forecastType;
     const approval = await approvalView(ctx, signal);
+    // Requests made in this browser and not yet in Zoho count as made (they survive a reload).
+    const waiting = (await db.outbox.where('status').anyOf('pending', 'sending').toArray()).filter((row) => sameOwner(row, owner));
+    const queued = waiting.map((row) => queuedRequest(row, dealId, { id: connection.user.id, name: connection.user.name })).filter((request) => request !== null);
+    // Undo is offered once the approved change is in Zoho (not while it waits to be sent).
+    const stageWaiting = waiting.some((row) => row.module === 'Deals' && row.recordId === dealId);
+    const approved = stageWaiting ? undefined : decisions.find((row) => row.decision === 'approved' && row.target === input.deal.stage && row.from !== undefined && row.by === connection.user.id);
+    const undoUntil = approved ? approved.at + UNDO_WINDOW_MS : 0;
     return {
       deal: {
         id: input.deal.id,
@@ -134,6 +147,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
       approval,
       criteria: { source: used.source, invalid: used.invalid },
       ai: { provider: ai, model: ai === 'none' ? null : aiModelName(settings), request: aiRequest?.body ?? null, requestHash: aiRequest ? await requestDigest(aiRequest.body) : null },
+      approvalRequests: [...inZoho, ...queued],
+      undo: approved && undoUntil > deps.now() ? { from: approved.target, to: approved.from!, until: undoUntil } : null,
       checkedAt: input.now,
     };
   }
@@ -165,14 +180,30 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     return { ok: true, suggestion: parsed.suggestion };
   }
 
-  async function decide(input: Input<'decideSuggestion'>): Promise<DecisionResult> {
+  /**
+   * The context of a stage change, for approvers only: the panel hides Approve and Undo from
+   * others; a forged message is refused here all the same. The profile is Zoho's answer now (a
+   * minute old at most), the list the team's from Zoho.
+   */
+  async function asApprover() {
     const ctx = await requestContext(deps);
-    const { settings, connection } = ctx;
-    requireFeature(settings, 'stageSuggestions');
-    // The panel hides Approve from others; a forged message is refused here all the same. The
-    // profile is Zoho's answer now (a minute old at most), the list the team's from Zoho.
+    requireFeature(ctx.settings, 'stageSuggestions');
     const check = await approvalCheck(ctx);
     if (!check.ok) throw notApprover(check);
+    return { ctx, connection: ctx.connection, check };
+  }
+
+  /** The Stage write through the outbox; Zoho's refusal (validation rule, Blueprint, permission) rethrown as stored, nothing kept. */
+  async function writeStage(dealId: string, stage: string, summary: string): Promise<OutboxItem> {
+    const item = await outbox.submit({ op: 'update', module: 'Deals', recordId: dealId, data: { Stage: stage }, summary });
+    if (item.status !== 'failed') return item;
+    await outbox.discard(item.key);
+    // Zoho's words in `zoho` still; retrying would meet the same refusal.
+    throw StagecoachError.fromJSON({ ...(item.lastError ?? { code: 'zoho_error' }), action: 'none' });
+  }
+
+  async function decide(input: Input<'decideSuggestion'>): Promise<DecisionResult> {
+    const { ctx, connection, check } = await asApprover();
     // The card the approver just saw (read at most ten minutes ago), not a second read (issue 12).
     const shown = await view(input.dealId, ctx, undefined, { maxAgeMs: 10 * 60_000 });
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
@@ -206,6 +237,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
         const { title, content } = note('rejected', evidenceLines(shown.signals, input.evidence));
         item = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload(deal, content, title), summary: `Note on ${shown.deal.name}: suggestion rejected` });
       }
+      await closeRequests(shown, input.target);
       return { decision: 'rejected', stage: null, note: item };
     }
 
@@ -213,25 +245,81 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     // An approval still waiting in the outbox is not approved twice (a second click, a second panel).
     const waiting = await db.outbox.where('status').anyOf('pending', 'sending').filter((row) => row.module === 'Deals' && row.recordId === input.dealId).count();
     if (waiting > 0) throw new StagecoachError('conflict', { reason: 'stage_change_waiting' });
-    const stage = await outbox.submit({ op: 'update', module: 'Deals', recordId: input.dealId, data: { Stage: input.target }, summary: `Stage of ${shown.deal.name}: ${from} → ${input.target}` });
-    if (stage.status === 'failed') {
-      // Zoho refused (validation rule, Blueprint, permission): nothing changed, nothing to keep.
-      await outbox.discard(stage.key);
-      // Rethrown as stored, Zoho's words in `zoho` still; retrying would meet the same refusal.
-      throw StagecoachError.fromJSON({ ...(stage.lastError ?? { code: 'zoho_error' }), action: 'none' });
-    }
+    const stage = await writeStage(input.dealId, input.target, `Stage of ${shown.deal.name}: ${from} → ${input.target}`);
     await remember('approved');
     const { title, content } = note('approved', evidenceLines(shown.signals, input.evidence));
     const audit = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload(deal, content, title), summary: `Note on ${shown.deal.name}: stage change`, after: stage.key });
+    // Every open request on the deal is answered by the decision (one for another stage too: the deal has moved).
+    await closeRequests(shown, null, stage.key);
     void db.records.delete(['Deals', input.dealId]);
     reader.forget(input.dealId);
     return { decision: 'approved', stage, note: audit };
   }
 
-  async function requestApproval(input: Input<'requestApproval'>): Promise<RequestApprovalResult> {
+  /**
+   * The approval requests a decision answers, completed in Zoho (Status "Completed") so they stop
+   * showing: after a rejection those for the rejected stage, after an approval all of them.
+   */
+  async function closeRequests(shown: DealSuggestionView, target: string | null, after?: string) {
+    for (const request of shown.approvalRequests) {
+      if (!request.taskId || (target !== null && request.target !== target)) continue;
+      await outbox.submit({
+        op: 'update',
+        module: 'Tasks',
+        recordId: request.taskId,
+        data: { Status: 'Completed' },
+        summary: `Approval request for ${shown.deal.name} → ${request.target}: answered`,
+        ...(after ? { after } : {}),
+      });
+    }
+  }
+
+  /**
+   * Undo of an approval this user made moments ago (UNDO_WINDOW_MS, a few seconds' grace for the
+   * click in flight): a second stage change back, with its own audit note, through the same outbox
+   * and approver check; refused once the window has passed or the deal has moved on since.
+   */
+  async function undoStageChange(input: Input<'undoStageChange'>): Promise<UndoResult> {
+    const { ctx, connection, check } = await asApprover();
+    const owner = ownerOf(connection);
+    const row = await db.decisions.get([input.dealId, input.from]);
+    const mine = row !== undefined && sameOwner(row, owner) && row.by === connection.user.id && row.decision === 'approved' && row.from === input.to;
+    if (!row || !mine || deps.now() - row.at > UNDO_WINDOW_MS + UNDO_GRACE_MS) throw new StagecoachError('conflict', { reason: 'undo_expired' });
+    const waiting = await db.outbox.where('status').anyOf('pending', 'sending').filter((r) => r.module === 'Deals' && r.recordId === input.dealId).count();
+    if (waiting > 0) throw new StagecoachError('conflict', { reason: 'stage_change_waiting' });
+    // Read fresh: only a deal still at the approved stage is moved back.
+    reader.forget(input.dealId);
+    const shown = await view(input.dealId, ctx);
+    if (shown.deal.stage !== input.from) throw new StagecoachError('conflict', { reason: 'stage_changed_since', params: [shown.deal.stage] });
+    if (!shown.pipeline.stages.some((stage) => stage.name === input.to)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.to] });
+    const stage = await writeStage(input.dealId, input.to, `Stage of ${shown.deal.name}: ${input.from} → ${input.to} (undo)`);
+    await db.decisions.delete([input.dealId, input.from]);
+    const { title, content } = undoNote({ from: input.from, to: input.to, who: approverLine(connection.user.name, check), when: new Date(deps.now()).toISOString(), approvedAt: new Date(row.at).toISOString() });
+    const note = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload({ module: 'Deals', id: input.dealId }, content, title), summary: `Note on ${shown.deal.name}: stage change undone`, after: stage.key });
+    void db.records.delete(['Deals', input.dealId]);
+    reader.forget(input.dealId);
+    return { stage, note };
+  }
+
+  /** One request per deal at a time in this worker: two clicks (two tabs) cannot both find none and both ask. */
+  const asking = new Map<string, Promise<unknown>>();
+  function requestApproval(input: Input<'requestApproval'>): Promise<RequestApprovalResult> {
+    const before = asking.get(input.dealId) ?? Promise.resolve();
+    const mine = before.catch(() => {}).then(() => requestApprovalNow(input));
+    asking.set(input.dealId, mine);
+    void mine.finally(() => asking.get(input.dealId) === mine && asking.delete(input.dealId)).catch(() => {});
+    return mine;
+  }
+
+  async function requestApprovalNow(input: Input<'requestApproval'>): Promise<RequestApprovalResult> {
     const ctx = await requestContext(deps);
+    // Read fresh (the deal's tasks come in the same composite read): a request already open in
+    // Zoho, or waiting in this browser's outbox, for this stage is not made twice.
+    reader.forget(input.dealId);
     const shown = await view(input.dealId, ctx);
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
+    const open = shown.approvalRequests.find((request) => request.target === input.target);
+    if (open) throw new StagecoachError('conflict', { reason: 'approval_already_requested', params: [open.requestedBy.name ?? '', input.target] });
     const ownerId = shown.deal.owner?.id;
     if (!ownerId) throw new StagecoachError('not_found', { reason: 'deal_has_no_owner' });
     const owner = (await client.request(`/users/${ownerId}`, userAnswer))?.users[0];
@@ -242,13 +330,13 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
       op: 'create',
       module: 'Tasks',
       data: taskPayload({
-        subject: `Approve stage change: ${shown.deal.name} → ${input.target}`.slice(0, 255),
+        subject: approvalSubject(shown.deal.name, input.target),
         dueDate: nextWorkingDay(deps.now(), userTimeZone(ctx)),
         ownerId: assignee.id,
         priority: 'High',
         what: { module: 'Deals', id: input.dealId },
         description: [
-          `${ctx.connection.user.name} asks to move “${shown.deal.name}” from ${shown.deal.stage} to ${input.target}.`,
+          approvalFirstLine(ctx.connection.user.name, shown.deal.name, shown.deal.stage, input.target),
           ...(input.comment?.trim() ? [`Comment: ${input.comment.trim()}`] : []),
           'Evidence:',
           ...evidenceLines(shown.signals, input.evidence),
@@ -298,6 +386,27 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     return open;
   }
 
+  /**
+   * Which of a contact's open deals the rules suggest a change for, read in bulk as the dry run
+   * reads (one COQL for the deals, their meetings and tasks in one query each, notes and stage
+   * histories five deals a composite call), not each deal's card one at a time.
+   */
+  async function contactDealSuggestions({ dealIds }: Input<'contactDealSuggestions'>, signal?: AbortSignal): Promise<ContactDealSuggestion[]> {
+    const ctx = await requestContext(deps);
+    requireFeature(ctx.settings, 'stageSuggestions');
+    const used = criteriaInUse(ctx.settings);
+    const list = dealIds.map((id) => `'${id}'`).join(', ');
+    const { gathered } = await reader.gatherMany(`select id, ${DEAL_COLUMNS} from Deals where id in (${list}) limit ${dealIds.length}`, userTimeZone(ctx), { signal });
+    const owner = ownerOf(ctx.connection);
+    const answer: ContactDealSuggestion[] = [];
+    for (const { input, pipelineName } of gathered) {
+      const result = suggestStage(input, await reader.pipeline(pipelineName, ctx.connection, signal), used.criteria);
+      const decisions = (await db.decisions.where('dealId').equals(input.deal.id).toArray()).filter((row) => sameOwner(row, owner));
+      answer.push({ dealId: input.deal.id, target: rejectedBefore(decisions, result, input.deal.stage) ? null : (result.suggestion?.target ?? null) });
+    }
+    return answer;
+  }
+
   /** How far the dry run running now has read (the options page shows "n of 40"). */
   let dryRunProgress: { read: number; total: number } | null = null;
 
@@ -326,9 +435,11 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     dealSuggestion: async ({ dealId }, { signal }) => view(dealId, await requestContext(deps), signal),
     askAi: (input, { signal }) => askAi(input, signal),
     decideSuggestion: decide,
+    undoStageChange,
     requestApproval,
     createFollowUp,
     contactDeals: (input, { signal }) => contactDeals(input, signal),
+    contactDealSuggestions: (input, { signal }) => contactDealSuggestions(input, signal),
     criteriaDryRun: (input, { signal }) => dryRun(input, signal).finally(() => (dryRunProgress = null)),
     criteriaDryRunProgress: async () => dryRunProgress,
     aiKeyStatus: ({ baseUrl }) => provider.keyStatus(baseUrl),

@@ -32,7 +32,31 @@ export interface DealSuggestionView {
    * SHA-256 (hex): the panel asks with it, and only that body is sent (askAi).
    */
   ai: { provider: 'none' | 'openai-compatible' | 'browser'; model: string | null; request: unknown; requestHash: string | null };
+  /** Open approval requests on the deal, read back from Zoho (its Tasks), and any still in this browser's outbox. */
+  approvalRequests: ApprovalRequestView[];
+  /** The approval this user made just now, while it may still be undone (until `until`, epoch ms). */
+  undo: { from: string; to: string; until: number } | null;
   checkedAt: number;
+}
+
+/** How long after an approval Undo is offered (the background allows a few seconds more for the click in flight). */
+export const UNDO_WINDOW_MS = 30_000;
+
+/** A pending approval request: an open Zoho Task on the deal (lib/suggestions/approvalTasks.ts). */
+export interface ApprovalRequestView {
+  /** The Task in Zoho; null while the request waits in this browser's outbox. */
+  taskId: string | null;
+  target: string;
+  requestedBy: { id: string | null; name: string | null };
+  /** When it was asked (epoch ms); null when Zoho gave no time. */
+  at: number | null;
+  assignee: { id: string; name: string | null } | null;
+  queued: boolean;
+}
+
+export interface UndoResult {
+  stage: OutboxItem;
+  note: OutboxItem;
 }
 
 export type AiOutcome =
@@ -70,6 +94,13 @@ export interface ContactDeal {
   name: string;
   stage: string;
   closingDate: string | null;
+}
+
+/** Which of a contact's open deals the rules suggest a stage change for (the list marks them). */
+export interface ContactDealSuggestion {
+  dealId: string;
+  /** The suggested stage; null: none. */
+  target: string | null;
 }
 
 export type DryRunView =

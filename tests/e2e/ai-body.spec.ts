@@ -11,7 +11,7 @@ async function openDeal(page: Page) {
   await page.setViewportSize({ width: 1280, height: 2200 });
   await page.goto(recordUrl('Deals', deal.id));
   const section = new RecordPanel(page).root.getByTestId('stage-section');
-  await expect(section.getByTestId('stage-pipeline')).toBeVisible();
+  await expect(section.getByTestId('stage-bar')).toBeVisible();
   return section;
 }
 

@@ -14,7 +14,7 @@ async function openDeal(page: Page, id = deal.id) {
   await page.goto(recordUrl('Deals', id));
   const panel = new RecordPanel(page);
   const section = panel.root.getByTestId('stage-section');
-  await expect(section.getByTestId('stage-pipeline')).toBeVisible();
+  await expect(section.getByTestId('stage-bar')).toBeVisible();
   return { panel, section };
 }
 
@@ -31,7 +31,7 @@ test('a manager approves the suggested stage: Zoho has the new stage and an audi
   const target = (await card.getByTestId('suggestion-target').textContent())!.trim();
   expect(target).not.toBe(String(deal.Stage));
   // The current stage is marked in the pipeline, in Zoho's order.
-  await expect(section.getByTestId('stage-pipeline').locator('[aria-current="step"]')).toContainText(String(deal.Stage));
+  await expect(section.getByTestId('stage-bar').locator('[aria-current="step"]')).toContainText(String(deal.Stage));
   await expect(card.getByTestId('suggestion-basis')).toContainText('Criterion met');
   const evidence = card.getByTestId('evidence').getByRole('listitem');
   expect(await evidence.count()).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ test('a manager approves the suggested stage: Zoho has the new stage and an audi
 
   // After the change the deal is re-read: the pipeline shows the new stage as current.
   await page.reload();
-  await expect(new RecordPanel(page).root.getByTestId('stage-pipeline').locator('[aria-current="step"]')).toContainText(target);
+  await expect(new RecordPanel(page).root.getByTestId('stage-bar').locator('[aria-current="step"]')).toContainText(target);
 });
 
 test('Edit approves another stage, by keyboard alone; the note says the approver chose it', async ({ context, popup }) => {

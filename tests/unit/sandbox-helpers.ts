@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createHostPolicy } from '@/lib/auth/hosts';
 import { createBackground } from '@/lib/background';
+import { StagecoachError } from '@/lib/errors';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
 import { startSandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed';
@@ -100,4 +101,14 @@ export function sandboxBackground(options: {
     now: options.now ?? (() => Date.now()),
     readAhead: options.readAhead ?? false,
   });
+}
+
+/** The error a promise is refused with, as the panel gets it; fails the test when it is not refused. */
+export async function refusal(promise: Promise<unknown>): Promise<StagecoachError> {
+  try {
+    await promise;
+  } catch (error) {
+    return StagecoachError.from(error);
+  }
+  throw new Error('expected a refusal');
 }
