@@ -59,8 +59,13 @@ function notApprover(check: Exclude<ApprovalCheck, { ok: true }>): StagecoachErr
     : new StagecoachError('not_approver', { reason: 'approver_not_listed', params: [check.profile ?? '', check.role ?? ''] });
 }
 
-/** The admin's criteria when switched on and valid; otherwise the defaults, with the reason. */
-function criteriaInUse(settings: Settings): { criteria: Criteria; text: string; source: 'default' | 'custom'; invalid: boolean } {
+/**
+ * The criteria suggestions come from: the team's written criteria when "Use these criteria instead
+ * of the built-in ones" is on and they parse; otherwise the built-in ones (switched off, nothing
+ * written, or — flagged `invalid` for the panel's notice — written with errors). Off never means
+ * "no suggestions": that is the stageSuggestions feature switch.
+ */
+export function criteriaInUse(settings: Settings): { criteria: Criteria; text: string; source: 'default' | 'custom'; invalid: boolean } {
   const defaults = () => {
     const parsed = parseCriteria(DEFAULT_CRITERIA_TEXT);
     if (!parsed.ok) throw new StagecoachError('internal', 'The default criteria do not parse.');
