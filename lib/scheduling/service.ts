@@ -317,13 +317,19 @@ export function createScheduling(deps: ServiceDeps) {
       ...(note ? [{ op: 'create' as const, module: 'Notes' as const, data: note, summary: `Note on ${name}` }] : []),
       ...(followUp ? [{ op: 'create' as const, module: 'Tasks' as const, data: followUp, summary: `Task: ${input.followUp!.subject}` }] : []),
     );
+    return answerOrRefuse(item);
+  }
+
+  /**
+   * A write Zoho refused while the rep is still in its dialog is answered as a refusal, so the
+   * dialog stays open with Zoho's words and the field it named, and nothing is left in the outbox
+   * (what went with it waited for it and was never sent): the rep fixes it and tries again.
+   */
+  async function answerOrRefuse(item: OutboxItem): Promise<OutboxItem> {
     if (item.status !== 'failed') return item;
-    // Refused by Zoho while the rep is still in the dialog: answered as a refusal, so the dialog
-    // stays open with Zoho's words and the field it named, and nothing is left in the outbox (the
-    // note and task waited for the meeting and were never sent): the rep fixes it and books again.
     await deps.outbox.discard(item.key);
     const refused = StagecoachError.from(item.lastError ?? new StagecoachError('internal'));
-    // The same booking would be refused again: no "try again" (a lack of permission still says whom to ask).
+    // The same write would be refused again: no "try again" (a lack of permission still says whom to ask).
     throw new StagecoachError(refused.code, {
       action: refused.code === 'zoho_error' ? 'none' : refused.action,
       ...(refused.reason ? { reason: refused.reason } : {}),
@@ -379,9 +385,11 @@ export function createScheduling(deps: ServiceDeps) {
     await assertMeetingWith(input.eventId, input.recordId);
     const name = await recordName(db, input.module, input.recordId);
     const note = input.note ? notePayload({ module: input.module, id: input.recordId }, input.note) : null;
-    return deps.outbox.submit(
-      { op: 'delete', module: 'Events', recordId: input.eventId, summary: `Cancel: ${input.title} (${name})` },
-      ...(note ? [{ op: 'create' as const, module: 'Notes' as const, data: note, summary: `Note on ${name}` }] : []),
+    return answerOrRefuse(
+      await deps.outbox.submit(
+        { op: 'delete', module: 'Events', recordId: input.eventId, summary: `Cancel: ${input.title} (${name})` },
+        ...(note ? [{ op: 'create' as const, module: 'Notes' as const, data: note, summary: `Note on ${name}` }] : []),
+      ),
     );
   }
 
@@ -391,13 +399,15 @@ export function createScheduling(deps: ServiceDeps) {
     await assertMeetingWith(input.eventId, input.recordId);
     await assertStillFree(settings, connection, input, input.eventId);
     const name = await recordName(db, input.module, input.recordId);
-    return deps.outbox.submit({
-      op: 'update',
-      module: 'Events',
-      recordId: input.eventId,
-      data: { Start_DateTime: input.start, End_DateTime: input.end },
-      summary: `Move: ${input.title} (${name})`,
-    });
+    return answerOrRefuse(
+      await deps.outbox.submit({
+        op: 'update',
+        module: 'Events',
+        recordId: input.eventId,
+        data: { Start_DateTime: input.start, End_DateTime: input.end },
+        summary: `Move: ${input.title} (${name})`,
+      }),
+    );
   }
 
   async function setContactZone({ module, recordId, timeZone }: Input<'setContactZone'>) {

@@ -76,6 +76,24 @@ describe('a booking Zoho refuses', () => {
   });
 });
 
+describe('a move or cancel Zoho refuses', () => {
+  it('is answered as a refusal too: the meeting stays where it was, nothing waits in the outbox', async () => {
+    const { handlers } = await connected();
+    const slots = (await handlers.freeSlots(ann, {})).slots;
+    const booked = await handlers.bookMeeting({ ...ann, ...slots[0]!, title: 'To move', sendInvitation: false }, {});
+    const refusal = { data: [{ code: 'INVALID_DATA', details: { api_name: 'Start_DateTime' }, message: 'invalid data', status: 'error' }] };
+    await control('POST', '/__sandbox/faults', { match: { method: 'PUT', path: `/crm/v8/Events/${booked.resultId}` }, count: 1, status: 400, body: refusal });
+    await expect(handlers.rescheduleMeeting({ ...ann, eventId: booked.resultId!, title: 'To move', ...slots[4]! }, {})).rejects.toMatchObject({
+      code: 'zoho_error',
+      action: 'none',
+      issues: [{ path: 'Start_DateTime' }],
+    });
+    expect(await sandbox.db().outbox.where('status').anyOf('pending', 'sending', 'failed').count()).toBe(0);
+    const event = (await control('GET', `/__sandbox/records/Events/${booked.resultId}`)) as { Start_DateTime: string };
+    expect(Date.parse(event.Start_DateTime)).toBe(Date.parse(slots[0]!.start));
+  });
+});
+
 describe('a booking kept in this browser', () => {
   it('is in the upcoming list as sending, its time is not offered, and once sent it is one normal meeting', async () => {
     const { handlers } = await connected();
