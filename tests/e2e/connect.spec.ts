@@ -58,7 +58,7 @@ test('a dead network during sign-in is reported in plain words', async ({ popup 
   await sandbox.fault({ match: { path: '/oauth/v2/token' }, count: 1, drop: 'before' });
   const consent = await popup.startConnect();
   await consent.getByRole('button', { name: 'Accept' }).click();
-  await expect(popup.alert).toContainText('Zoho could not be reached');
+  await expect(popup.alert).toContainText('Zoho can’t be reached');
   await expect(popup.state).toHaveText('Not connected');
 });
 

@@ -4,7 +4,7 @@
 // Zoho answers again. With the network down the popup shows no browser words ("Failed to fetch").
 // One browser per language; screenshots at 1024×768 and 1440×900.
 import { launchWithExtension } from '../browser';
-import { expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { connectIn, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const ann = { id: SEED.contacts.annCarter.id, name: 'Ann Carter' };
 const SIZES = [
@@ -45,14 +45,7 @@ for (const [language, words] of Object.entries(WORDS)) {
     await sandbox.reset();
     const { context, extensionId } = await launchWithExtension({ language });
     try {
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await sandbox.config({ signedInUserId: SEED.users.rep.id });
-      const consentWindow = context.waitForEvent('page');
-      await popup.getByRole('button', { name: words.connect }).click();
-      const consent = await consentWindow;
-      await consent.getByRole('button', { name: 'Accept' }).click();
-      await expect(popup.locator('#state')).toHaveText(words.connected);
+      const popup = await connectIn(context, extensionId, words);
 
       // A good visit first: the record, the free times and the meetings, kept as last known.
       const page = await context.newPage();

@@ -63,6 +63,22 @@ export class PopupPage {
   }
 }
 
+/**
+ * Connects as a seeded user from the popup of a browser in any language (`connect` is the
+ * button's name there, `connected` the state it then shows); returns the popup's page.
+ */
+export async function connectIn(context: BrowserContext, extensionId: string, words: { connect: string; connected: string }, user: keyof typeof SEED.users = 'rep'): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await sandbox.config({ signedInUserId: SEED.users[user].id });
+  const consentWindow = context.waitForEvent('page');
+  await popup.getByRole('button', { name: words.connect }).click();
+  const consent = await consentWindow;
+  await consent.getByRole('button', { name: 'Accept' }).click();
+  await expect(popup.locator('#state')).toHaveText(words.connected);
+  return popup;
+}
+
 /** The panel's frame on a Zoho page (an extension page; entrypoints/zoho.content puts it there). */
 export const PANEL_FRAME = 'iframe#stagecoach-panel';
 
