@@ -51,6 +51,7 @@ export function useFold(id: string, initial: boolean): [boolean, (open: boolean)
 export function Disclosure({
   id,
   label,
+  after,
   initiallyOpen,
   className,
   testId,
@@ -60,7 +61,10 @@ export function Disclosure({
 }: {
   /** Which part: its choice is remembered under this id. */
   id: string;
-  label: ReactNode;
+  /** The label, cut with an ellipsis when the panel is narrow. */
+  label: string;
+  /** Shown whole after the label (a count). */
+  after?: ReactNode;
   initiallyOpen: boolean;
   className?: string;
   testId?: string;
@@ -91,7 +95,10 @@ export function Disclosure({
           }}
         >
           <span className="disclosure-icon" aria-hidden="true" />
-          <span className="disclosure-label">{label}</span>
+          <span className="disclosure-label" title={label}>
+            {label}
+          </span>
+          {after}
         </button>
       </h4>
       <div id={bodyId} className="disclosure-body" hidden={!open} role={bodyLabel ? 'group' : undefined} aria-label={bodyLabel}>

@@ -122,12 +122,8 @@ function UpcomingFold({ name, count, children }: { name: string | null; count: n
       initiallyOpen
       className="sched-fold"
       testId="sched-upcoming-fold"
-      label={
-        <>
-          {name === null ? t('sched_upcomingPending') : t('sched_upcomingHeading', name)}
-          {count !== undefined ? <span className="disclosure-count"> ({count})</span> : null}
-        </>
-      }
+      label={name === null ? t('sched_upcomingPending') : t('sched_upcomingHeading', name)}
+      after={count !== undefined ? <span className="disclosure-count">({count})</span> : null}
     >
       {children}
     </Disclosure>

@@ -123,6 +123,9 @@ test('free times first; skeletons while Zoho is slow and no layout shift; folds 
   await expect(upcomingToggle(panel, 'Marcus Lee')).toHaveAttribute('aria-expanded', 'false');
   await expect(finder).toHaveAttribute('aria-expanded', 'true');
   await expectFirstRowOnScreen(page, panel, SMALL);
+  await expect(panel.root.getByTestId('sched-upcoming-fold')).toContainText(/\(\d+\)/);
+  await page.mouse.move(0, 0);
+  await snap(page, 'day-lead-folds-en-1024');
   await upcomingToggle(panel, 'Marcus Lee').click();
   await finder.click();
   await expect(finder).toHaveAttribute('aria-expanded', 'false');
