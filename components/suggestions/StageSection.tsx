@@ -53,7 +53,9 @@ export function DealSuggestion({ dealId, orgId, user, showPipeline }: { dealId: 
   if (query.isPending && !cached) return <p className="muted">{t('stage_loading')}</p>;
   const failed = query.isError ? <ErrorNotice error={query.error} onRetry={() => void query.refetch()} /> : null;
   if (failed && !cached) return failed;
-  const view = query.data ?? cached!.value;
+  // A card kept by an older version may lack the newer fields: read as none.
+  const kept = query.data ?? cached!.value;
+  const view: DealSuggestionView = { ...kept, approvalRequests: kept.approvalRequests ?? [], undo: kept.undo ?? null };
   const clock = { locale: uiLocale(), timeFormat: user.timeFormat, timeZone: user.timeZone };
   return (
     <>

@@ -167,6 +167,11 @@ test('in German: the rep’s request after a reload, the manager’s card and th
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     const page = await context.newPage();
     const target = await repRequests(page, popup, 'de');
+    await page.goto(recordUrl('Contacts', ann.id));
+    const marked = new RecordPanel(page).root.getByTestId('contact-deal').filter({ hasText: String(deal.Deal_Name) }).getByTestId('contact-deal-suggestion');
+    await expect(marked).toHaveText(`${WORDS.de.suggestion} ${target}`, { timeout: 20_000 });
+    await marked.scrollIntoViewIfNeeded();
+    await shoot(page, 'day-deal-contact-marks-de-1440');
 
     await connectAs(popup, 'manager', 'de');
     await page.setViewportSize(SMALL);
