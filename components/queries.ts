@@ -12,6 +12,7 @@ export const queryKeys = {
   record: (module: RecordModule, id: string) => ['record', module, id] as const,
   freeSlots: (module: RecordModule, id: string) => ['scheduling', 'slots', module, id] as const,
   lastKnownSlots: (module: RecordModule, id: string) => ['lastKnown', 'slots', module, id] as const,
+  lastKnownMeetings: (module: RecordModule, id: string) => ['lastKnown', 'meetings', module, id] as const,
   meetings: (module: RecordModule, id: string) => ['scheduling', 'meetings', module, id] as const,
   dealSuggestion: (dealId: string) => ['suggestions', 'deal', dealId] as const,
   lastKnownCard: (dealId: string) => ['lastKnown', 'card', dealId] as const,

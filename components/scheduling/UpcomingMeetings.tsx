@@ -1,9 +1,12 @@
 // "Upcoming meetings with <name>": each with Reschedule and Cancel, as the settings allow.
-import type { UseQueryResult } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Meeting } from '@/lib/scheduling/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { t } from '../i18n';
+import { usePageSignal } from '../sections/define';
+import { isSharedTrouble } from '../trouble';
+import { lastKnownMeetingsQuery } from './queries';
 import type { SchedulingView } from './SchedulingSection';
 import { formatRange, formatTime, formatWeekday, zoneAbbreviation } from './time';
 
@@ -27,7 +30,11 @@ export function UpcomingMeetings({
   onMove: (meeting: Meeting) => void;
 }) {
   const [showAll, setShowAll] = useState(false);
-  const all = meetings.data ?? [];
+  // Zoho not answering: the meetings last read from Zoho stay, under the panel's banner (no actions on them).
+  const lastKnown = useQuery({ ...lastKnownMeetingsQuery(view.person, usePageSignal()), enabled: isSharedTrouble(meetings.error) });
+  const kept = !meetings.data && isSharedTrouble(meetings.error) ? (lastKnown.data?.value ?? null) : null;
+  const data = meetings.data ?? kept ?? undefined;
+  const all = data ?? [];
   // A few at first, so the free times stay in reach; the one being moved is always shown.
   const shown = showAll ? all : all.filter((meeting, index) => index < FIRST_MEETINGS || meeting.id === moving?.id);
   return (
@@ -35,8 +42,8 @@ export function UpcomingMeetings({
       <h4 className="sched-subheading">{t('sched_upcomingHeading', view.person.name)}</h4>
       {meetings.isPending ? <p className="muted">{t('sched_loadingMeetings')}</p> : null}
       {meetings.isError ? <ErrorNotice error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
-      {meetings.data?.length === 0 ? <p className="muted">{t('sched_upcomingNone')}</p> : null}
-      {meetings.data && meetings.data.length > 0 ? (
+      {data?.length === 0 ? <p className="muted">{t('sched_upcomingNone')}</p> : null}
+      {data && data.length > 0 ? (
         <ul className="sched-meetings" role="list">
           {shown.map((meeting) => {
             const start = Date.parse(meeting.start);
@@ -68,7 +75,7 @@ export function UpcomingMeetings({
                     {meeting.venue ? t('sched_venue', meeting.venue) : null}
                   </p>
                 ) : null}
-                {(canMove || canCancel) && !meeting.pending ? (
+                {(canMove || canCancel) && !meeting.pending && !kept ? (
                   <div className="sched-meeting-actions">
                     {canMove ? (
                       <button type="button" className="button-link" aria-label={t('sched_rescheduleLabel', title)} aria-pressed={moving?.id === meeting.id} onClick={() => onMove(meeting)}>

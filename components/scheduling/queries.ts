@@ -25,6 +25,15 @@ export const upcomingMeetingsQuery = (person: Person, page?: AbortSignal) =>
     staleTime: 60_000,
   });
 
+/** The meetings this browser last got from Zoho for the person: shown while Zoho is not answering. */
+export const lastKnownMeetingsQuery = (person: Person, page?: AbortSignal) =>
+  queryOptions({
+    queryKey: queryKeys.lastKnownMeetings(person.module, person.id),
+    queryFn: ({ signal }) => request('lastKnownMeetings', { module: person.module, recordId: person.id }, { signal: readSignal(signal, page) }),
+    staleTime: Infinity,
+    retry: false,
+  });
+
 /**
  * The free times this browser last got for the person, read from its store without asking Zoho:
  * shown (marked as updating) until `freeSlotsQuery` answers. Read once per page.

@@ -3,7 +3,7 @@
 // failed read or a disconnect's wipe leave nothing to show.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FreeSlotsView } from '../scheduling/types';
+import type { FreeSlotsView, Meeting } from '../scheduling/types';
 import { openDb, wipePersonalData, type ConnectionRow, type StagecoachDb } from '../storage/db';
 import type { DealSuggestionView } from '../suggestions/views';
 import { LAST_KNOWN_MAX_AGE_MS, withLastKnown, type Remembered } from './service';
@@ -19,12 +19,15 @@ const slots = (...starts: string[]) =>
   ({ timeZone: 'Europe/Berlin', contact: null, slots: starts.map((start) => ({ start, end: start.replace(':00:00', ':30:00') })) }) as unknown as FreeSlotsView;
 const card = (stage: string) => ({ deal: { id: '42', stage } }) as unknown as DealSuggestionView;
 
-function service(answers: { slots?: FreeSlotsView | Error; card?: DealSuggestionView } = {}) {
+const meeting = (id: string, start: string, pending = false): Meeting => ({ id, title: `M${id}`, start, end: start.replace(':00:00', ':30:00'), venue: null, pending });
+
+function service(answers: { slots?: FreeSlotsView | Error; card?: DealSuggestionView; meetings?: Meeting[] } = {}) {
   const handlers: Remembered = {
     freeSlots: async () => {
       if (answers.slots instanceof Error) throw answers.slots;
       return answers.slots ?? slots();
     },
+    upcomingMeetings: async () => answers.meetings ?? [],
     dealSuggestion: async () => answers.card ?? card('Qualification'),
   };
   return withLastKnown({ db, now: () => now }, handlers);
@@ -57,6 +60,16 @@ describe('last known answers', () => {
     expect((await first.lastKnownSlots(ann, {}))?.value.slots.map((slot) => slot.start)).toEqual(['2026-12-09T09:00:00Z']);
   });
 
+  it('keeps Zoho’s meetings with the person (issue 15: shown while Zoho is not answering), not those over or still on their way', async () => {
+    const s = service({ meetings: [meeting('1', '2026-12-07T09:00:00Z'), meeting('2', '2026-12-08T09:00:00Z'), meeting('3', '2026-12-09T09:00:00Z', true)] });
+    expect(await s.lastKnownMeetings(ann, {})).toBeNull();
+    await s.upcomingMeetings(ann, {});
+    expect((await s.lastKnownMeetings(ann, {}))?.value.map((m) => m.id)).toEqual(['2']);
+    expect(await s.lastKnownMeetings({ module: 'Leads', recordId: '1001' }, {})).toBeNull();
+    await db.connection.put(connection('u2'));
+    expect(await s.lastKnownMeetings(ann, {})).toBeNull();
+  });
+
   it('drops times that have begun, and the whole answer once it is too old', async () => {
     const s = service({ slots: slots('2026-12-07T12:00:00Z', '2026-12-08T09:00:00Z') });
     await s.freeSlots(ann, {});
@@ -81,6 +94,7 @@ describe('last known answers', () => {
     let signedOut!: () => Promise<void>;
     const handlers: Remembered = {
       freeSlots: async () => (await signedOut(), slots('2026-12-08T09:00:00Z')),
+      upcomingMeetings: async () => [],
       dealSuggestion: async () => card('Qualification'),
     };
     const s = withLastKnown({ db, now: () => now }, handlers);

@@ -163,7 +163,7 @@ export interface ProviderKeyRow {
  * once the next time (marked as updating) while Zoho is asked (lib/storage/lastKnown.ts).
  */
 export interface LastKnownRow extends RowOwner {
-  kind: 'freeSlots' | 'dealSuggestion';
+  kind: 'freeSlots' | 'meetings' | 'dealSuggestion';
   /** `Contacts/<id>`, `Leads/<id>` or a deal's id. */
   key: string;
   value: unknown;
