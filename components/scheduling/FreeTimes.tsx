@@ -456,7 +456,8 @@ function ContactDayNote({ view, data, plan, hours, showAll }: { view: Scheduling
       </p>
     );
   }
-  const [window] = new ContactDays(zone, hours).windowsBetween(first, Date.parse(data.windowEnd));
+  // Their next working day from the first free time (a week always holds one), in the rep's time.
+  const [window] = new ContactDays(zone, hours).windowsBetween(first, first + 8 * 86_400_000);
   const yours = window ? `${formatTime(window[0], view.repZone, view.clock)}–${formatTime(window[1], view.repZone, view.clock)}` : null;
   return (
     <div className="notice sched-no-overlap" data-testid="sched-no-overlap">

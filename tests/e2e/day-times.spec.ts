@@ -85,6 +85,17 @@ async function shownSlots(scheduling: Locator): Promise<ShownSlot[]> {
 const insideDay = (slot: ShownSlot, timeZone: string) =>
   !['Sat', 'Sun'].includes(weekday(slot.start, timeZone)) && wallMinutes(slot.start, timeZone) >= 9 * 60 && wallMinutes(slot.end, timeZone) <= 17 * 60 && wallMinutes(slot.end, timeZone) > wallMinutes(slot.start, timeZone);
 
+/** Resizes the page and waits for the panel's frame to be docked to the new size before a screenshot. */
+async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await expect
+    .poll(async () => {
+      const box = await new RecordPanel(page).frame.boundingBox();
+      return box ? Math.round(box.x + box.width) === size.width && Math.round(box.y + box.height) >= size.height - 1 : false;
+    })
+    .toBe(true);
+}
+
 async function copyThree(page: Page, scheduling: Locator, words: (typeof WORDS)[keyof typeof WORDS]): Promise<string[]> {
   await scheduling.getByRole('button', { name: words.copy3 }).click();
   await expect(scheduling.getByTestId('sched-copy-status')).toContainText(words.copied);
@@ -127,7 +138,7 @@ for (const [language, words] of Object.entries(WORDS)) {
       await expect(popup.state).toHaveText(words.connected);
       expect(rep.time_zone).toBe('Asia/Kolkata');
 
-      // Oliver in London: his 9:00–17:00 is 14:30–22:30 in Kolkata; Priya's day ends at 17:00.
+      // Oliver in London: his 9:00–17:00 is 14:30–22:30 in Kolkata, the end of Priya's working day.
       const page = await context.newPage();
       await page.setViewportSize(SIZES[0]);
       await page.goto(recordUrl('Contacts', oliver.id));
@@ -144,7 +155,7 @@ for (const [language, words] of Object.entries(WORDS)) {
       }
       expect(good.map((slot) => slot.start)).toEqual([...good.map((slot) => slot.start)].sort((a, b) => a - b));
       for (const size of SIZES) {
-        await page.setViewportSize(size);
+        await resize(page, size);
         await snap(page, `day-times-${language}-${size.width}`);
       }
 
@@ -167,7 +178,7 @@ for (const [language, words] of Object.entries(WORDS)) {
       expect(before, 'a morning slot before London wakes up').toBeDefined();
       const label = spaces(await scheduling.locator(`[data-testid="sched-slot"][data-start]`).filter({ has: page.getByTestId('slot-outside') }).first().getAttribute('aria-label'));
       expect(label).toContain(language === 'en' ? `before ${oliver.name}’s working day` : `vor dem Arbeitstag von ${oliver.name}`);
-      await page.setViewportSize(SIZES[0]);
+      await resize(page, SIZES[0]);
       await snap(page, `day-times-all-${language}-1024`);
       expect(await accessibilityViolations(page, 'stagecoach-panel')).toEqual([]);
       await page.keyboard.press('Space');
@@ -196,7 +207,7 @@ for (const [language, words] of Object.entries(WORDS)) {
         expect(theirs).toBeLessThan(22 * 60);
       }
       for (const size of SIZES) {
-        await page.setViewportSize(size);
+        await resize(page, size);
         await snap(page, `day-times-none-${language}-${size.width}`);
       }
       const lines = await copyThree(page, scheduling, words);
