@@ -4,7 +4,7 @@
 // is coming, and nothing moves (layout shift measured in the panel's frame).
 import type { Frame, Locator, Page } from '@playwright/test';
 import { launchWithExtension } from '../browser';
-import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, connectIn, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
 
 const ann = SEED.contacts.annCarter;
 const marcus = SEED.leads.marcusLee;
@@ -144,13 +144,7 @@ test('in German too: the free times on the first screen at 1024×768 and 1440×9
   await sandbox.reset();
   const { context, extensionId } = await launchWithExtension({ language: 'de' });
   try {
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const consentWindow = context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Zoho-Konto verbinden' }).click();
-    const consent = await consentWindow;
-    await consent.getByRole('button', { name: 'Accept' }).click();
-    await expect(popup.locator('#state')).toHaveText('Verbunden');
+    await connectIn(context, extensionId, { connect: 'Zoho-Konto verbinden', connected: 'Verbunden' });
 
     const page = await context.newPage();
     await page.setViewportSize(SMALL);
