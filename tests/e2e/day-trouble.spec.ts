@@ -1,7 +1,8 @@
 // Issue 15, point 4: one voice for trouble. Zoho not answering (a 500 on every read, an HTML 502
 // from a gateway) or its API limit reached shows ONE banner at the top of the panel, in words
-// that match the cause (never "refused"), over what the panel last knew; the banner goes when
-// Zoho answers again. With the network down the popup shows no browser words ("Failed to fetch").
+// that match the cause (never "refused"), over what the panel last knew (record, free times,
+// meetings); the banner goes when Zoho answers again. With the network down the popup shows no
+// browser words ("Failed to fetch").
 // One browser per language; screenshots at 1024×768 and 1440×900.
 import { launchWithExtension } from '../browser';
 import { connectIn, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
@@ -70,14 +71,20 @@ for (const [language, words] of Object.entries(WORDS)) {
       await expect(panel.root.getByRole('alert')).toHaveCount(0);
       await expect(panel.root).not.toContainText(words.refused);
       await expect(panel.root).not.toContainText('<');
-      // What was last known stays: the record from its copy, the free times marked as updating.
+      // What was last known stays: the record from its copy, the free times marked as updating,
+      // the meetings last read from Zoho (without Reschedule or Cancel).
       await expect(panel.name).toHaveText(ann.name);
       await expect(panel.root.getByTestId('sched-updating')).toBeVisible();
       await expect(slot).toBeVisible();
+      const meeting = panel.root.getByTestId('sched-meeting').first();
+      await expect(meeting).toBeVisible();
+      await expect(meeting.getByRole('button')).toHaveCount(0);
       for (const size of SIZES) {
         await page.setViewportSize(size);
         await snap(page, `day-trouble-unreachable-${language}-${size.width}`);
       }
+      await meeting.scrollIntoViewIfNeeded();
+      await snap(page, `day-trouble-meetings-${language}-1440`);
       await page.setViewportSize(SIZES[0]);
 
       // Zoho answers again: "Try again" now, and the banner goes.
