@@ -151,12 +151,15 @@ function PanelBody({ page, signal }: { page: PanelPage; signal: AbortSignal }) {
       {/* One compact line: Zoho shows the record beside the panel. Its room is kept while it loads. */}
       {shown ? (
         <section className="record" aria-live="polite" data-testid="record-line">
-          <h3 className="record-name" title={shown.value.name}>
-            <span className="visually-hidden">{t(`panelModule_${shown.value.module}` as MessageKey)}: </span>
-            <span data-testid="record-name">{shown.value.name}</span>
+          <span className="visually-hidden">{t(`panelModule_${shown.value.module}` as MessageKey)}: </span>
+          <h3 className="record-name" data-testid="record-name" title={shown.value.name}>
+            {shown.value.name}
           </h3>
           <p className="record-owner muted">
-            {t('panelOwner')}: <span data-testid="record-owner">{shown.value.owner?.name ?? t('panelNoOwner')}</span>
+            <span className="record-owner-label">{t('panelOwner')}:</span>
+            <span className="record-owner-name" data-testid="record-owner">
+              {shown.value.owner?.name ?? t('panelNoOwner')}
+            </span>
           </p>
         </section>
       ) : record.isPending ? (
