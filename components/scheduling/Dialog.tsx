@@ -25,6 +25,10 @@ export function Dialog({
     const root = dialog.getRootNode() as Document | ShadowRoot;
     const previous = root.activeElement instanceof HTMLElement ? root.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first focusable element, which may be a heading kept focusable
+    // (tabIndex -1) only so a later "Not booked" can move focus to it: start on the first control.
+    const landed = root.activeElement;
+    if (landed instanceof HTMLElement && landed.tabIndex < 0) dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     return () => {
       if (dialog.open) dialog.close();
       if (previous?.isConnected) previous.focus();

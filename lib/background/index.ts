@@ -103,7 +103,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     wakeAt: (at) => deps.wakeAt?.(at, () => void outbox.drain()),
   });
 
-  const onConnected = () => void Promise.all([outbox.drain(), deps.readAhead !== false && readAhead({ db, client, now, settings, connection: connection.requireConnection, profiles })]);
+  const onConnected = () => void Promise.all([outbox.drain(), deps.readAhead !== false && readAhead({ db, client, now, settings, connection: connection.requireConnection })]);
   const connection = createConnection({ ...deps, tokens, credentials, lifetime, onConnected });
   const services: ServiceDeps = { db, client, outbox, now, settings, connection: connection.requireConnection };
   const provider = createAiProvider({ db, fetch: deps.fetch, hasOrigin: deps.hasOrigin ?? (async () => false), ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}) });

@@ -1,21 +1,21 @@
 // Read-ahead at connect (issue 12): what every first page would otherwise wait for — the team
-// settings (org variables), the user's profile, the Deals fields, layouts and pipeline, the org's
+// settings (org variables), the Deals fields, layouts and pipeline, the org's
 // business hours and this year's holidays — read in the background right after a connection is
 // saved, into the same caches the services read (team store, profile reader, metadata cache), so
 // the first record page costs only its own reads. Nothing waits on it: connecting has already
 // answered, a failure is the first page's to meet again, and a disconnect aborts what is still
 // out (the client's connection scope) and keeps nothing (the caches write only for the account
-// signed in). The reads asked together go as one composite call where Zoho allows it (profile,
-// fields, layouts); the variables, business hours and holidays cannot be sub-requests.
+// signed in). The reads asked together go as one composite call where Zoho allows it (fields,
+// layouts); the variables, business hours and holidays cannot be sub-requests.
+// Not the user's profile: it is the approver's authority, read when a deal card or a decision needs
+// it (kept a minute), so a manager demoted right after connecting is not approved on a read taken
+// ahead of time (team-settings.spec).
 import { createMetaCache } from '../connection/meta';
 import { createOrgCalendar, yearsOfWindow } from '../scheduling/calendar';
 import { requestContext, userTimeZone, type ServiceDeps } from '../service/context';
-import type { ProfileReader } from '../settings/currentProfile';
 import { createDealReader } from '../suggestions/reads';
 
-export interface ReadAheadDeps extends Pick<ServiceDeps, 'db' | 'client' | 'now' | 'settings' | 'connection'> {
-  profiles: Pick<ProfileReader, 'current'>;
-}
+export type ReadAheadDeps = Pick<ServiceDeps, 'db' | 'client' | 'now' | 'settings' | 'connection'>;
 
 /** Reads what a first page needs; resolves when every read has settled (never rejects). */
 export async function readAhead(deps: ReadAheadDeps): Promise<void> {
@@ -25,7 +25,6 @@ export async function readAhead(deps: ReadAheadDeps): Promise<void> {
   const deals = createDealReader({ client: deps.client, now: deps.now, meta });
   const calendar = createOrgCalendar({ client: deps.client, now: deps.now, meta });
   await Promise.allSettled([
-    deps.profiles.current(connection),
     // The pipeline of no deal in particular: what is kept is the org's pipeline metadata.
     deals.pipeline(null, connection),
     // The settings (team variables) first: they say whose working hours and how many days ahead.

@@ -163,6 +163,8 @@ test('out-of-office that Zoho refuses to give: the free times are still shown, w
     const notice = s.root.getByTestId('sched-ooo-unread');
     await expect(notice).toHaveText('Your out-of-office could not be read from Zoho, so days you are away may show as free.');
     await expect(notice).toHaveAttribute('role', 'status');
+    // Every free time of the window, not only those in Ann's day (issue 15: the rest sit behind "Show all times").
+    await s.root.getByTestId('sched-show-all').click();
     expect(await s.slots.count()).toBeGreaterThan(3);
     await expect(s.root.getByRole('alert')).toHaveCount(0);
     expect((await sandbox.log()).entries.some((entry) => entry.path.endsWith('/settings/users_unavailability') && entry.status === 400)).toBe(true);
@@ -388,7 +390,7 @@ test('feature switches: booking and cancelling off hide their controls; slot che
   await expect(s.slots.first()).toBeVisible({ timeout: 20_000 });
   // The times are shown (and can be copied), but are not buttons.
   await expect(s.root.getByRole('button', { name: /^Book / })).toHaveCount(0);
-  await expect(s.root.getByRole('button', { name: 'Copy times' })).toBeVisible();
+  await expect(s.root.getByRole('button', { name: 'Copy 3 times' })).toBeVisible();
   await expect(s.upcoming.getByRole('button', { name: /^Cancel meeting/ })).toHaveCount(0);
   await expect(s.upcoming.getByRole('button', { name: /^Reschedule/ })).toHaveCount(0);
   // The background refuses too.
