@@ -100,6 +100,7 @@ async function tour(context: BrowserContext, extensionId: string, welcome: Page 
   await panel.getByLabel('Add a note to this record').fill('Call with Ann: budget approved; send the proposal by Friday.');
   await panel.getByRole('button', { name: 'Add note' }).click();
   await panel.getByText('Note saved in Zoho.').waitFor();
+  await panel.getByText('Note saved in Zoho.').scrollIntoViewIfNeeded();
   await shot(page, 'panel-deal');
 
   await popup.bringToFront();
@@ -130,6 +131,8 @@ async function tour(context: BrowserContext, extensionId: string, welcome: Page 
   await deal.goto(`${SANDBOX_ORIGIN}/crm/org${SEED.org.zgid}/tab/Potentials/${SEED.deals.acmeTelematics.id}`);
   const stage = deal.frameLocator('iframe#stagecoach-panel').getByTestId('stage-section');
   await stage.getByTestId('suggestion-card').waitFor();
+  // The meetings below the card filled in, not their loading skeleton.
+  await deal.frameLocator('iframe#stagecoach-panel').getByTestId('sched-slot').first().waitFor();
   await shot(deal, 'panel-stage');
   await deal.setViewportSize({ width: 1280, height: 800 });
   await stage.getByTestId('suggestion-card').scrollIntoViewIfNeeded();
