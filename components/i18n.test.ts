@@ -1,28 +1,10 @@
 // Every error the background can send has words in every locale, and the words keep their
 // sources apart: "Zoho said" only for what Zoho said.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ERROR_REASONS, StagecoachError, type ErrorAction } from '@/lib/errors';
 import { defaultSettings } from '@/lib/settings/schema';
-import { describeError, errorLine, type MessageKey, type Translate } from './i18n';
-
-type Table = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const LOCALES_DIR = new URL('../public/_locales/', import.meta.url);
-const LANGS = readdirSync(LOCALES_DIR);
-const table = (lang: string): Table => JSON.parse(readFileSync(new URL(`${lang}/messages.json`, LOCALES_DIR), 'utf8'));
-
-/** chrome.i18n.getMessage's substitution, over a locale file: $NAME$ → its placeholder's content → $1…$9. */
-function translator(lang: string): Translate {
-  const messages = table(lang);
-  return (key: MessageKey, substitutions?: string | string[]) => {
-    const entry = messages[key];
-    if (!entry) return key;
-    const args = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
-    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) =>
-      (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (__, n: string) => args[Number(n) - 1] ?? ''),
-    );
-  };
-}
+import { LANGS, messageTable as table, translator } from '@/tests/fixtures/translator';
+import { describeError, errorLine } from './i18n';
 
 const ACTIONS: ErrorAction[] = ['reconnect', 'retry', 'wait', 'ask_admin', 'configure'];
 // The features a feature_off reason can name.
