@@ -7,7 +7,7 @@ import { createBackground } from '@/lib/background';
 import { toolbarIcons, toolbarState } from '@/lib/connection/toolbar';
 import { STATUS_SIGNAL_KEY } from '@/lib/connection/types';
 import { createRouter } from '@/lib/messaging/router';
-import { PANEL_PAGE_PATH, panelPageRefusal, TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_MESSAGE } from '@/lib/panel';
+import { openedPage, PAGE_OPENED_MESSAGE, PANEL_PAGE_PATH, panelPageRefusal, TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_MESSAGE } from '@/lib/panel';
 import { REQUESTS } from '@/lib/requests';
 import { OUTBOX_SIGNAL_KEY } from '@/lib/sync/types';
 import { openDb, type StagecoachDb } from '@/lib/storage/db';
@@ -65,14 +65,25 @@ export default defineBackground({
     showToolbar();
     browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
 
+    const connectedOrg = async () => (await db.connection.get('current'))?.org.zgid ?? null;
     const route = createRouter(REQUESTS, background.handlers, {
       extensionId: browser.runtime.id,
       extensionUrl: browser.runtime.getURL('/'),
       panelPath: PANEL_PAGE_PATH,
       // A panel's record requests are for a record page of the connected org only.
-      panelPageRefusal: async (url) => panelPageRefusal(url, browser.runtime.getURL('/'), (await db.connection.get('current'))?.org.zgid ?? null),
+      panelPageRefusal: async (url) => panelPageRefusal(url, browser.runtime.getURL('/'), await connectedOrg()),
+      early: background.early.claim,
     });
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      // The content script's one message (a record page opened: its first reads start now), checked
+      // at this door; it gets no answer. Everything else goes to the router.
+      if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PAGE_OPENED_MESSAGE) {
+        void (async () => {
+          const opened = openedPage(message, sender, browser.runtime.id, await connectedOrg(), import.meta.env.MODE === 'sandbox');
+          if (opened) await background.early.opened(opened.tab, opened.page);
+        })().catch(() => {});
+        return false;
+      }
       void route(message, sender).then(sendResponse);
       return true;
     });

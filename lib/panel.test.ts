@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCK_MIN_WINDOW, fromPanel, isPanelPort, isTogglePanel, PANEL_PORT_MESSAGE, panelFrameUrl, panelMayShow, panelPageFor, startsOpen, TOGGLE_PANEL_MESSAGE, zohoPageOfPanel } from './panel';
+import { DOCK_MIN_WINDOW, fromPanel, isPanelPort, isTogglePanel, openedPage, PAGE_OPENED_MESSAGE, PANEL_PORT_MESSAGE, panelFrameUrl, panelMayShow, panelPageFor, startsOpen, TOGGLE_PANEL_MESSAGE, zohoPageOfPanel } from './panel';
 
 const SELF = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -87,5 +87,43 @@ describe('the panel frame', () => {
     ['a custom domain', 'https://crm.acme-corp.com', 'https://crm.acme-corp.com/crm/org1/tab/Leads/1', false, false],
   ])('shows itself or not: %s', (_what, parent, page, sandbox, shows) => {
     expect(panelMayShow(parent, page, sandbox)).toBe(shows);
+  });
+});
+
+describe('openedPage (the content script’s page-opened message, at the background)', () => {
+  const ORG = '20104578';
+  const record = `https://crm.zoho.eu/crm/org${ORG}/tab/Contacts/5725767000000458001`;
+  const message = (page: string) => ({ type: PAGE_OPENED_MESSAGE, page });
+  const content = { id: SELF, url: 'https://crm.zoho.eu/crm/org20104578/tab/Contacts', tab: { id: 4 }, frameId: 0 };
+
+  it('gives the tab and the record page of the connected org', () => {
+    expect(openedPage(message(record), content, SELF, ORG, false)).toEqual({ tab: '4/0', page: { module: 'Contacts', recordId: '5725767000000458001', orgId: ORG } });
+    // Zoho One: CRM drawn under the suite's address.
+    const one = 'https://one.zoho.com/zohoone/acme/home/cxapp/crm/org20104578/tab/Potentials/5725767000000458011';
+    expect(openedPage(message(one), { ...content, url: 'https://one.zoho.com/zohoone/acme/home' }, SELF, ORG, false)?.page).toMatchObject({ module: 'Deals', recordId: '5725767000000458011' });
+    // The sandbox build's local stand-in.
+    expect(openedPage(message('http://localhost:8787/crm/org1/tab/Leads/1'), { ...content, url: 'http://localhost:8787/crm/org1/tab/Leads' }, SELF, '1', true)?.page).toMatchObject({ module: 'Leads' });
+  });
+  it('leaves the tab’s last page but starts nothing on a list, another org’s or a sandbox org’s page', () => {
+    expect(openedPage(message('https://crm.zoho.eu/crm/org20104578/tab/Contacts?cvid=1'), content, SELF, ORG, false)).toEqual({ tab: '4/0', page: null });
+    expect(openedPage(message(record.replace(ORG, '99999')), content, SELF, ORG, false)).toEqual({ tab: '4/0', page: null });
+    const sandboxOrg = 'https://crmsandbox.zoho.eu/crm/org20104578/tab/Contacts/5725767000000458001';
+    expect(openedPage(message(sandboxOrg), { ...content, url: sandboxOrg }, SELF, ORG, false)).toEqual({ tab: '4/0', page: null });
+  });
+  it.each([
+    ['another extension', message(record), { ...content, id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }, false],
+    ['no tab (not a content script)', message(record), { id: SELF, url: content.url }, false],
+    ['no sender url', message(record), { id: SELF, tab: { id: 4 } }, false],
+    ['a page of another origin than the sender', message(record), { ...content, url: 'https://evil.example/crm' }, false],
+    ['a sender on a look-alike host', message('https://crm.zoho.eu.evil.example/crm/tab/Contacts/1'), { ...content, url: 'https://crm.zoho.eu.evil.example/' }, false],
+    ['plain http to a Zoho host', message('http://crm.zoho.eu/crm/tab/Contacts/1'), { ...content, url: 'http://crm.zoho.eu/' }, false],
+    ['localhost outside the sandbox build', message('http://localhost:8787/crm/org1/tab/Leads/1'), { ...content, url: 'http://localhost:8787/' }, false],
+    ['extra keys', { ...message(record), recordId: '1' }, content, false],
+    ['another type', { type: 'stagecoach:toggle-panel', page: record }, content, false],
+    ['no page', { type: PAGE_OPENED_MESSAGE, url: record }, content, false],
+    ['not a URL', message('javascript:alert(1)'), content, false],
+    ['not an object', PAGE_OPENED_MESSAGE, content, false],
+  ])('ignores %s', (_what, sent, sender, sandbox) => {
+    expect(openedPage(sent, sender, SELF, ORG, sandbox)).toBeNull();
   });
 });

@@ -103,7 +103,10 @@ export function zohoPageOfPanel(href: string, extensionUrl: string): string | nu
  * `/crm/org<zgid>/`; while none is known, the handler answers "not connected" itself).
  */
 export function panelPageRefusal(senderUrl: string, extensionUrl: string, connectedOrg: string | null): string | null {
-  const pageUrl = zohoPageOfPanel(senderUrl, extensionUrl);
+  return pageRefusal(zohoPageOfPanel(senderUrl, extensionUrl), connectedOrg);
+}
+
+function pageRefusal(pageUrl: string | null, connectedOrg: string | null): string | null {
   const page = pageUrl ? panelPageFor(pageUrl) : null;
   if (!page) return 'Not a record page.';
   if (page.sandboxOrg) return 'A Zoho CRM sandbox org’s page.';
@@ -164,4 +167,50 @@ export function panelMayShow(parentOrigin: string | null, pageUrl: string, sandb
   if (parentOrigin !== null && parentOrigin !== page.origin) return false;
   if (page.protocol === 'https:' && page.port === '' && crmSiteOfHost(page.hostname)) return true;
   return sandbox && page.protocol === 'http:' && (page.hostname === 'localhost' || page.hostname === '127.0.0.1');
+}
+
+// ---- early reads -------------------------------------------------------------------------------
+// The one message a content script sends the background (issue 12): "this tab now shows this
+// Zoho page". On a record page the background starts the reads the panel's frame will ask first,
+// while the frame and its code are still loading; the panel's own requests then join them. It
+// asks for nothing back and carries no data but the address, which the background checks again.
+
+export const PAGE_OPENED_MESSAGE = 'stagecoach:page-opened';
+export interface PageOpenedMessage {
+  type: typeof PAGE_OPENED_MESSAGE;
+  /** The Zoho page's address now (after an SPA navigation the browser's `sender.url` may be older). */
+  page: string;
+}
+
+/** Where a page-opened message came from, as the browser tells it. */
+export interface PageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number } | undefined;
+  frameId?: number;
+}
+
+/**
+ * The background's door for a page-opened message: from this extension's content script in a tab
+ * (the browser sets `sender.id`, `sender.tab` and `sender.url`; a web page cannot send it), exactly
+ * this shape, for a page of the same origin as the sender's, on a Zoho CRM host (or, in the
+ * sandbox build, the local sandbox). Returns the tab's key and the record page, whose reads may
+ * start when it is a record page of the connected org (`page` null: none to start, but the tab's
+ * earlier page is left). Null: not such a message, ignored.
+ */
+export function openedPage(message: unknown, sender: PageSender, extensionId: string, connectedOrg: string | null, sandbox: boolean): { tab: string; page: PanelPage | null } | null {
+  if (sender.id !== extensionId || typeof sender.tab?.id !== 'number' || typeof sender.url !== 'string') return null;
+  if (typeof message !== 'object' || message === null || Array.isArray(message) || Object.keys(message).length !== 2) return null;
+  const { type, page } = message as Partial<PageOpenedMessage>;
+  if (type !== PAGE_OPENED_MESSAGE || typeof page !== 'string' || page.length > 4096) return null;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+    if (new URL(page).origin !== origin) return null;
+  } catch {
+    return null;
+  }
+  if (!panelMayShow(origin, page, sandbox)) return null;
+  const tab = `${sender.tab.id}/${sender.frameId ?? 0}`;
+  return { tab, page: pageRefusal(page, connectedOrg) === null ? panelPageFor(page) : null };
 }

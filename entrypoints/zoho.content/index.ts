@@ -5,7 +5,7 @@
 // the panel's code loads in its frame, on record pages only.
 import { browser } from 'wxt/browser';
 import { createLookStore, currentTheme, dockPage, frameStyle, PANEL_FRAME_ID, readCollapsed, saveCollapsed, scrollbarWidth, undockPage, watchScrollbar, watchTheme, type LookStore, type PanelLook, type TabSize } from '@/components/look';
-import { fromPanel, isTogglePanel, PANEL_PORT_MESSAGE, panelFrameUrl, panelPageFor, startsOpen, type PanelPortMessage, type ToPanel } from '@/lib/panel';
+import { fromPanel, isTogglePanel, PAGE_OPENED_MESSAGE, PANEL_PORT_MESSAGE, panelFrameUrl, panelPageFor, startsOpen, type PageOpenedMessage, type PanelPortMessage, type ToPanel } from '@/lib/panel';
 import { SANDBOX_HOST_PATTERNS, ZOHO_CRM_PAGE_PATTERNS } from '@/lib/zoho/dataCentres';
 import { frameShowsPanel } from '@/lib/zoho/url';
 
@@ -17,10 +17,11 @@ export default defineContentScript({
   // which origin) is UNCONFIRMED; their own address carries the record, so their top frame shows
   // the panel. No matchAboutBlank: an about:blank frame has no record URL to read.
   allFrames: true,
-  // As soon as the page's HTML is parsed (its deferred scripts have run), not when the browser
-  // finds it idle: the panel's frame, and so its first reads, start up to a couple of hundred ms
-  // sooner (issue 12; tests/bench: "frame in page" against "page DOM").
-  runAt: 'document_end',
+  // At the page's start, before Zoho's HTML is parsed: the background starts the record's first
+  // reads at once, and the panel's frame goes in as soon as the page has a <body>, while Zoho's
+  // page still loads (issue 12; tests/bench: "first call sent" and "frame in page" against "page
+  // DOM").
+  runAt: 'document_start',
   main(ctx) {
     const ancestors = location.ancestorOrigins ? [...location.ancestorOrigins] : null;
     if (!frameShowsPanel({ top: window === window.top, ancestorOrigins: ancestors })) return;
@@ -59,6 +60,9 @@ export default defineContentScript({
       const page = panelPageFor(url);
       const key = page ? `${page.module}/${page.recordId}/${page.orgId}` : null;
       if (key === currentKey) return;
+      // The background starts this record's first reads now (and gives up the last page's). Only
+      // on record pages, and when leaving one: a list page wakes nothing.
+      if (page || currentKey) void browser.runtime.sendMessage({ type: PAGE_OPENED_MESSAGE, page: url } satisfies PageOpenedMessage).catch(() => {});
       currentKey = key;
       if (mounted) {
         leave(mounted);
@@ -74,6 +78,9 @@ export default defineContentScript({
       const abort = new AbortController();
       // Open or a tab, and which theme, are known before the panel's first paint: no flash.
       const stored = await readCollapsed();
+      // The frame waits for the page's <body> (at the page's start the parser has not reached it),
+      // not for the page to load.
+      await bodyReady(document);
       if (ctx.isInvalid || currentKey !== key) return;
       const frame = document.createElement('iframe');
       let port: MessagePort | null = null;
@@ -99,6 +106,10 @@ export default defineContentScript({
         port?.postMessage({ kind: 'look', look: look.get() } satisfies ToPanel<PanelLook>);
       });
       watchTheme(document, window, abort.signal, (theme) => look.set({ theme }));
+      // Zoho's style sheets load after this script ran: the theme is read again once they have.
+      for (const event of ['DOMContentLoaded', 'load'] as const) {
+        if (document.readyState !== 'complete') window.addEventListener(event, () => look.set({ theme: currentTheme(document, window) }), { once: true, signal: abort.signal });
+      }
       // Also on every resize: the window may cross the docking breakpoint.
       watchScrollbar(document, window, abort.signal, (scrollbar) => (look.set({ scrollbar }), place()));
       dockPage(document, look.get().open, abort.signal);
@@ -155,6 +166,19 @@ export default defineContentScript({
     void show(location.href);
   },
 });
+
+/** Resolves once the page has a <body>. */
+function bodyReady(doc: Document): Promise<void> {
+  if (doc.body) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!doc.body) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(doc.documentElement, { childList: true });
+  });
+}
 
 /** 128 random bits, hex. */
 function randomSecret(): string {

@@ -6,6 +6,7 @@ import type { HostPolicy } from '../auth/hosts';
 import type { AccessToken, TokenManager } from '../auth/tokens';
 import { createConnection, createLifetime, createTokens } from '../connection/service';
 import { createDiagnostics } from '../diagnostics/service';
+import { createEarlyReads, type EarlyReads } from './earlyReads';
 import { withLastKnown } from '../lastKnown/service';
 import { readAhead } from '../readAhead';
 import { createRecords } from '../records/service';
@@ -60,6 +61,8 @@ export interface Background {
   tokens: TokenManager;
   client: ZohoClient;
   outbox: Outbox;
+  /** A record page's first reads, started when its content script says it opened (the router's `early`). */
+  early: EarlyReads;
 }
 
 export function createBackground(deps: BackgroundDeps): Background {
@@ -125,5 +128,10 @@ export function createBackground(deps: BackgroundDeps): Background {
       connection: connected,
     }).handlers,
   });
-  return { handlers, tokens, client, outbox };
+  const owner = async () => {
+    const who = ownerOf(await db.connection.get('current'));
+    return who && `${who.orgId}/${who.userId}`;
+  };
+  const early = createEarlyReads({ handlers, owner });
+  return { handlers, tokens, client, outbox, early };
 }

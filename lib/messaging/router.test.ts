@@ -153,6 +153,23 @@ describe('router', () => {
     expect(await reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'cancelled' }) });
   });
 
+  it('answers a panel’s record request with the read started early for its page, only after the panel’s checks', async () => {
+    const asked: string[] = [];
+    const early = async (type: string, data: unknown) => (asked.push(`${type} ${JSON.stringify(data)}`), type === 'freeSlots' ? { value: 'early answer' } : null);
+    const withEarly = createRouter(REQUESTS, handlers, { ...self, early });
+    calls.length = 0;
+    expect(await withEarly({ type: 'freeSlots', data: { module: 'Contacts', recordId: '1' } }, panel)).toEqual({ ok: true, value: 'early answer' });
+    // None started: the handler runs.
+    expect(await withEarly({ type: 'getRecord', data: { module: 'Contacts', recordId: '1' } }, panel)).toEqual(expect.objectContaining({ ok: true }));
+    expect(calls).toEqual(['getRecord']);
+    // Refused senders and bad input never reach it; nor does a request that is not a record read's.
+    expect(await withEarly({ type: 'freeSlots', data: { module: 'Contacts', recordId: '1' } }, panelOn(zohoPage('org99999999')))).toEqual(expect.objectContaining({ ok: false }));
+    expect(await withEarly({ type: 'freeSlots', data: { module: 'Contacts', recordId: '1' } }, contentScript)).toEqual(expect.objectContaining({ ok: false }));
+    expect(await withEarly({ type: 'freeSlots', data: { module: 'Contacts', recordId: 'x' } }, panel)).toEqual(expect.objectContaining({ ok: false }));
+    await withEarly({ type: 'status', data: {} }, panel);
+    expect(asked).toEqual(['freeSlots {"module":"Contacts","recordId":"1"}', 'getRecord {"module":"Contacts","recordId":"1"}']);
+  });
+
   it('refuses a cancel from another extension', async () => {
     expect(await route({ type: CANCEL, data: { id: 'req-00000001' } }, { id: 'other' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden_sender' }) });
   });

@@ -1,6 +1,6 @@
 // The background's door: every message is checked before any handler sees it — the sender must
-// be one of this extension's pages (never a content script: they run inside Zoho's pages and need
-// nothing from here), the request must be one that page may send (define.ts RequestOrigin), a
+// be one of this extension's pages (never a content script: they run inside Zoho's pages and ask
+// nothing of here; their one message, "this page opened", has its own door in lib/panel.ts), the request must be one that page may send (define.ts RequestOrigin), a
 // panel's record request must be for a page of the connected org, and the envelope and payload
 // must parse. Anything else gets a typed error answer (fail closed). Generic over the registry:
 // the domains declare their requests, this file knows none of them.
@@ -32,6 +32,11 @@ export interface RouterSelf {
    * connected org), or null to let it through. Without it, every such request is refused.
    */
   panelPageRefusal?: (senderUrl: string) => Promise<string | null>;
+  /**
+   * A panel's record request answered by a read already started for its page (the content
+   * script's page-opened message; lib/background/earlyReads.ts), or null to run the handler.
+   */
+  early?: (type: string, data: unknown, signal: AbortSignal) => Promise<{ value: unknown } | null>;
 }
 
 export function createRouter<R extends Registry>(registry: R, handlers: Handlers<R>, self: RouterSelf) {
@@ -82,6 +87,12 @@ export function createRouter<R extends Registry>(registry: R, handlers: Handlers
       if (outer.data.id && !running.has(outer.data.id)) {
         id = outer.data.id;
         running.set(id, controller);
+      }
+      if (spec.from === 'panelRecord' && self.early) {
+        const started = await self.early(type, parsed.data, controller.signal);
+        if (started) return { ok: true, value: started.value };
+        // Given up while it waited for the early read: not asked again.
+        controller.signal.throwIfAborted();
       }
       const handler = handlers[type] as (data: unknown, context: { sender: Sender; signal: AbortSignal }) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data, { sender, signal: controller.signal }) };
