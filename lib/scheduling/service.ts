@@ -20,6 +20,7 @@ import type { schedulingRequests } from './requests';
 import { findFreeSlots, type WorkingHours } from './slots';
 import { ownerOf, sameOwner, whileSignedIn, type ConnectionRow } from '../storage/db';
 import type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
+import { readUnavailability } from './unavailability';
 import { zoneForAddress } from './zones';
 
 export type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
@@ -75,17 +76,11 @@ const addressRecord = z.object({
     .min(1),
 });
 
-const unavailabilityList = z.object({
-  users_unavailability: z.array(
-    z.object({ id: z.string().nullish(), from: z.string(), to: z.string(), user: z.object({ id: z.string() }).passthrough().nullish() }).passthrough(),
-  ),
-});
-
 /** COQL answers at most 2,000 rows through offsets; more busy time than that in a window is not realistic. */
 const COQL_PAGE = 200;
 const COQL_MAX = 2000;
-/** Out-of-office periods change rarely: read at most every ten minutes. */
-const UNAVAILABILITY_FRESH_MS = 10 * 60_000;
+/** A view's window read in at most this many pages of 25 at once (what the last view's rows need). */
+const WINDOW_PAGES = 3;
 /** Colleagues' events' participants kept by id and Modified_Time (at most this many). */
 const PARTICIPANTS_KEPT = 1000;
 /** Upcoming meetings shown with a person. */
@@ -110,9 +105,9 @@ export function createScheduling(deps: ServiceDeps) {
    */
   const participantsSeen = new Map<string, { modified: unknown; invited: boolean; people: string[] }>();
   /**
-   * Rows the last window query answered: a calendar that fits in 25 rows is read in a query a
-   * composite call can carry (with the page's other reads); a fuller one in pages of 200 from the
-   * start (one call rather than a first 25 and then the rest). Unknown at first: 200.
+   * Rows the last view's window query answered: a calendar that fits in 75 rows is read in pages
+   * of 25 asked at once, which a composite call carries (with the page's other reads); a fuller
+   * one in pages of 200 from the start. Unknown at first: three pages of 25.
    */
   let windowRowsLast = Infinity;
 
@@ -131,8 +126,9 @@ export function createScheduling(deps: ServiceDeps) {
    * an event beyond it counts only by its Who_Id / What_Id (COQL cannot see its participants).
    * Participants already read for an event not modified since
    * are not read again (UNCONFIRMED: that an invitee's answer changes the event's Modified_Time).
-   * Cost: the first 25 rows in a read a composite call can carry, pages of 200 for more, plus one
-   * call per 100 colleagues' events not seen before. UNCONFIRMED: that COQL shows a user the
+   * Cost: up to 75 rows in pages of 25 that a composite call can carry (windowQuery), pages of 200
+   * for more, plus one read per 100 events whose participants were not seen before (a composite
+   * call carries up to 25). UNCONFIRMED: that COQL shows a user the
    * colleagues' events they were invited to when the org's sharing rules keep Events private.
    */
   async function eventsAround(userId: string, start: number, end: number, { signal, person }: Signal & { person?: PersonLink } = {}): Promise<{ busy: BusyEvent[]; withPerson: WindowRow[] }> {
@@ -148,21 +144,20 @@ export function createScheduling(deps: ServiceDeps) {
     const window = `(Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')`;
     const where = person ? `(${window} or (${person.field} = '${person.id}' and End_DateTime > '${zohoDateTime(person.from)}'))` : window;
     const base = `select id, Event_Title, Start_DateTime, End_DateTime, Venue, Owner, Who_Id, What_Id, Modified_Time from Events where ${where} order by Start_DateTime`;
-    let rows = 0;
-    for (let offset = 0, size = person && windowRowsLast < COMPOSITE_RECORDS ? COMPOSITE_RECORDS : COQL_PAGE; offset < COQL_MAX; offset += size, size = COQL_PAGE) {
-      const query = `${base} limit ${offset === 0 ? size : `${offset}, ${size}`}`;
-      const page = await client.request('/coql', windowRows, { method: 'POST', body: { select_query: query }, idempotent: true, signal });
-      rows += page?.data.length ?? 0;
-      for (const row of page?.data ?? []) {
-        const linked = person && row[person.field]?.id === person.id;
-        if (linked && Date.parse(row.End_DateTime) > person.from) withPerson.push(row);
-        if (!(Date.parse(row.Start_DateTime) < end && Date.parse(row.End_DateTime) > start)) continue;
-        if (person && Date.parse(row.End_DateTime) > person.from) maybeWith.push({ id: row.id, modified: row.Modified_Time, row, linked: !!linked });
-        const event = { id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime };
-        if (row.Owner?.id === userId) events.push(event);
-        else others.push({ id: row.id, modified: row.Modified_Time, event });
-      }
-      if (!page?.info?.more_records) break;
+    // A view's window in pages of 25 asked at once (a composite call carries them with the page's
+    // other reads): as many as the last view's rows need, three when not known yet; pages of 200
+    // for a calendar fuller than that (issue 12).
+    const pagesOf25 = !person ? 0 : windowRowsLast === Infinity ? WINDOW_PAGES : windowRowsLast < WINDOW_PAGES * COMPOSITE_RECORDS ? Math.floor(windowRowsLast / COMPOSITE_RECORDS) + 1 : 0;
+    const answered = await windowQuery(base, pagesOf25, signal);
+    const rows = answered.length;
+    for (const row of answered) {
+      const linked = person && row[person.field]?.id === person.id;
+      if (linked && Date.parse(row.End_DateTime) > person.from) withPerson.push(row);
+      if (!(Date.parse(row.Start_DateTime) < end && Date.parse(row.End_DateTime) > start)) continue;
+      if (person && Date.parse(row.End_DateTime) > person.from) maybeWith.push({ id: row.id, modified: row.Modified_Time, row, linked: !!linked });
+      const event = { id: row.id, title: row.Event_Title ?? '', start: row.Start_DateTime, end: row.End_DateTime };
+      if (row.Owner?.id === userId) events.push(event);
+      else others.push({ id: row.id, modified: row.Modified_Time, event });
     }
     // Views' queries only: a booking's re-check of one slot says nothing about a view's window.
     if (person) windowRowsLast = rows;
@@ -190,6 +185,42 @@ export function createScheduling(deps: ServiceDeps) {
     };
   }
 
+  /**
+   * The rows of a window query (`base`, without `limit`): `pagesOf25` pages of 25 asked together
+   * (each a read Zoho lets a composite call carry: COQL `limit` ≤ 25), then — only while the last
+   * page read was full and Zoho says there are more — pages of 200 one after another, up to COQL's
+   * 2,000. A row two pages both hold (a tie in the order) counts once.
+   */
+  async function windowQuery(base: string, pagesOf25: number, signal?: AbortSignal): Promise<WindowRow[]> {
+    const rows: WindowRow[] = [];
+    const seen = new Set<string>();
+    const add = (page: z.infer<typeof windowRows> | null) => {
+      for (const row of page?.data ?? []) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        rows.push(row);
+      }
+    };
+    const ask = (offset: number, size: number) =>
+      client.request('/coql', windowRows, { method: 'POST', body: { select_query: `${base} limit ${offset === 0 ? size : `${offset}, ${size}`}` }, idempotent: true, signal });
+    let offset = 0;
+    let more = true;
+    if (pagesOf25 > 0) {
+      const pages = await Promise.all(Array.from({ length: pagesOf25 }, (_, i) => ask(i * COMPOSITE_RECORDS, COMPOSITE_RECORDS)));
+      pages.forEach(add);
+      offset = pagesOf25 * COMPOSITE_RECORDS;
+      const last = pages[pages.length - 1];
+      more = last?.info?.more_records === true && last.data.length === COMPOSITE_RECORDS;
+    }
+    while (more && offset < COQL_MAX) {
+      const page = await ask(offset, COQL_PAGE);
+      add(page);
+      offset += COQL_PAGE;
+      more = page?.info?.more_records === true && page.data.length > 0;
+    }
+    return rows;
+  }
+
   async function busyEvents(userId: string, start: number, end: number, { signal }: Signal = {}): Promise<BusyEvent[]> {
     return (await eventsAround(userId, start, end, { signal })).busy;
   }
@@ -203,8 +234,8 @@ export function createScheduling(deps: ServiceDeps) {
   async function unavailability(connection: ConnectionRow, start: number, end: number, { signal }: Signal): Promise<{ away: Interval[]; unread: boolean }> {
     const userId = connection.user.id;
     try {
-      // Kept ten minutes per connection (Zoho does not let a composite call carry this read).
-      const answer = await meta.read(connection, 'users_unavailability', () => client.request('/settings/users_unavailability', unavailabilityList), { freshMs: UNAVAILABILITY_FRESH_MS });
+      // Kept ten minutes per connection, read ahead at connect (Zoho does not let a composite call carry this read).
+      const answer = await readUnavailability({ client, meta }, connection);
       const away = (answer?.users_unavailability ?? [])
         .filter((row) => row.user?.id === userId && Date.parse(row.from) < end && Date.parse(row.to) > start)
         .map((row) => ({ start: row.from, end: row.to }));

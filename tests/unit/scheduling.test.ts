@@ -129,15 +129,20 @@ describe('scheduling against the sandbox', () => {
     const cold = await calls();
     await handlers.freeSlots(ann, {});
     const warm = await calls();
-    // Cold: the window's events (COQL), the colleagues' events' participants (Get Records by ids),
-    // out-of-office, Ann's address (her record), business hours, holidays of the window's year(s).
-    for (const read of ['POST /crm/v8/coql', 'GET /crm/v8/Events', 'GET /crm/v8/settings/users_unavailability', 'GET /crm/v8/Contacts/:id', 'GET /crm/v8/settings/business_hours']) {
+    // Cold: the window's events (COQL, three pages of 25 asked at once while the calendar's size is
+    // not known), the colleagues' events' participants (Get Records by ids), out-of-office, Ann's
+    // address (her record), business hours, holidays of the window's year(s).
+    expect(cold.reads.filter((call) => call === 'POST /crm/v8/coql')).toHaveLength(3);
+    for (const read of ['GET /crm/v8/Events', 'GET /crm/v8/settings/users_unavailability', 'GET /crm/v8/Contacts/:id', 'GET /crm/v8/settings/business_hours']) {
       expect(cold.reads.filter((call) => call === read), read).toHaveLength(1);
     }
     expect(cold.reads.filter((call) => call === 'GET /crm/v8/settings/holidays').length).toBeGreaterThanOrEqual(1);
     // Warm (issue 12): the org's facts, out-of-office (ten minutes), Ann's record (five), the
-    // participants of events not modified since: all kept. Only the window's events are read again.
-    expect(warm).toEqual({ count: 1, reads: ['POST /crm/v8/coql'] });
+    // participants of events not modified since: all kept. Only the window's events are read
+    // again: the pages of 25 its rows need, in one call.
+    expect(warm.count).toBe(1);
+    expect(warm.reads.length).toBeGreaterThanOrEqual(1);
+    expect(warm.reads.every((call) => call === 'POST /crm/v8/coql')).toBe(true);
     console.info(`free-times view: cold ${cold.count} calls [${cold.reads.join(', ')}], warm ${warm.count} call`);
   });
 
