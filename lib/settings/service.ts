@@ -34,8 +34,8 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     return (await deps.profiles.current(connection).catch(() => null))?.profile ?? null;
   }
 
-  async function getSettings(options: { freshTeam?: boolean } = {}): Promise<SettingsView> {
-    const [team, profile] = await Promise.all([deps.team.current({ fresh: options.freshTeam ?? false }), profileNow()]);
+  async function getSettings(options: { freshTeam?: boolean; profile?: boolean } = {}): Promise<SettingsView> {
+    const [team, profile] = await Promise.all([deps.team.current({ fresh: options.freshTeam ?? false }), options.profile === false ? null : profileNow()]);
     const loaded = await deps.store.load(team.kind === 'published' ? team.team : null);
     deps.onLoaded?.(loaded.settings);
     const teamView: TeamView = {
@@ -60,7 +60,8 @@ export function createSettingsService(deps: SettingsServiceDeps) {
   }
 
   const handlers: Handlers<typeof settingsRequests> = {
-    getSettings: () => getSettings({ freshTeam: true }),
+    // The panel shows no team settings: its read costs no GET /users (issue 12; the deal card reads the profile itself).
+    getSettings: (_input, { sender }) => getSettings({ freshTeam: true, profile: !/^[^?#]*\/panel\.html(?:[?#]|$)/.test(sender?.url ?? '') }),
     async saveSettings({ patch }) {
       // Once the team settings live in Zoho, the browser's copy of them is not changed any more.
       const team = await deps.team.current();

@@ -56,6 +56,7 @@ export interface Gathered {
 }
 
 type Row = Record<string, unknown>;
+type GatherOptions = { signal?: AbortSignal | undefined; onProgress?: ((read: number, total: number) => void) | undefined };
 /** The deal an activity row belongs to (COQL gives lookups as `{ id }`). */
 const whatId = (row: Row) => String((row.What_Id as { id?: unknown } | null | undefined)?.id ?? row.What_Id ?? '');
 
@@ -258,20 +259,34 @@ export function createDealReader(deps: { client: ZohoClient; now(): number; db?:
   }
 
   /**
-   * Many deals at once, for the dry run: their records from one COQL query (`select`), their
-   * meetings and tasks from one query per 100 deals, notes and stage histories five deals a
-   * composite call. `onProgress` hears how many deals are read so far. A deal whose notes cannot be
-   * read is counted in `failed`, not fatal.
+   * Many deals at once, for the dry run: their records from one COQL query (`select`, with the
+   * deal's fields: DEAL_FIELDS), then gatherRows.
    */
-  async function gatherMany(
-    select: string,
-    timeZone: string,
-    { signal, onProgress }: { signal?: AbortSignal | undefined; onProgress?: ((read: number, total: number) => void) | undefined } = {},
-  ): Promise<{ gathered: Gathered[]; failed: number }> {
+  async function gatherMany(select: string, timeZone: string, options: GatherOptions = {}): Promise<{ gathered: Gathered[]; failed: number }> {
+    return gatherRows(await coqlRows(select, options.signal), timeZone, options);
+  }
+
+  /**
+   * Many deals from their rows (COQL rows with the deal's fields): their meetings and tasks from
+   * one query per 100 deals, and — asked in the same moment, since none waits on another (issue
+   * 12) — each deal's notes and stage history, five reads a composite call; then the latest past
+   * meetings' invitees. `onProgress` hears how many deals are read so far. A deal whose notes
+   * cannot be read is counted in `failed`, not fatal.
+   */
+  async function gatherRows(dealRows: Row[], timeZone: string, { signal, onProgress }: GatherOptions = {}): Promise<{ gathered: Gathered[]; failed: number }> {
     const now = deps.now();
-    const dealRows = await coqlRows(select, signal);
     const ids = dealRows.map((row) => String(row.id));
     onProgress?.(0, ids.length);
+    let read = 0;
+    // Settled here: a failure of the activities' read must not leave these rejected and unheard.
+    const perDealReads = dealRows.map((record) =>
+      Promise.all([dealNotes(String(record.id), signal), stageHistory(String(record.id), signal)])
+        .then(
+          ([notes, history]) => ({ ok: true as const, notes, history }),
+          (error: unknown) => ({ ok: false as const, error }),
+        )
+        .finally(() => onProgress?.(++read, ids.length)),
+    );
     const activities = async (module: 'Events' | 'Tasks') => {
       const rows: Row[] = [];
       for (let i = 0; i < ids.length; i += IN_VALUES) {
@@ -284,42 +299,37 @@ export function createDealReader(deps: { client: ZohoClient; now(): number; db?:
       for (const row of rows) byDeal.set(whatId(row), [...(byDeal.get(whatId(row)) ?? []), row]);
       return byDeal;
     };
-    const [events, tasks] = await Promise.all([activities('Events'), activities('Tasks')]);
+    const [events, tasks] = ids.length > 0 ? await Promise.all([activities('Events'), activities('Tasks')]) : [new Map<string, Row[]>(), new Map<string, Row[]>()];
     const full = await withInvitees([...events.values()].flat(), now, signal);
-    let read = 0;
     let failed = 0;
-    const perDeal = await Promise.all(
-      dealRows.map(async (record) => {
-        const id = String(record.id);
-        try {
-          const [notes, history] = await Promise.all([dealNotes(id, signal), stageHistory(id, signal)]);
-          const deal = dealFacts(record);
-          const gathered: Gathered = {
-            input: {
-              deal,
-              notes,
-              events: (events.get(id) ?? []).map((row) => eventFacts(full.get(String(row.id)) ?? row)),
-              tasks: (tasks.get(id) ?? []).map(taskFacts),
-              stageHistory: history,
-              now,
-              timeZone,
-            },
-            pipelineName: deal.pipeline ?? null,
-          };
-          return gathered;
-        } catch (error) {
-          if (signal?.aborted) throw error;
-          const failure = StagecoachError.from(error);
-          if (['reconnect_needed', 'not_connected', 'rate_limited'].includes(failure.code)) throw failure;
-          failed += 1;
-          return null;
-        } finally {
-          onProgress?.(++read, ids.length);
-        }
-      }),
-    );
-    return { gathered: perDeal.filter((g): g is Gathered => g !== null), failed };
+    const gathered: Gathered[] = [];
+    for (const [index, record] of dealRows.entries()) {
+      const id = String(record.id);
+      const reads = await perDealReads[index]!;
+      try {
+        if (!reads.ok) throw reads.error;
+        const deal = dealFacts(record);
+        gathered.push({
+          input: {
+            deal,
+            notes: reads.notes,
+            events: (events.get(id) ?? []).map((row) => eventFacts(full.get(String(row.id)) ?? row)),
+            tasks: (tasks.get(id) ?? []).map(taskFacts),
+            stageHistory: reads.history,
+            now,
+            timeZone,
+          },
+          pipelineName: deal.pipeline ?? null,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const failure = StagecoachError.from(error);
+        if (['reconnect_needed', 'not_connected', 'rate_limited'].includes(failure.code)) throw failure;
+        failed += 1;
+      }
+    }
+    return { gathered, failed };
   }
 
-  return { coqlRows, coqlUpTo, pipeline, gather, gatherMany, forget };
+  return { coqlRows, coqlUpTo, pipeline, gather, gatherMany, gatherRows, forget };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { StagecoachError } from '../errors';
 import type { Handlers, RequestInput } from '../messaging/define';
+import { RECORD_FRESH_MS } from '../records/service';
 import type { ProfileReader } from '../settings/currentProfile';
 import type { Settings } from '../settings/schema';
 import type { TeamStore } from '../settings/teamStore';
@@ -42,6 +43,20 @@ const DEAL_COLUMNS = DEAL_FIELDS.split(',').join(', ');
 
 /** Seconds past the Undo the panel offers that the background still accepts it (the click in flight). */
 const UNDO_GRACE_MS = 10_000;
+
+/** A contact's deal list and its marks' reads are kept as long as a record (records/service.ts). */
+const CONTACT_DEALS_FRESH_MS = RECORD_FRESH_MS;
+/** Contacts' lists (and marks' reads) kept in memory. */
+const KEPT_LISTS = 50;
+/** The open deals a contact page marks (components/suggestions/ContactDeals.tsx asks for the first 25). */
+const MARKED_DEALS = 25;
+
+/** `promise`, or the signal's reason once it aborts first (what was read stays kept for the next page). */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return Promise.race([promise, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))]);
+}
 
 /** Where the model's last valid answer per deal is kept, among the cached records. */
 const MODEL_ANSWER = 'ModelAnswer';
@@ -113,7 +128,12 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
   async function view(dealId: string, ctx: RequestContext, signal?: AbortSignal, reuse?: { maxAgeMs: number }): Promise<DealSuggestionView> {
     const { settings, connection } = ctx;
     requireFeature(settings, 'stageSuggestions');
-    const { input, pipelineName, approvalRequests: inZoho = [] } = await reader.gather(dealId, userTimeZone(ctx), signal, reuse);
+    const gathering = reader.gather(dealId, userTimeZone(ctx), signal, reuse);
+    // The approver check's reads (the profile, kept a minute) asked in the same moment as the
+    // deal's: no round trip of their own after them.
+    const approving = approvalView(ctx, signal);
+    approving.catch(() => {});
+    const { input, pipelineName, approvalRequests: inZoho = [] } = await gathering;
     const stages = await reader.pipeline(pipelineName, connection, signal);
     const used = criteriaInUse(settings);
     const result = suggestStage(input, stages, used.criteria);
@@ -124,7 +144,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     const ai = settings.ai.provider;
     const aiRequest = ai === 'none' ? null : buildAiRequest({ model: aiModelName(settings), pipeline: stages, deal: input.deal, signals: result.signals, criteriaText: used.text, rules: result.suggestion });
     const forecastType = stages.stages.find((s) => s.name === input.deal.stage)?.forecastType;
-    const approval = await approvalView(ctx, signal);
+    const approval = await approving;
     // Requests made in this browser and not yet in Zoho count as made (they survive a reload).
     const waiting = (await db.outbox.where('status').anyOf('pending', 'sending').toArray()).filter((row) => sameOwner(row, owner));
     const queued = waiting.map((row) => queuedRequest(row, dealId, { id: connection.user.id, name: connection.user.name })).filter((request) => request !== null);
@@ -257,7 +277,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     // Every open request on the deal is answered by the decision (one for another stage too: the deal has moved).
     await closeRequests(shown, null, stage.key);
     void db.records.delete(['Deals', input.dealId]);
-    reader.forget(input.dealId);
+    forgetDeal(input.dealId);
     return { decision: 'approved', stage, note: audit };
   }
 
@@ -293,7 +313,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     const waiting = await db.outbox.where('status').anyOf('pending', 'sending').filter((r) => r.module === 'Deals' && r.recordId === input.dealId).count();
     if (waiting > 0) throw new StagecoachError('conflict', { reason: 'stage_change_waiting' });
     // Read fresh: only a deal still at the approved stage is moved back.
-    reader.forget(input.dealId);
+    forgetDeal(input.dealId);
     const shown = await view(input.dealId, ctx);
     if (shown.deal.stage !== input.from) throw new StagecoachError('conflict', { reason: 'stage_changed_since', params: [shown.deal.stage] });
     if (!shown.pipeline.stages.some((stage) => stage.name === input.to)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.to] });
@@ -302,7 +322,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     const { title, content } = undoNote({ from: input.from, to: input.to, who: approverLine(connection.user.name, check), when: new Date(deps.now()).toISOString(), approvedAt: new Date(row.at).toISOString() });
     const note = await outbox.submit({ op: 'create', module: 'Notes', data: notePayload({ module: 'Deals', id: input.dealId }, content, title), summary: `Note on ${shown.deal.name}: stage change undone`, after: stage.key });
     void db.records.delete(['Deals', input.dealId]);
-    reader.forget(input.dealId);
+    forgetDeal(input.dealId);
     return { stage, note };
   }
 
@@ -320,7 +340,7 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     const ctx = await requestContext(deps);
     // Read fresh (the deal's tasks come in the same composite read): a request already open in
     // Zoho, or waiting in this browser's outbox, for this stage is not made twice.
-    reader.forget(input.dealId);
+    forgetDeal(input.dealId);
     const shown = await view(input.dealId, ctx);
     if (!shown.pipeline.stages.some((stage) => stage.name === input.target)) throw new StagecoachError('conflict', { reason: 'stage_not_in_pipeline', params: [input.target] });
     const open = shown.approvalRequests.find((request) => request.target === input.target);
@@ -353,6 +373,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
   }
 
   async function createFollowUp(input: Input<'createFollowUp'>): Promise<OutboxItem> {
+    // The deal gains a task: what its marks rest on has changed.
+    forgetDeal(input.dealId);
     const { settings, connection } = await requestContext(deps);
     requireFeature(settings, 'stageSuggestions');
     const record = (await client.request(`/Deals/${input.dealId}`, anyRows, { query: { fields: DEAL_FIELDS } }))?.data[0];
@@ -373,35 +395,88 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     });
   }
 
-  /** The open deals a contact is the contact of, for the contact page's list. */
+  /**
+   * What a contact page read of the contact's deals, per account: the open deals listed (by
+   * contact) and the bulk read of their suggestions' evidence (by the deal ids the panel asks
+   * marks for), kept CONTACT_DEALS_FRESH_MS like the page's record, so the same page again within
+   * minutes costs only its free times (issue 12: warm page). A write through this extension to one
+   * of the deals forgets both (forgetDeal); a change made in Zoho's own pages shows once kept
+   * ones are older than that.
+   */
+  const contactLists = new Map<string, { at: number; rows: Record<string, unknown>[]; open: ContactDeal[] }>();
+  const marksRead = new Map<string, { at: number; dealIds: string[]; read: Promise<{ gathered: Gathered[] } | null> }>();
+  const accountKey = (connection: RequestContext['connection']) => `${connection.org.id}/${connection.user.id}/${connection.connectedAt ?? ''}`;
+  const keepBounded = <V>(map: Map<string, V>, key: string, value: V) => {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > KEPT_LISTS) map.delete(map.keys().next().value!);
+  };
+
+  /** Forgets what was read for a deal (after a write to it): its card's reads, and every contact list and marks with it. */
+  function forgetDeal(dealId: string) {
+    reader.forget(dealId);
+    for (const [key, list] of contactLists) if (list.rows.some((row) => String(row.id) === dealId)) contactLists.delete(key);
+    for (const [key, marks] of marksRead) if (marks.dealIds.includes(dealId)) marksRead.delete(key);
+  }
+
+  /**
+   * The open deals a contact is the contact of, for the contact page's list. Read with the deal's
+   * fields, so the marks the panel asks next (contactDealSuggestions, the first 25 open deals) need
+   * no read of the deals again: their evidence is asked right here, in the same moment as nothing
+   * else waits for (one round trip less, and no second COQL of the same deals).
+   */
   async function contactDeals({ contactId }: Input<'contactDeals'>, signal?: AbortSignal): Promise<ContactDeal[]> {
-    const { settings, connection } = await requestContext(deps);
+    const ctx = await requestContext(deps);
+    const { settings, connection } = ctx;
     requireFeature(settings, 'stageSuggestions');
+    const account = accountKey(connection);
+    const listKey = `${account}/${contactId}`;
+    const kept = contactLists.get(listKey);
+    if (kept && deps.now() - kept.at <= CONTACT_DEALS_FRESH_MS) return kept.open;
     // The first 25 in a read a composite call can carry (with the page's other reads); more only when there are.
-    const rows = await reader.coqlUpTo(`select id, Deal_Name, Stage, Pipeline, Closing_Date from Deals where Contact_Name = '${contactId}' order by Closing_Date desc`, 200, signal);
+    const rows = await reader.coqlUpTo(`select id, ${DEAL_COLUMNS} from Deals where Contact_Name = '${contactId}' order by Closing_Date desc`, 200, signal);
     // Each deal by its own pipeline's stages: the org's pipeline metadata is read once and cached.
     const open: ContactDeal[] = [];
+    const openRows: Record<string, unknown>[] = [];
     for (const row of rows) {
       const stages = await reader.pipeline(typeof row.Pipeline === 'string' ? row.Pipeline : null, connection, signal);
       const stage = String(row.Stage ?? '');
       if (stages.stages.some((s) => s.name === stage && s.forecastType === 'Open')) {
         open.push({ id: String(row.id), name: String(row.Deal_Name ?? ''), stage, closingDate: typeof row.Closing_Date === 'string' ? row.Closing_Date : null });
+        openRows.push(row);
       }
+    }
+    const at = deps.now();
+    keepBounded(contactLists, listKey, { at, rows, open });
+    // The marks' reads for the deals the panel will ask about (ContactDeals.tsx: the first 25), not
+    // tied to this request: the panel asks for them as soon as it has the list.
+    const first = openRows.slice(0, MARKED_DEALS);
+    if (first.length > 0) {
+      const dealIds = first.map((row) => String(row.id));
+      const read = reader.gatherRows(first, userTimeZone(ctx)).catch(() => null);
+      keepBounded(marksRead, `${account}/${dealIds.join(',')}`, { at, dealIds, read });
     }
     return open;
   }
 
   /**
    * Which of a contact's open deals the rules suggest a change for, read in bulk as the dry run
-   * reads (one COQL for the deals, their meetings and tasks in one query each, notes and stage
-   * histories five deals a composite call), not each deal's card one at a time.
+   * reads (their meetings and tasks in one query each, notes and stage histories five deals a
+   * composite call, all asked at once), not each deal's card one at a time. The deals' own rows
+   * and often the whole read come from the contact's list just read (contactDeals).
    */
   async function contactDealSuggestions({ dealIds }: Input<'contactDealSuggestions'>, signal?: AbortSignal): Promise<ContactDealSuggestion[]> {
     const ctx = await requestContext(deps);
     requireFeature(ctx.settings, 'stageSuggestions');
     const used = criteriaInUse(ctx.settings);
-    const list = dealIds.map((id) => `'${id}'`).join(', ');
-    const { gathered } = await reader.gatherMany(`select id, ${DEAL_COLUMNS} from Deals where id in (${list}) limit ${dealIds.length}`, userTimeZone(ctx), { signal });
+    const account = accountKey(ctx.connection);
+    const key = `${account}/${dealIds.join(',')}`;
+    const kept = marksRead.get(key);
+    const fresh = kept && deps.now() - kept.at <= CONTACT_DEALS_FRESH_MS ? await abortable(kept.read, signal) : null;
+    if (!fresh && kept) marksRead.delete(key);
+    const { gathered } =
+      fresh ??
+      (await reader.gatherMany(`select id, ${DEAL_COLUMNS} from Deals where id in (${dealIds.map((id) => `'${id}'`).join(', ')}) limit ${dealIds.length}`, userTimeZone(ctx), { signal }));
     const owner = ownerOf(ctx.connection);
     const answer: ContactDealSuggestion[] = [];
     for (const { input, pipelineName } of gathered) {
