@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { StagecoachError } from '../errors';
 import type { Handlers, RequestInput } from '../messaging/define';
-import { createMetaCache } from '../connection/meta';
+import { createMetaCache, META_MODULE } from '../connection/meta';
 import { readRecord, recordName } from '../records/service';
 import type { RecordModule } from '../records/types';
 import { isTimeZone, type Settings } from '../settings/schema';
@@ -18,7 +18,7 @@ import { zohoDateTime } from '../zoho/writes';
 import { createOrgCalendar, holidayIntervals, holidaysInWindow, yearsOfWindow } from './calendar';
 import type { schedulingRequests } from './requests';
 import { findFreeSlots, type WorkingHours } from './slots';
-import { ownerOf, sameOwner, whileSignedIn, type ConnectionRow } from '../storage/db';
+import { ownerOf, sameOwner, whileSignedIn, type ConnectionRow, type RowOwner } from '../storage/db';
 import type { BusyEvent, FreeSlotsView, Interval, Meeting, PersonMatch } from './types';
 import { readUnavailability } from './unavailability';
 import { zoneForAddress } from './zones';
@@ -83,6 +83,17 @@ const COQL_MAX = 2000;
 const WINDOW_PAGES = 3;
 /** Colleagues' events' participants kept by id and Modified_Time (at most this many). */
 const PARTICIPANTS_KEPT = 1000;
+/** Participants read for an event are trusted this long at most (while its Modified_Time is the same). */
+const PARTICIPANTS_FRESH_MS = 24 * 60 * 60_000;
+/** Where the participants read are kept among the account's cached records. */
+const PARTICIPANTS_KEY = 'Events/participants';
+/** An event's participants as read: users (not declined), contacts and leads; its Modified_Time then; when read. */
+interface SeenParticipants {
+  modified: unknown;
+  users: string[];
+  people: string[];
+  at: number;
+}
 /** Upcoming meetings shown with a person. */
 const UPCOMING_MAX = 50;
 
@@ -100,10 +111,28 @@ export function createScheduling(deps: ServiceDeps) {
   const orgCalendar = createOrgCalendar({ client, now: deps.now, meta });
 
   /**
-   * Events' participants, by event id, with the Modified_Time they were read at: whether the user
-   * is invited (and has not declined), and the contacts and leads among them.
+   * Events' participants per account, by event id, with the Modified_Time they were read at: the
+   * users invited who have not declined, and the contacts and leads among them. Kept in the
+   * account's cached records too (a day at most per event), so a stopped service worker does not
+   * read them again for events not modified since.
    */
-  const participantsSeen = new Map<string, { modified: unknown; invited: boolean; people: string[] }>();
+  const participantsByAccount = new Map<string, Promise<Map<string, SeenParticipants>>>();
+  function participantsOf(owner: RowOwner): Promise<Map<string, SeenParticipants>> {
+    const key = `${owner.orgId}/${owner.userId}`;
+    let kept = participantsByAccount.get(key);
+    if (!kept) {
+      kept = db.records.get([META_MODULE, PARTICIPANTS_KEY]).then(
+        (row) => {
+          const fresh = (entry: [string, SeenParticipants]) => deps.now() - entry[1].at < PARTICIPANTS_FRESH_MS;
+          return new Map(row && sameOwner(row, owner) && Array.isArray(row.value) ? (row.value as [string, SeenParticipants][]).filter(fresh) : []);
+        },
+        () => new Map<string, SeenParticipants>(),
+      );
+      participantsByAccount.clear();
+      participantsByAccount.set(key, kept);
+    }
+    return kept;
+  }
   /**
    * Rows the last view's window query answered: a calendar that fits in 75 rows is read in pages
    * of 25 asked at once, which a composite call carries (with the page's other reads); a fuller
@@ -161,6 +190,9 @@ export function createScheduling(deps: ServiceDeps) {
     }
     // Views' queries only: a booking's re-check of one slot says nothing about a view's window.
     if (person) windowRowsLast = rows;
+    const owner = ownerOf(await db.connection.get('current'));
+    // Another account signed in meanwhile: what this one reads is not kept for it.
+    const participantsSeen = owner && owner.userId === userId ? await participantsOf(owner) : new Map<string, SeenParticipants>();
     const unread = (other: { id: string; modified: unknown }) => {
       const seen = participantsSeen.get(other.id);
       return !seen || other.modified === undefined || seen.modified !== other.modified;
@@ -170,14 +202,20 @@ export function createScheduling(deps: ServiceDeps) {
     const answers = await Promise.all(
       batches.map((batch) => client.request('/Events', participantLists, { query: { ids: batch.map((other) => other.id).join(','), fields: 'Participants,Modified_Time' }, signal })),
     );
-    for (const row of answers.flatMap((answer) => answer?.data ?? [])) {
-      const invited = (row.Participants ?? []).some((p) => p.type === 'user' && p.participant === userId && p.status !== 'declined');
+    const read = answers.flatMap((answer) => answer?.data ?? []);
+    for (const row of read) {
+      const users = (row.Participants ?? []).filter((p) => p.type === 'user' && p.participant && p.status !== 'declined').map((p) => p.participant!);
       const people = (row.Participants ?? []).filter((p) => (p.type === 'contact' || p.type === 'lead') && p.participant).map((p) => p.participant!);
       participantsSeen.delete(row.id);
-      participantsSeen.set(row.id, { modified: (row as { Modified_Time?: unknown }).Modified_Time ?? unseen.find((other) => other.id === row.id)?.modified, invited, people });
+      participantsSeen.set(row.id, { modified: (row as { Modified_Time?: unknown }).Modified_Time ?? unseen.find((other) => other.id === row.id)?.modified, users, people, at: deps.now() });
       if (participantsSeen.size > PARTICIPANTS_KEPT) participantsSeen.delete(participantsSeen.keys().next().value!);
     }
-    for (const other of others) if (participantsSeen.get(other.id)?.invited) events.push(other.event);
+    if (read.length > 0 && owner && owner.userId === userId) {
+      // Kept for the next worker, only while the account that read them is still signed in; a failure to keep costs a read later, nothing else.
+      const value = [...participantsSeen];
+      void whileSignedIn(db, owner, [db.records], () => db.records.put({ module: META_MODULE, id: PARTICIPANTS_KEY, value, fetchedAt: deps.now(), ...owner })).catch(() => {});
+    }
+    for (const other of others) if (participantsSeen.get(other.id)?.users.includes(userId)) events.push(other.event);
     if (person) for (const { id, row, linked } of maybeWith) if (!linked && participantsSeen.get(id)?.people.includes(person.id)) withPerson.push(row);
     return {
       busy: events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),

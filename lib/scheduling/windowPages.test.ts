@@ -41,6 +41,7 @@ function calendar(count: number) {
 /** A client answering the window's COQL from `rows` by its limit (`n` or `offset, n`), as Zoho pages them; the participants' read with none. */
 function fakeClient(rows: ReturnType<typeof calendar>) {
   const limits: string[] = [];
+  const participantReads: string[][] = [];
   const client = {
     async request(path: string, schema: { parse(value: unknown): unknown }, init: { body?: { select_query?: string }; query?: Record<string, string> } = {}) {
       if (path === '/coql') {
@@ -50,19 +51,25 @@ function fakeClient(rows: ReturnType<typeof calendar>) {
         const data = rows.slice(offset, offset + size);
         return schema.parse({ data, info: { count: data.length, more_records: offset + size < rows.length } });
       }
-      if (path === '/Events') return schema.parse({ data: init.query!.ids!.split(',').map((id) => ({ id, Participants: [], Modified_Time: '2026-12-01T10:00:00+00:00' })) });
+      if (path === '/Events') {
+        const ids = init.query!.ids!.split(',');
+        participantReads.push(ids);
+        // Zoho's Get Records answer with `fields=Participants,Modified_Time`: the rep invited to a colleague's meeting.
+        const participants = [{ type: 'user', participant: USER, name: 'Rep', status: 'accepted', Email: 'rep@example.com', invited: true }];
+        return schema.parse({ data: ids.map((id) => ({ id, Participants: participants, Modified_Time: rows.find((row) => row.id === id)?.Modified_Time })) });
+      }
       throw new Error(`not expected here: ${path}`);
     },
   } as unknown as ZohoClient;
-  return { client, limits };
+  return { client, limits, participantReads };
 }
 
 let n = 0;
-function scheduling(rows: ReturnType<typeof calendar>) {
-  const { client, limits } = fakeClient(rows);
+function scheduling(rows: ReturnType<typeof calendar>, { db = openDb(`window-pages-${++n}`), now = () => NOW } = {}) {
+  const { client, limits, participantReads } = fakeClient(rows);
   const settings = { ...defaultSettings(), daysAhead: 14 };
-  const deps = { db: openDb(`window-pages-${++n}`), client, now: () => NOW, settings: async () => settings, connection: async () => connection, outbox: {} } as unknown as ServiceDeps;
-  return { ...createScheduling(deps), limits };
+  const deps = { db, client, now, settings: async () => settings, connection: async () => connection, outbox: {} } as unknown as ServiceDeps;
+  return { ...createScheduling(deps), limits, participantReads, db };
 }
 
 const ann = { module: 'Contacts' as const, recordId: PERSON };
@@ -98,5 +105,36 @@ describe('the window query of a view', () => {
     const { busyEvents, limits } = scheduling(calendar(5));
     await busyEvents(USER, NOW + 86_400_000, NOW + 86_400_000 + 3_600_000);
     expect(limits).toEqual(['200']);
+  });
+
+  it('participants read once per modification survive a stopped worker (a day at most), for the account that read them', async () => {
+    const rows = calendar(4);
+    // A colleague's meeting the rep was invited to: busy only by its participants.
+    rows[1]!.Owner = { id: '4876876000000300009', name: 'Colleague' };
+    const first = scheduling(rows);
+    await first.db.connection.put({ ...connection, id: 'current' } as never);
+    const busyIds = async (s: ReturnType<typeof scheduling>) => (await s.busyEvents(USER, NOW, NOW + 14 * 86_400_000)).map((event) => event.id);
+    const before = await busyIds(first);
+    expect(before).toContain(rows[1]!.id);
+    expect(first.participantReads).toEqual([[rows[1]!.id]]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A new worker over the same database: the same busy time, no read of participants.
+    const restarted = scheduling(rows, { db: first.db });
+    expect(await busyIds(restarted)).toEqual(before);
+    expect(restarted.participantReads).toEqual([]);
+    // Modified since: read again.
+    rows[1]!.Modified_Time = '2026-12-06T10:00:00+00:00';
+    expect(await busyIds(restarted)).toEqual(before);
+    expect(restarted.participantReads).toEqual([[rows[1]!.id]]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A day later, in another new worker: not trusted any more.
+    const dayLater = scheduling(rows, { db: first.db, now: () => NOW + 25 * 3_600_000 });
+    await busyIds(dayLater);
+    expect(dayLater.participantReads).toEqual([[rows[1]!.id]]);
+    // Another account signed in: nothing of the rep's is used or kept for it.
+    await first.db.connection.put({ ...connection, id: 'current', user: { ...connection.user, id: '4876876000000300002' } } as never);
+    const other = scheduling(rows, { db: first.db });
+    await busyIds(other);
+    expect(other.participantReads).toEqual([[rows[1]!.id]]);
   });
 });
