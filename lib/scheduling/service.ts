@@ -198,7 +198,9 @@ export function createScheduling(deps: ServiceDeps) {
       return !seen || other.modified === undefined || seen.modified !== other.modified;
     };
     const unseen = [...others, ...maybeWith.filter((row) => !others.some((other) => other.id === row.id))].filter(unread);
-    const batches = Array.from({ length: Math.ceil(unseen.length / IDS_PER_CALL) }, (_, i) => unseen.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL));
+    // Up to 75 in reads of 25 ids, which a composite call carries (with the page's other reads then: the marks of the contact's deals); more in reads of 100.
+    const per = unseen.length <= WINDOW_PAGES * COMPOSITE_RECORDS ? COMPOSITE_RECORDS : IDS_PER_CALL;
+    const batches = Array.from({ length: Math.ceil(unseen.length / per) }, (_, i) => unseen.slice(i * per, (i + 1) * per));
     const answers = await Promise.all(
       batches.map((batch) => client.request('/Events', participantLists, { query: { ids: batch.map((other) => other.id).join(','), fields: 'Participants,Modified_Time' }, signal })),
     );

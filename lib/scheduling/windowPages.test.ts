@@ -137,4 +137,14 @@ describe('the window query of a view', () => {
     await busyIds(other);
     expect(other.participantReads).toEqual([[rows[1]!.id]]);
   });
+
+  it('reads participants in reads of 25 ids up to 75 events (a composite call carries them), of 100 beyond', async () => {
+    const colleagues = (count: number) => calendar(count).map((row) => ({ ...row, Owner: { id: '4876876000000300009', name: 'Colleague' } }));
+    const some = scheduling(colleagues(30));
+    await some.busyEvents(USER, NOW, NOW + 14 * 86_400_000);
+    expect(some.participantReads.map((ids) => ids.length)).toEqual([25, 5]);
+    const many = scheduling(colleagues(130));
+    await many.busyEvents(USER, NOW, NOW + 14 * 86_400_000);
+    expect(many.participantReads.map((ids) => ids.length)).toEqual([100, 30]);
+  });
 });

@@ -438,8 +438,10 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
     // Each deal by its own pipeline's stages: the org's pipeline metadata is read once and cached.
     const open: ContactDeal[] = [];
     const openRows: Record<string, unknown>[] = [];
-    for (const row of rows) {
-      const stages = await reader.pipeline(typeof row.Pipeline === 'string' ? row.Pipeline : null, connection, signal);
+    // Looked up together: the marks' reads below start the sooner (with the page's other reads, where they meet in time).
+    const pipelines = await Promise.all(rows.map((row) => reader.pipeline(typeof row.Pipeline === 'string' ? row.Pipeline : null, connection, signal)));
+    for (const [index, row] of rows.entries()) {
+      const stages = pipelines[index]!;
       const stage = String(row.Stage ?? '');
       if (stages.stages.some((s) => s.name === stage && s.forecastType === 'Open')) {
         open.push({ id: String(row.id), name: String(row.Deal_Name ?? ''), stage, closingDate: typeof row.Closing_Date === 'string' ? row.Closing_Date : null });
