@@ -422,8 +422,8 @@ export function createSuggestions(deps: ServiceDeps & { provider: AiProvider; ap
   /**
    * The open deals a contact is the contact of, for the contact page's list. Read with the deal's
    * fields, so the marks the panel asks next (contactDealSuggestions, the first 25 open deals) need
-   * no read of the deals again: their evidence is asked right here, in the same moment as nothing
-   * else waits for (one round trip less, and no second COQL of the same deals).
+   * no read of the deals again: their evidence is asked right here, as soon as the list is known,
+   * not after the panel's next message (one round trip less, and no second COQL of the same deals).
    */
   async function contactDeals({ contactId }: Input<'contactDeals'>, signal?: AbortSignal): Promise<ContactDeal[]> {
     const ctx = await requestContext(deps);
