@@ -105,6 +105,10 @@ export interface OutboxRow extends RowOwner {
   resultId: string | null;
   /** Sent only once this other item is done (an approval's audit note after its stage change). */
   after?: string;
+  /** A done create's look-up for a twin (a request the browser resent) is still due at this time. */
+  twinCheckAt?: number;
+  /** Look-ups for a twin tried so far (their backoff). */
+  twinChecks?: number;
 }
 
 export interface SyncRow {

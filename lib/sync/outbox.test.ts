@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StagecoachError } from '../errors';
 import { openDb, type StagecoachDb } from '../storage/db';
 import type { ZohoClient, ZohoRequest } from '../zoho/client';
-import { createOutbox } from './outbox';
+import { createOutbox, TWIN_CHECK_DELAY_MS } from './outbox';
 
 type Call = { path: string; method: string; body: unknown; query?: Record<string, string> };
 type Script = (call: Call) => unknown;
@@ -36,6 +36,7 @@ let keys = 0;
 
 function setup(script: Script, connected = true, signedIn: { owner: Owner | null } = { owner: ALICE }) {
   const calls: Call[] = [];
+  const wakes: number[] = [];
   const client: ZohoClient = {
     async request(path, schema, init: ZohoRequest = {}) {
       const call: Call = { path, method: init.method ?? 'GET', body: init.body };
@@ -47,8 +48,8 @@ function setup(script: Script, connected = true, signedIn: { owner: Owner | null
     },
     setMaxConcurrent() {},
   };
-  const outbox = createOutbox({ db, client, now: () => clock, random: () => 0.5, newKey: () => `key-${++keys}-0000`, connected: async () => connected, owner: async () => signedIn.owner });
-  return { outbox, calls };
+  const outbox = createOutbox({ db, client, now: () => clock, random: () => 0.5, newKey: () => `key-${++keys}-0000`, connected: async () => connected, owner: async () => signedIn.owner, wakeAt: (at) => wakes.push(at) });
+  return { outbox, calls, wakes };
 }
 
 const note = { op: 'create' as const, module: 'Notes' as const, data: { Note_Content: 'Budget approved.', Parent_Id: { module: { api_name: 'Deals' }, id: '4876876000000431001' } }, summary: 'Note on Acme' };
@@ -61,16 +62,29 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('outbox', () => {
-  it('stores the write before sending, with its marker in the record, and marks it done', async () => {
-    const { outbox, calls } = setup((call) => (isLookup(call) ? notesWith('900', 'key-1-0000') : CREATED('900')));
+  it('stores the write before sending, with its marker in the record, and marks it done on Zoho’s answer: one call', async () => {
+    const { outbox, calls, wakes } = setup((call) => (isLookup(call) ? notesWith('900', 'key-1-0000') : CREATED('900')));
     const row = await outbox.enqueue(note);
     expect(await db.outbox.get(row.key)).toMatchObject({ status: 'pending', attempts: 0 });
     const sent = await outbox.sendNow(row.key);
-    expect(sent).toMatchObject({ status: 'done', resultId: '900', attempts: 1 });
-    expect(calls).toEqual([
-      { path: '/Notes', method: 'POST', body: { data: [{ ...note.data, Note_Content: `Budget approved.\n\nstagecoach:${row.key}` }] } },
-      { path: LOOKUP, method: 'GET', body: undefined, query: FIRST_PAGE }, // exactly one? (see the resend test)
-    ]);
+    expect(sent).toMatchObject({ status: 'done', resultId: '900', attempts: 1, twinCheckAt: clock + TWIN_CHECK_DELAY_MS });
+    expect(calls).toEqual([{ path: '/Notes', method: 'POST', body: { data: [{ ...note.data, Note_Content: `Budget approved.\n\nstagecoach:${row.key}` }] } }]);
+    expect(wakes).toEqual([clock + TWIN_CHECK_DELAY_MS]);
+  });
+
+  it('looks for a twin once, when the check is due (drain), and then never again', async () => {
+    const { outbox, calls } = setup((call) => (isLookup(call) ? notesWith('900', 'key-1-0000') : CREATED('900')));
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    await outbox.drain(); // not due yet
+    expect(calls).toHaveLength(1);
+    clock += TWIN_CHECK_DELAY_MS;
+    await outbox.drain();
+    await outbox.drain();
+    expect(calls.slice(1)).toEqual([{ path: LOOKUP, method: 'GET', body: undefined, query: FIRST_PAGE }]);
+    const done = await db.outbox.get(row.key);
+    expect(done).toMatchObject({ status: 'done', resultId: '900', attempts: 1 });
+    expect(done?.twinCheckAt).toBeUndefined();
   });
 
   it('deletes a duplicate the browser made by resending on a dead connection, keeping Zoho’s answer', async () => {
@@ -78,7 +92,76 @@ describe('outbox', () => {
     const { outbox, calls } = setup((call) => (isLookup(call) ? twice : call.method === 'DELETE' ? { data: [{ code: 'SUCCESS', details: { id: '899' }, message: 'record deleted', status: 'success' }] } : CREATED('900')));
     const row = await outbox.enqueue(note);
     expect(await outbox.sendNow(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+    clock += TWIN_CHECK_DELAY_MS;
+    await outbox.drain();
     expect(calls.at(-1)).toEqual({ path: '/Notes/899', method: 'DELETE', body: undefined });
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+  });
+
+  it('a record deleted before its check (a meeting cancelled at once): the twin a resend left is deleted all the same', async () => {
+    const twinOnly = { data: [{ id: '899', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000', Created_By: BY_ALICE }] };
+    const { outbox, calls } = setup((call) => (isLookup(call) ? twinOnly : call.method === 'DELETE' ? { data: [{ code: 'SUCCESS', details: { id: '899' }, message: 'record deleted', status: 'success' }] } : CREATED('900')));
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    clock += TWIN_CHECK_DELAY_MS;
+    await outbox.drain();
+    expect(calls.at(-1)).toEqual({ path: '/Notes/899', method: 'DELETE', body: undefined });
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+  });
+
+  it('a worker stopped before the check runs it on its next start (the check is stored, not a timer)', async () => {
+    const twice = { data: [...notesWith('900', 'key-1-0000').data, { id: '899', Note_Content: 'Budget approved.\n\nstagecoach:key-1-0000', Created_By: BY_ALICE }] };
+    const script: Script = (call) => (isLookup(call) ? twice : call.method === 'DELETE' ? { data: [{ code: 'SUCCESS', details: { id: '899' }, message: 'record deleted', status: 'success' }] } : CREATED('900'));
+    const before = setup(script);
+    const row = await before.outbox.enqueue(note);
+    await before.outbox.sendNow(row.key);
+    // The worker stops; a new one starts later with a new outbox over the same database.
+    clock += 60_000;
+    const after = setup(script);
+    await after.outbox.drain();
+    expect(after.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`GET ${LOOKUP}`, 'DELETE /Notes/899']);
+    expect(before.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a check that meets a fault tries again with backoff; the item stays done and is never sent again', async () => {
+    let lookups = 0;
+    const { outbox, calls, wakes } = setup((call) => (isLookup(call) ? (++lookups <= 2 ? new StagecoachError('network') : notesWith('900', 'key-1-0000')) : CREATED('900')));
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    clock += TWIN_CHECK_DELAY_MS;
+    await outbox.drain();
+    const first = await db.outbox.get(row.key);
+    expect(first).toMatchObject({ status: 'done', resultId: '900', twinChecks: 1, twinCheckAt: clock + 1_500 });
+    expect(wakes.at(-1)).toBe(clock + 1_500);
+    clock += 1_500;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ twinChecks: 2, twinCheckAt: clock + 3_000 });
+    // Retry (the popup's, the chaos run's) runs a check waiting on its backoff now.
+    expect(await outbox.retry(row.key)).toMatchObject({ status: 'done', resultId: '900' });
+    expect((await db.outbox.get(row.key))?.twinCheckAt).toBeUndefined();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect(lookups).toBe(3);
+  });
+
+  it('a done item whose check has not run is not pruned with the day’s sent items', async () => {
+    const { outbox } = setup((call) => (isLookup(call) ? new StagecoachError('network') : CREATED('900')));
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    clock += 2 * 24 * 60 * 60_000;
+    await outbox.drain();
+    expect(await db.outbox.get(row.key)).toMatchObject({ status: 'done', twinChecks: 1 });
+  });
+
+  it('a check is made only as the account that made the item', async () => {
+    const signedIn: { owner: Owner | null } = { owner: ALICE };
+    const { outbox, calls } = setup((call) => (isLookup(call) ? notesWith('900', 'key-1-0000') : CREATED('900')), true, signedIn);
+    const row = await outbox.enqueue(note);
+    await outbox.sendNow(row.key);
+    signedIn.owner = BOB;
+    clock += TWIN_CHECK_DELAY_MS;
+    await outbox.drain();
+    expect(calls).toHaveLength(1);
+    expect((await db.outbox.get(row.key))?.twinCheckAt).toBeDefined();
   });
 
   // Issue 11, finding 6: only a record whose line is exactly the marker and that the connected user
@@ -305,6 +388,16 @@ describe('outbox', () => {
   describe('an item that waits for another (an approval’s audit note after its stage change)', () => {
     const stage = { op: 'update' as const, module: 'Deals' as const, recordId: '4876876000000431001', data: { Stage: 'Value Proposition' }, summary: 'Stage of Acme' };
     const UPDATED = { data: [{ code: 'SUCCESS', details: { id: '4876876000000431001' }, message: 'record updated', status: 'success' }] };
+
+    it('an approval (stage change, then its note) is two calls; the look-up for a twin of the note comes later', async () => {
+      const { outbox, calls } = setup((call) => (call.method === 'PUT' ? UPDATED : isLookup(call) ? notesWith('901', 'key-2-0000') : CREATED('901')));
+      expect(await outbox.submit(stage, note)).toMatchObject({ status: 'done' });
+      expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['PUT /Deals/4876876000000431001', 'POST /Notes']);
+      expect(await db.outbox.get('key-2-0000')).toMatchObject({ status: 'done', resultId: '901' });
+      clock += TWIN_CHECK_DELAY_MS;
+      await outbox.drain();
+      expect(calls.map((c) => `${c.method} ${c.path}`).slice(2)).toEqual([`GET ${LOOKUP}`]);
+    });
 
     it('is held while the first is pending, then sent once the first is done', async () => {
       let online = false;

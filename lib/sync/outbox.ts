@@ -42,6 +42,12 @@ const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 30 * 60_000;
 /** Done items are kept this long for the popup's "sent" list, then pruned. */
 const KEEP_DONE_MS = 24 * 60 * 60_000;
+/**
+ * How long after a create its look-up for a twin runs. Off the write's path (an approval is its
+ * update and its note, two calls, not three), and late enough for a request the browser resent
+ * to have landed: the look-up right after the answer could miss a twin still being made.
+ */
+export const TWIN_CHECK_DELAY_MS = 3_000;
 
 export function createOutbox(deps: OutboxDeps) {
   const { db, client, now } = deps;
@@ -118,14 +124,13 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /**
-   * After a create succeeds, make sure it exists once. A browser resends a request by itself
-   * when a kept-alive connection dies before the answer (Chromium does, even for POST), so a
-   * dropped connection can leave two records though we sent one. The extra ones are deleted.
+   * Make sure a create exists once. A browser resends a request by itself when a kept-alive
+   * connection dies before the answer (Chromium does, even for POST), so a dropped connection can
+   * leave two records though we sent one. The extra ones are deleted: with Zoho's answer (`id`),
+   * every other record with the marker, even when that one is gone (cancelled before the look-up).
    */
-  async function keepOne(row: OutboxRow, id: string | null, known?: string[]): Promise<string | null> {
-    const found = known ?? (await findCreated(row).catch(() => null));
-    if (!found || found.length <= 1) return id ?? found?.[0] ?? null;
-    const keep = id && found.includes(id) ? id : [...found].sort()[0]!;
+  async function keepOne(row: OutboxRow, id: string | null, found: string[]): Promise<string | null> {
+    const keep = id ?? [...found].sort()[0] ?? null;
     for (const extra of found.filter((other) => other !== keep)) {
       await client.request(`/${row.module}/${extra}`, writeResponse, { method: 'DELETE', acceptStatuses: WRITE_STATUSES }).catch((error: unknown) => {
         // The twin is still there: the item waits, and its next try (which never sends) deletes it.
@@ -165,6 +170,30 @@ export function createOutbox(deps: OutboxDeps) {
     return before.status === 'failed' ? 'failed' : 'wait';
   }
 
+  /** When a done create's look-up for a twin is due: a moment from now, with a wake-up asked for. */
+  function twinCheckDue(): number {
+    const at = now() + TWIN_CHECK_DELAY_MS;
+    deps.wakeAt?.(at);
+    return at;
+  }
+
+  /**
+   * The look-up for a twin of a done create, run by drain() once due (persisted, so a stopped
+   * worker runs it on its next start). A fault of its own tries again with backoff; the item stays
+   * done throughout and is never sent again.
+   */
+  async function checkTwins(row: OutboxRow): Promise<OutboxRow | undefined> {
+    try {
+      const resultId = await keepOne(row, row.resultId, await findCreated(row));
+      return settle(row, { resultId, twinCheckAt: undefined, twinChecks: undefined });
+    } catch (error) {
+      const tries = (row.twinChecks ?? 0) + 1;
+      if (passing(StagecoachError.from(error))) return settle(row, { twinChecks: tries, twinCheckAt: retryAt(tries) });
+      // Refused, or past the look-up's page cap: nothing more to learn; Zoho's answer named one record.
+      return settle(row, { twinCheckAt: undefined, twinChecks: undefined });
+    }
+  }
+
   async function process(row: OutboxRow): Promise<OutboxRow | undefined> {
     const gate = await dependency(row);
     if (gate === 'wait') return row;
@@ -176,7 +205,8 @@ export function createOutbox(deps: OutboxDeps) {
       if (row.op === 'create' && row.attempts > 0 && row.lastError?.reason !== 'marker_lookup_exhausted') {
         const existing = await findCreated(row);
         if (existing.length > 0) return settle(row, { status: 'done', resultId: await keepOne(row, row.resultId, existing), lastError: null });
-        // Zoho answered with its id before (only the check for a twin was left): it is there, done.
+        // Zoho answered with its id before (an item left by a build that looked for a twin before
+        // calling it done): it is there, and the look-up just made was that check. Done.
         if (row.resultId) return settle(row, { status: 'done', lastError: null });
       }
       // Recorded before sending: if the worker dies mid-call, the next run knows to look first.
@@ -186,13 +216,8 @@ export function createOutbox(deps: OutboxDeps) {
       const outcome = await write(row);
       if (outcome.ok) {
         if (row.op !== 'create') return settle(row, { status: 'done', resultId: outcome.id ?? row.recordId, lastError: null });
-        // Zoho's id kept from here on: whatever fails next, the item is never sent again.
-        row = { ...row, resultId: outcome.id };
-        // The check for a twin could not run (a fault of its own): it runs on the next try, which
-        // never sends again once Zoho gave an id; skipped, a resent request's twin stayed in Zoho.
-        const found = await findCreated(row).catch((error: unknown) => (passing(StagecoachError.from(error)) ? null : []));
-        if (!found) return settle(row, { status: 'pending', resultId: outcome.id, nextAttemptAt: retryAt(row.attempts), lastError: null });
-        return settle(row, { status: 'done', resultId: await keepOne(row, outcome.id, found), lastError: null });
+        // Done with Zoho's id: what waits for it goes now. The look-up for a twin comes later.
+        return settle(row, { status: 'done', resultId: outcome.id, lastError: null, twinCheckAt: twinCheckDue(), twinChecks: 0 });
       }
       // Refused as a duplicate: maybe of itself, when the browser resent a create that had landed
       // (a dropped kept-alive connection) and a unique field refused the twin. Ours is there: done.
@@ -230,14 +255,15 @@ export function createOutbox(deps: OutboxDeps) {
   /** Sends one item now if nobody else is sending it. */
   async function sendNow(key: string): Promise<OutboxRow | undefined> {
     const row = await db.outbox.get(key);
-    if (!row || row.status === 'done' || row.status === 'failed' || busy.has(key)) return row;
+    const checkDue = row?.status === 'done' && row.twinCheckAt !== undefined;
+    if (!row || (row.status === 'done' && !checkDue) || row.status === 'failed' || busy.has(key)) return row;
     // Claimed before any await: a drain and a caller that enqueued it must not both send it.
     busy.add(key);
     try {
       if (!(await deps.connected())) return row;
       // Made by another account (left by a sign-in that raced a disconnect): never sent as this one.
       if (!sameOwner(row, await deps.owner())) return row;
-      return await process(row);
+      return await (checkDue ? checkTwins(row) : process(row));
     } finally {
       busy.delete(key);
     }
@@ -247,17 +273,20 @@ export function createOutbox(deps: OutboxDeps) {
   function drain(): Promise<void> {
     draining ??= (async () => {
       try {
-        await db.outbox.where('status').equals('done').and((row) => row.updatedAt < now() - KEEP_DONE_MS).delete();
+        await db.outbox.where('status').equals('done').and((row) => row.twinCheckAt === undefined && row.updatedAt < now() - KEEP_DONE_MS).delete();
         const due = await db.outbox
           .where('status')
           .anyOf('pending', 'sending')
           .and((row) => row.nextAttemptAt <= now())
           .sortBy('createdAt');
         for (const row of due) await sendNow(row.key);
+        // Then the look-ups for twins that are due: nobody waits on them.
+        const checks = () => db.outbox.where('status').equals('done').and((row) => row.twinCheckAt !== undefined);
+        for (const row of await checks().and((row) => row.twinCheckAt! <= now()).sortBy('createdAt')) await sendNow(row.key);
         // Not due yet: wake up when the first one is, rather than waiting for the alarm.
-        const waiting = await db.outbox.where('status').anyOf('pending', 'sending').sortBy('nextAttemptAt');
-        const next = waiting.find((row) => row.nextAttemptAt > now());
-        if (next) deps.wakeAt?.(next.nextAttemptAt);
+        const waiting = await db.outbox.where('status').anyOf('pending', 'sending').toArray();
+        const times = [...waiting.map((row) => row.nextAttemptAt), ...(await checks().toArray()).map((row) => row.twinCheckAt!)].filter((at) => at > now());
+        if (times.length > 0) deps.wakeAt?.(Math.min(...times));
       } catch (error) {
         // Runs from timers and alarms with nobody to answer: the items stay stored for the next run.
         console.warn('Stagecoach outbox: drain failed', error);
@@ -293,7 +322,9 @@ export function createOutbox(deps: OutboxDeps) {
     list: () => db.outbox.orderBy('createdAt').reverse().toArray(),
     async retry(key: string) {
       const row = await db.outbox.get(key);
-      if (!row || row.status === 'done') return row;
+      if (!row) return row;
+      // A done create's look-up for a twin, due or waiting on its backoff, runs now.
+      if (row.status === 'done') return row.twinCheckAt === undefined ? row : sendNow(key);
       await settle(row, { status: 'pending', nextAttemptAt: now() });
       // What waited for it and gave up when it was refused goes again with it.
       for (const waiting of await db.outbox.filter((other) => other.after === key && other.status === 'failed').toArray()) {
@@ -312,6 +343,6 @@ export type Outbox = ReturnType<typeof createOutbox>;
 
 /** What the UIs see of an outbox item: no record data, just what it is and how it went. */
 export function toOutboxItem(row: OutboxRow): OutboxItem {
-  const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId } = row;
-  return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId };
+  const { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId, twinCheckAt } = row;
+  return { key, op, module, summary, status, attempts, createdAt, updatedAt, lastError, resultId, ...(twinCheckAt !== undefined ? { twinCheckAt } : {}) };
 }

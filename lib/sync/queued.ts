@@ -7,7 +7,7 @@ export interface QueuedEvent {
   /** The outbox item's key. */
   key: string;
   op: 'create' | 'update';
-  /** The event in Zoho: an update's record, or the id a create already got (its twin check still waiting); else null. */
+  /** The event in Zoho: an update's record, or the id a create already got (an item left by an older build); else null. */
   eventId: string | null;
   start: string;
   end: string;

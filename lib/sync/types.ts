@@ -16,6 +16,8 @@ export interface OutboxItem {
   updatedAt: number;
   lastError: SerializedError | null;
   resultId: string | null;
+  /** A done create whose look-up for a twin is still to run (at this time): the chaos oracle waits for it. */
+  twinCheckAt?: number;
   /** A refused (failed) write: the Zoho page of the record it was about, where it can be fixed; null if none. */
   recordUrl?: string | null;
 }

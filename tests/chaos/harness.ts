@@ -230,13 +230,16 @@ export async function runChaos(options: ChaosOptions): Promise<Figures> {
     }
   }
 
-  /** Waits until nothing is pending or sending, pressing Retry on what waits on backoff. */
+  /**
+   * Waits until nothing is pending or sending and no done create still has its look-up for a twin
+   * due (duplicates are judged after it), pressing Retry on what waits on backoff (a check: runs it now).
+   */
   async function settle(timeoutMs: number) {
     const end = Date.now() + timeoutMs;
     for (;;) {
-      const waiting = (await outboxNow()).filter((item) => item.status === 'pending' || item.status === 'sending');
+      const waiting = (await outboxNow()).filter((item) => item.status === 'pending' || item.status === 'sending' || item.twinCheckAt !== undefined);
       if (waiting.length === 0 || Date.now() > end) return;
-      for (const item of waiting.filter((w) => w.status === 'pending')) await pages.sendFromPopup('outboxRetry', { key: item.key });
+      for (const item of waiting.filter((w) => w.status !== 'sending')) await pages.sendFromPopup('outboxRetry', { key: item.key });
       await new Promise((r) => setTimeout(r, 1_000));
     }
   }
@@ -394,6 +397,8 @@ export interface OutboxView {
   createdAt: number;
   lastError: { code: string; reason?: string; zoho?: string } | null;
   resultId: string | null;
+  /** A done create whose look-up for a twin is still due. */
+  twinCheckAt?: number;
 }
 
 function describe(reply: Reply | undefined): string {

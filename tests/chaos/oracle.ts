@@ -25,7 +25,7 @@ export interface Figures {
   crossAccount: number;
   /** Discarded (refused, or on the disconnect warning) yet in Zoho. */
   discardedPresent: number;
-  /** Items still pending or sending in the outbox at the end (must be 0). */
+  /** Items still pending or sending in the outbox at the end, or done with their look-up for a twin still due (must be 0). */
   outboxWaiting: number;
   /** Refused items left for the user to retry or discard. */
   outboxNeedsDecision: number;
@@ -209,8 +209,9 @@ export async function check(input: {
     }
   }
 
-  const outboxWaiting = input.outbox.filter((item) => item.status === 'pending' || item.status === 'sending');
-  for (const item of outboxWaiting) problems.push(`OUTBOX still ${item.status}: ${item.summary} (${item.lastError?.code ?? 'no error'})`);
+  // A done create whose look-up for a twin has not run may still have one in Zoho: duplicates are judged only after it.
+  const outboxWaiting = input.outbox.filter((item) => item.status === 'pending' || item.status === 'sending' || item.twinCheckAt !== undefined);
+  for (const item of outboxWaiting) problems.push(`OUTBOX still ${item.status === 'done' ? 'to be checked for a twin' : item.status}: ${item.summary} (${item.lastError?.code ?? 'no error'})`);
   const needsDecision = input.outbox.filter((item) => item.status === 'failed');
   for (const item of needsDecision) problems.push(`outbox needs a decision: ${item.summary} (${[item.lastError?.code, item.lastError?.reason, item.lastError?.zoho].filter(Boolean).join(' / ')})`);
 

@@ -229,9 +229,13 @@ test('a follow-up task from a meeting note is created once, even when the connec
   await sandbox.fault({ match: { method: 'POST', path: '/crm/v8/Tasks' }, count: 1, drop: 'after' });
   await item.getByRole('button', { name: 'Create task in Zoho' }).click();
   await expect(followUps.getByTestId('follow-up-created')).toContainText(subject);
+  // Done, and its look-up for a twin (a few seconds after the create) has run.
   await expect
-    .poll(async () => ((await popup.send({ type: 'syncStatus', data: {} })) as { value: { outbox: { summary: string; status: string }[] } }).value.outbox.find((i) => i.summary.includes(subject))?.status)
-    .toBe('done');
+    .poll(async () => {
+      const item = ((await popup.send({ type: 'syncStatus', data: {} })) as { value: { outbox: { summary: string; status: string; twinCheckAt?: number }[] } }).value.outbox.find((i) => i.summary.includes(subject));
+      return item?.status === 'done' && item.twinCheckAt === undefined;
+    }, { timeout: 20_000 })
+    .toBe(true);
   const tasks = await sandbox.recordsContaining('Tasks', subject);
   expect(tasks).toHaveLength(1);
   expect(tasks[0]).toMatchObject({ Due_Date: due, Priority: 'High', $se_module: 'Deals' });
