@@ -2,6 +2,7 @@
 // manager's deal page cold then warm, an approval, and the criteria dry run; and, once, a long
 // session of SPA navigations for the heap and the credits.
 import type { Page } from '@playwright/test';
+import { TWIN_CHECK_DELAY_MS } from '../../lib/sync/outbox';
 import { recordDisplayName } from '../../lib/zoho/schemas';
 import { SEED } from '../../sandbox/seed';
 import { sandbox } from '../e2e/sandbox-control';
@@ -46,6 +47,8 @@ export interface Phases {
 }
 
 const quietFor = (latencyMs: number) => Math.max(600, latencyMs * 2 + 300);
+/** After a write: long enough for the outbox's look-up for a twin, made a few seconds after a create, to be counted. */
+const quietAfterWrite = (latencyMs: number) => quietFor(latencyMs) + TWIN_CHECK_DELAY_MS;
 
 async function view(page: Page, url: string, target: string, latencyMs: number): Promise<View> {
   const counter = await callCounter();
@@ -104,7 +107,7 @@ export async function repRun(latencyMs: number) {
     await (await waitInPanel(page, 'role=dialog >> role=button[name="Book meeting"]')).click();
     await waitInPanel(page, '[data-testid="sched-outcome"]:has-text("Meeting saved in Zoho.")');
     const booked = await counter.read();
-    await settle(quietFor(latencyMs));
+    await settle(quietAfterWrite(latencyMs));
     const afterwards = await counter.read();
     // The same page in a browser without the extension: the page's own long tasks.
     const bare = await bareLongTasks(url);
@@ -132,7 +135,7 @@ export async function managerRun(latencyMs: number) {
       if ((await sandbox.recordsContaining('Notes', `Stage changed: ${String(deal.Stage)} → `)).length > 0) break;
     }
     const approved = await counter.read();
-    await settle(quietFor(latencyMs));
+    await settle(quietAfterWrite(latencyMs));
     const afterwards = await counter.read();
 
     // The criteria dry run on the options page, as an admin would start it.
