@@ -6,7 +6,7 @@ import type { HostPolicy } from '../auth/hosts';
 import type { AccessToken, TokenManager } from '../auth/tokens';
 import { createConnection, createLifetime, createTokens } from '../connection/service';
 import { createDiagnostics } from '../diagnostics/service';
-import { createEarlyReads, type EarlyReads } from './earlyReads';
+import { createEarlyReads, signedIn, type EarlyReads } from '../earlyReads';
 import { withLastKnown } from '../lastKnown/service';
 import { readAhead } from '../readAhead';
 import { createRecords } from '../records/service';
@@ -61,8 +61,7 @@ export interface Background {
   tokens: TokenManager;
   client: ZohoClient;
   outbox: Outbox;
-  /** A record page's first reads, started when its content script says it opened (the router's `early`). */
-  early: EarlyReads;
+  early: EarlyReads; // a record page's first reads, started when its content script says it opened
 }
 
 export function createBackground(deps: BackgroundDeps): Background {
@@ -105,12 +104,10 @@ export function createBackground(deps: BackgroundDeps): Background {
     onChange: () => void deps.outboxChanged?.(),
     wakeAt: (at) => deps.wakeAt?.(at, () => void outbox.drain()),
   });
-
   const onConnected = () => void Promise.all([outbox.drain(), deps.readAhead !== false && readAhead({ db, client, now, settings, connection: connection.requireConnection })]);
   const connection = createConnection({ ...deps, tokens, credentials, lifetime, onConnected });
   const services: ServiceDeps = { db, client, outbox, now, settings, connection: connection.requireConnection };
   const provider = createAiProvider({ db, fetch: deps.fetch, hasOrigin: deps.hasOrigin ?? (async () => false), ...(deps.builtInModel ? { builtInModel: deps.builtInModel } : {}) });
-
   const handlers: AllHandlers = withLastKnown({ db, now }, {
     ...connection.handlers,
     ...createRecords(services).handlers,
@@ -128,10 +125,5 @@ export function createBackground(deps: BackgroundDeps): Background {
       connection: connected,
     }).handlers,
   });
-  const owner = async () => {
-    const who = ownerOf(await db.connection.get('current'));
-    return who && `${who.orgId}/${who.userId}`;
-  };
-  const early = createEarlyReads({ handlers, owner });
-  return { handlers, tokens, client, outbox, early };
+  return { handlers, tokens, client, outbox, early: createEarlyReads({ handlers, owner: signedIn(db) }) };
 }

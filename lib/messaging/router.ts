@@ -34,7 +34,7 @@ export interface RouterSelf {
   panelPageRefusal?: (senderUrl: string) => Promise<string | null>;
   /**
    * A panel's record request answered by a read already started for its page (the content
-   * script's page-opened message; lib/background/earlyReads.ts), or null to run the handler.
+   * script's page-opened message; lib/earlyReads), or null to run the handler.
    */
   early?: (type: string, data: unknown, signal: AbortSignal) => Promise<{ value: unknown } | null>;
 }

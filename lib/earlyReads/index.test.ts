@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEarlyReads, firstReads } from './earlyReads';
+import { createEarlyReads, firstReads } from '.';
 
 const contact = { module: 'Contacts' as const, recordId: '5725767000000458001', orgId: '20104578' };
 const deal = { module: 'Deals' as const, recordId: '5725767000000458011', orgId: '20104578' };

@@ -9,6 +9,7 @@
 // nobody claims is given up when the tab shows another page, or after `keepMs`.
 import type { PanelPage } from '../panel';
 import type { AllHandlers } from '../requests';
+import { ownerOf, type StagecoachDb } from '../storage/db';
 
 type EarlyType = 'getRecord' | 'freeSlots' | 'upcomingMeetings' | 'contactDeals' | 'dealSuggestion';
 type Read = { type: EarlyType; data: Record<string, string> };
@@ -107,3 +108,9 @@ export function createEarlyReads({ handlers, owner, keepMs = 10_000 }: EarlyRead
 }
 
 export type EarlyReads = ReturnType<typeof createEarlyReads>;
+
+/** The account signed in now, as the early reads compare it. */
+export const signedIn = (db: StagecoachDb) => async (): Promise<string | null> => {
+  const who = ownerOf(await db.connection.get('current'));
+  return who && `${who.orgId}/${who.userId}`;
+};
