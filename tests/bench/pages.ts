@@ -231,21 +231,7 @@ export async function callCounter() {
   };
 }
 
-/** Waits until the sandbox has seen no new call for `quietMs` (the page has settled). */
-export async function settle(quietMs: number, maxMs = 30_000): Promise<void> {
-  const end = Date.now() + maxMs;
-  let last = -1;
-  let since = Date.now();
-  while (Date.now() < end) {
-    const log = await sandbox.log();
-    const count = log.entries.length;
-    if (count !== last) {
-      last = count;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { settle } from '../e2e/sandbox-control';
 
 /** Follows an internal link the way Zoho's SPA does (History API, no page load). */
 export async function spaNavigate(page: Page, url: string): Promise<void> {

@@ -6,9 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { recordPageUrl } from '../../lib/zoho/url';
 import { SEED } from '../../sandbox/seed';
 import { launchWithExtension } from '../browser';
-import { sandbox } from './sandbox-control';
+import { sandbox, settle } from './sandbox-control';
 
-export { expect, SEED, sandbox };
+export { expect, SEED, sandbox, settle };
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,6 +1,6 @@
 // The panel on Zoho record pages: what it shows, how it follows SPA navigation, how it lives
 // through an expired token, and how it treats hostile record contents.
-import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, snap, test } from './fixtures';
+import { accessibilityViolations, expect, RecordPanel, recordUrl, sandbox, SEED, settle, snap, test } from './fixtures';
 
 const ann = SEED.contacts.annCarter;
 const deal = SEED.deals.acmeTelematics;
@@ -157,6 +157,9 @@ test('an expired token mid-session: the panel still loads, with exactly one refr
 
 test('a refused refresh shows "reconnect needed" in the panel and the popup', async ({ context, popup }) => {
   await popup.connect();
+  // Connecting reads ahead in the background: once it is done, the next call is the page's own and
+  // meets the dead token (a read-ahead call would refresh before the fault below is set).
+  await settle(500);
   await sandbox.expireTokens();
   // Zoho refuses the refresh token (revoked from Zoho's side, or deleted as the 21st).
   await sandbox.fault({ match: { path: '/oauth/v2/token' }, count: 1, status: 200, body: { error: 'invalid_code' } });

@@ -51,3 +51,19 @@ export const sandbox = {
     return answer.records;
   },
 };
+
+/** Waits until the sandbox has seen no new call for `quietMs` (the page has settled). */
+export async function settle(quietMs: number, maxMs = 30_000): Promise<void> {
+  const end = Date.now() + maxMs;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < end) {
+    const log = await sandbox.log();
+    const count = log.entries.length;
+    if (count !== last) {
+      last = count;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
