@@ -172,7 +172,7 @@ export function createScheduling(deps: ServiceDeps) {
     const maybeWith: { id: string; modified: unknown; row: WindowRow; linked: boolean }[] = [];
     const window = `(Start_DateTime < '${zohoDateTime(end)}' and End_DateTime > '${zohoDateTime(start)}')`;
     const where = person ? `(${window} or (${person.field} = '${person.id}' and End_DateTime > '${zohoDateTime(person.from)}'))` : window;
-    const base = `select id, Event_Title, Start_DateTime, End_DateTime, Venue, Owner, Who_Id, What_Id, Modified_Time from Events where ${where} order by Start_DateTime`;
+    const base = `select id, Event_Title, Start_DateTime, End_DateTime, Venue, Owner, Who_Id, What_Id, Modified_Time from Events where ${where} order by Start_DateTime, id`;
     // A view's window in pages of 25 asked at once (a composite call carries them with the page's
     // other reads): as many as the last view's rows need, three when not known yet; pages of 200
     // for a calendar fuller than that (issue 12).
