@@ -111,6 +111,64 @@ describe('batching reads into composite calls', () => {
     expect(seen.map((s) => s.path).filter((p) => p.startsWith('/crm/v8/Deals')).sort()).toEqual(['/crm/v8/Deals/1', '/crm/v8/Deals/2', '/crm/v8/Deals/3', '/crm/v8/Deals/4']);
   });
 
+  /** A client whose composite calls answer 200 with a body that `body` gives (a stream may break off), and direct reads their path. */
+  function withCompositeBody(body: (signal: AbortSignal | null | undefined, n: number) => ReadableStream<Uint8Array> | string) {
+    const seen: string[] = [];
+    let composites = 0;
+    const tokens: TokenSource = {
+      get: async (): Promise<AccessToken> => ({ accessToken: 'T1', apiDomain: 'https://www.zohoapis.com', expiresAt: Infinity }),
+      replace: async () => ({ accessToken: 'T2', apiDomain: 'https://www.zohoapis.com', expiresAt: Infinity }),
+    };
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(input)).pathname;
+      seen.push(path);
+      if (!path.endsWith('__composite_requests')) return Response.json(record(path));
+      return new Response(body(init?.signal, ++composites), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const client = createZohoClient({ fetch: fetchImpl, tokens, retries: 1, sleep: async () => {}, random: () => 0, batch: { windowMs: 5 } });
+    const pair = (n: number, signal?: AbortSignal) => Promise.allSettled([client.request(`/Deals/${n}`, rows, signal ? { signal } : {}), client.request(`/Deals/${n + 1}`, rows, signal ? { signal } : {})]);
+    return { seen, pair, composites: () => seen.filter((path) => path.endsWith('__composite_requests')).length };
+  }
+  const cut = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"__composite_requests":[{"code":"SUCC'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+
+  it('a composite answer cut off mid-body: its reads go one by one, and the next reads are batched again (three in a row: one by one from then on)', async () => {
+    const { pair, composites, seen } = withCompositeBody(cut);
+    expect((await pair(1)).map((r) => r.status === 'fulfilled' && r.value)).toEqual([record('/crm/v8/Deals/1'), record('/crm/v8/Deals/2')]);
+    await pair(3);
+    expect(composites()).toBe(2);
+    await pair(5);
+    await pair(7);
+    await pair(9);
+    // The third cut answer in a row marked the connection: pairs 7 and 9 went without one.
+    expect(composites()).toBe(3);
+    expect(seen.filter((path) => path.startsWith('/crm/v8/Deals/')).length).toBe(10);
+  });
+
+  it('every reader of a composite call gives up while its answer comes in (the page was left): its reads end, and the connection still batches', async () => {
+    let n = 0;
+    const { pair, composites, seen } = withCompositeBody((signal) => {
+      n += 1;
+      if (n > 1) return JSON.stringify({ __composite_requests: [sub(200, record('a')), sub(200, record('b'))] });
+      // The first answer's body waits, then breaks off when the call is given up.
+      return new ReadableStream<Uint8Array>({ start: (controller) => signal?.addEventListener('abort', () => controller.error(signal.reason), { once: true }) });
+    });
+    const left = new AbortController();
+    const leaving = pair(1, left.signal);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    left.abort(new DOMException('left', 'AbortError'));
+    expect((await leaving).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    // Not sent again one by one for nobody, and the next pair is one composite call again.
+    expect(seen.filter((path) => path.startsWith('/crm/v8/Deals/'))).toEqual([]);
+    expect((await pair(3)).map((r) => r.status === 'fulfilled' && r.value)).toEqual([record('a'), record('b')]);
+    expect(composites()).toBe(2);
+  });
+
   it('429 on the composite call (it counts five toward Zoho’s concurrency): its reads go one by one', async () => {
     const { client, seen } = setup((call) =>
       call.path.startsWith('/crm/v8/__composite_requests')

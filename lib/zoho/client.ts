@@ -197,6 +197,18 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
   let refusedNoScope = false;
   const isRefused = (scope: AbortSignal | undefined) => (scope ? refused.has(scope) : refusedNoScope);
   const markRefused = (scope: AbortSignal | undefined) => (scope ? refused.add(scope) : (refusedNoScope = true));
+  /** Composite answers in a row that were neither an answer nor a refusal (cut, malformed, an odd status), per connection. */
+  const unreadable = new WeakMap<AbortSignal, number>();
+  let unreadableNoScope = 0;
+  /** Counts one more (or, with `reset`, none): how many in a row now. */
+  const countUnreadable = (scope: AbortSignal | undefined, reset = false) => {
+    const n = reset ? 0 : (scope ? (unreadable.get(scope) ?? 0) : unreadableNoScope) + 1;
+    if (scope) unreadable.set(scope, n);
+    else unreadableNoScope = n;
+    return n;
+  };
+  /** After this many unreadable composite answers in a row, the connection's reads go one by one. */
+  const UNREADABLE_MAX = 3;
   let queue: Queued[] = [];
 
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -274,13 +286,23 @@ export function createZohoClient(options: ClientOptions): ZohoClient {
       return;
     }
     const answer: unknown = await response.clone().json().catch(() => null);
+    // Every read in it was given up while its answer came in (their page was left): that says
+    // nothing about Zoho's composite API, and nobody waits for the reads.
+    if (call.signal.aborted) {
+      for (const item of group) item.reject(call.signal.reason);
+      return;
+    }
     const outcomes = response.status === 200 || response.status === 207 ? parseComposite(answer, group.length) : null;
     if (!outcomes) {
       const code = zohoErrorBody.safeParse(answer);
-      if (compositeRefused(response.status, code.success ? code.data.code : null) || response.status !== 400) markRefused(scope);
+      // Refused for this connection (scope, edition, permission): its reads go one by one from
+      // then on. Any other answer that is not a composite answer (cut, malformed, an odd status):
+      // one by one this time; after UNREADABLE_MAX of those in a row, from then on too.
+      if (compositeRefused(response.status, code.success ? code.data.code : null) || (response.status !== 400 && countUnreadable(scope) >= UNREADABLE_MAX)) markRefused(scope);
       for (const item of group) settleDirect(item);
       return;
     }
+    countUnreadable(scope, true);
     group.forEach((item, index) => {
       const outcome = outcomes[index]!;
       // Not run (NOT_SUPPORTED, LIMIT_EXCEEDED, not triggered): asked on its own instead.
