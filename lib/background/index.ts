@@ -81,7 +81,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     tokens,
     now,
     scope: lifetime.signal,
-    batch: { windowMs: 15 }, // reads asked within 15 ms share a composite call (lib/zoho/composite.ts)
+    batch: { windowMs: 40 }, // reads asked within 40 ms share a composite call (lib/zoho/composite.ts)
     // The usage log is best effort: a call must not fail because it could not be counted.
     onCall: (call) => void logApiCall(db, { at: call.at, status: call.status, creditsRemaining: call.creditsRemaining }).catch(() => {}),
   });
