@@ -181,7 +181,7 @@ const figures: Figure[] = [
   { id: 'slotEngineRatio', label: 'slot engine vs its floor', unit: '×', values: [slotRatio], budget: 3, detail: slotResults },
   { id: 'bookingCalls', label: 'calls per booking', unit: 'calls', values: of(rep, (r) => r.booking.calls), budget: 3, note: `then ${median(of(rep, (r) => r.booking.untilSettled.calls - r.booking.calls))} to refresh the lists and look for a twin`, detail: rep.map((r) => r.booking) },
   { id: 'approvalCalls', label: 'calls per approval', unit: 'calls', values: of(manager, (r) => r.approval.calls), budget: 2, note: `then ${median(of(manager, (r) => r.approval.untilSettled.calls - r.approval.calls))} to re-read the deal and look for the note's twin`, detail: manager.map((r) => r.approval) },
-  { id: 'creditsPer200Views', label: 'credits per 200 record views', unit: 'credits', values: [Math.round(session.credits * (200 / Math.max(views, 1)))], budget: null, note: `${session.credits} credits and ${session.calls} calls over ${views} SPA views of contacts, leads and deals, ${(session.ms / 1000).toFixed(0)} s` },
+  { id: 'creditsPer200Views', label: 'credits per 200 record views', unit: 'credits', values: [Math.round(session.credits * (200 / Math.max(views, 1)))], budget: null, note: `${session.credits} credits and ${session.calls} calls over ${views} SPA views of contacts, leads and deals, ${(session.ms / 1000).toFixed(0)} s`, detail: session.byPath },
   { id: 'dryRunMs', label: 'criteria dry run: time', unit: 'ms', values: of(manager, (r) => r.dryRun.ms), budget: null },
   { id: 'dryRunCalls', label: 'criteria dry run: calls', unit: 'calls', values: of(manager, (r) => r.dryRun.calls), budget: null, note: callNote(manager.map((r) => r.dryRun)), detail: manager.map((r) => r.dryRun.paths) },
 ];

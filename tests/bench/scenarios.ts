@@ -217,8 +217,22 @@ export async function soak(views: number, heapAfter: number) {
       heapStartMb: heapStart / 1024 / 1024,
       calls: calls.calls,
       credits: calls.credits,
+      // What the session's calls and sub-requests were, by path (record ids as N), most first.
+      byPath: byPath(calls.entries),
     };
   } finally {
     await browser.close();
   }
+}
+
+/** Calls and composite sub-requests counted by path, record ids as N, most first. */
+function byPath(entries: { method: string; path: string; subRequests?: string[] }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const path of entry.subRequests?.map((sub) => `${sub} (in a composite call)`) ?? [`${entry.method} ${entry.path}`]) {
+      const key = path.replace(/\/crm\/v\d+/, '').replace(/\d{6,}/g, 'N');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
