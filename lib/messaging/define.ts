@@ -42,9 +42,14 @@ export interface Sender {
   frameId?: number;
 }
 
+/** Which of the extension's pages sent a request, as the router found: popup, options or welcome; the panel. */
+export type SenderKind = 'settingsPage' | 'panel';
+
 /** What a handler gets beside its input: who sent it, and a signal that aborts when the sender cancels. */
 export interface HandlerContext {
   sender?: Sender;
+  /** The sender's kind (the router's finding; absent where no router asked, as in tests of a service alone). */
+  from?: SenderKind;
   signal?: AbortSignal;
 }
 

@@ -170,6 +170,14 @@ describe('router', () => {
     expect(asked).toEqual(['freeSlots {"module":"Contacts","recordId":"1"}', 'getRecord {"module":"Contacts","recordId":"1"}']);
   });
 
+  it('tells the handler which of our pages sent the request', async () => {
+    const seen: unknown[] = [];
+    const telling = createRouter(REQUESTS, { ...handlers, getSettings: async (_data: unknown, context: { from?: string }) => (seen.push(context.from), null) } as unknown as Handlers, self);
+    await telling({ type: 'getSettings', data: {} }, panel);
+    await telling({ type: 'getSettings', data: {} }, options);
+    expect(seen).toEqual(['panel', 'settingsPage']);
+  });
+
   it('refuses a cancel from another extension', async () => {
     expect(await route({ type: CANCEL, data: { id: 'req-00000001' } }, { id: 'other' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden_sender' }) });
   });

@@ -5,15 +5,13 @@
 // must parse. Anything else gets a typed error answer (fail closed). Generic over the registry:
 // the domains declare their requests, this file knows none of them.
 import { StagecoachError } from '../errors';
-import { CANCEL, type Handlers, type Registry, type RequestOrigin, type Sender } from './define';
+import { CANCEL, type Handlers, type Registry, type RequestOrigin, type Sender, type SenderKind } from './define';
 import { cancelData, envelope, type Reply } from './envelope';
 
 export type { Sender } from './define';
 
 /** The extension's pages outside Zoho: toolbar popup, options, first-run page. */
 const SETTINGS_PAGES: ReadonlySet<string> = new Set(['/popup.html', '/options.html', '/welcome.html']);
-
-type SenderKind = 'settingsPage' | 'panel';
 
 const ALLOWED: Record<RequestOrigin, readonly SenderKind[]> = {
   extensionPage: ['settingsPage'],
@@ -94,8 +92,8 @@ export function createRouter<R extends Registry>(registry: R, handlers: Handlers
         // Given up while it waited for the early read: not asked again.
         controller.signal.throwIfAborted();
       }
-      const handler = handlers[type] as (data: unknown, context: { sender: Sender; signal: AbortSignal }) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, { sender, signal: controller.signal }) };
+      const handler = handlers[type] as (data: unknown, context: { sender: Sender; from: SenderKind; signal: AbortSignal }) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, { sender, from: kind, signal: controller.signal }) };
     } catch (error) {
       return { ok: false, error: StagecoachError.from(error).toJSON() };
     } finally {

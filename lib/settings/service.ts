@@ -61,7 +61,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
 
   const handlers: Handlers<typeof settingsRequests> = {
     // The panel shows no team settings: its read costs no GET /users (issue 12; the deal card reads the profile itself).
-    getSettings: (_input, { sender }) => getSettings({ freshTeam: true, profile: !/^[^?#]*\/panel\.html(?:[?#]|$)/.test(sender?.url ?? '') }),
+    getSettings: (_input, { from }) => getSettings({ freshTeam: true, profile: from !== 'panel' }),
     async saveSettings({ patch }) {
       // Once the team settings live in Zoho, the browser's copy of them is not changed any more.
       const team = await deps.team.current();

@@ -67,7 +67,7 @@ async function connected() {
 
 type Bg = Awaited<ReturnType<typeof connected>>;
 /** The panel's frame, as the browser names it to the background (lib/messaging/define.ts Sender). */
-const panelSender = { sender: { id: 'stagecoach', url: 'chrome-extension://stagecoach/panel.html', frameId: 1 } };
+const panelSender = { sender: { id: 'stagecoach', url: 'chrome-extension://stagecoach/panel.html', frameId: 1 }, from: 'panel' as const };
 /**
  * What the panel asks on a contact page: the settings, the record, free times, meetings and the
  * contact's deals, at once; then the marks of the open deals (components/suggestions/ContactDeals.tsx).
