@@ -32,9 +32,8 @@ describe('firstReads', () => {
 });
 
 describe('createEarlyReads', () => {
-  it('starts a page’s reads once and hands each to the panel once, whatever its key order', async () => {
+  it('starts a page’s reads and hands each to the panel once, whatever its key order', async () => {
     const { early, calls } = setup();
-    await early.opened('4/0', contact);
     await early.opened('4/0', contact);
     expect(calls.map((call) => call.type)).toEqual(['getRecord', 'freeSlots', 'upcomingMeetings', 'contactDeals']);
     const claimed = early.claim('freeSlots', { recordId: contact.recordId, module: 'Contacts' }, new AbortController().signal);
@@ -45,6 +44,24 @@ describe('createEarlyReads', () => {
     // Nothing started for another input or request.
     expect(await early.claim('freeSlots', { module: 'Contacts', recordId: '1' }, new AbortController().signal)).toBeNull();
     expect(await early.claim('getRecord', { module: 'Contacts', recordId: contact.recordId, cacheOnly: true }, new AbortController().signal)).toBeNull();
+  });
+
+  it('never hands a read left unclaimed by an earlier load of the page to a later one (a reload, another tab)', async () => {
+    const { early, calls } = setup();
+    // The panel asked before the page-opened message was handled: these stay unclaimed.
+    await early.opened('4/0', contact);
+    const before = calls.slice();
+    // Reloaded after a change (a queued booking sent): the reads start again.
+    await early.opened('4/0', contact);
+    expect(calls).toHaveLength(8);
+    expect(before.every((call) => call.signal.aborted)).toBe(true);
+    const claimed = early.claim('upcomingMeetings', { module: 'Contacts', recordId: contact.recordId }, new AbortController().signal);
+    calls[6]!.resolve(['sent meeting']);
+    expect(await claimed).toEqual({ value: ['sent meeting'] });
+    // The same record opened in another tab: its own reads, the first tab's unclaimed ones given up.
+    await early.opened('7/0', contact);
+    expect(calls).toHaveLength(12);
+    expect(calls.slice(4, 8).filter((call) => call.type !== 'upcomingMeetings').every((call) => call.signal.aborted)).toBe(true);
   });
 
   it('hands out no read started for another account, and starts none without one', async () => {

@@ -61,17 +61,24 @@ export function createEarlyReads({ handlers, owner, keepMs = 10_000 }: EarlyRead
   };
 
   return {
-    /** The tab now shows `page` (null: no record page): its unclaimed reads for another page are given up, this page's start. */
+    /**
+     * The tab now shows `page` (null: no record page): its unclaimed reads are given up, and this
+     * page's start. Always afresh, even for the page it showed (a reload): a read started before
+     * (and not claimed then, e.g. when the panel asked before this message was handled) may hold
+     * what has changed since, and must not be handed to this page's panel. So is another tab's
+     * unclaimed read of the same record.
+     */
     async opened(tab: string, page: PanelPage | null): Promise<void> {
       const reads = page && !page.sandboxOrg ? firstReads(page) : [];
       const keys = new Set(reads.map((read) => keyOf(read.type, read.data)));
-      for (const [key, entry] of started) if (entry.tab === tab && !keys.has(key)) drop(key, entry, true);
+      for (const [key, entry] of started) if (entry.tab === tab || keys.has(key)) drop(key, entry, true);
       if (reads.length === 0) return;
       const who = await owner();
       if (who === null) return;
       for (const read of reads) {
         const key = keyOf(read.type, read.data)!;
-        if (started.has(key)) continue;
+        const earlier = started.get(key);
+        if (earlier) drop(key, earlier, true);
         const controller = new AbortController();
         const handler = handlers[read.type] as (data: unknown, context: { signal: AbortSignal }) => Promise<unknown>;
         const answer = handler(read.data, { signal: controller.signal });
